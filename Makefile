@@ -1,0 +1,104 @@
+# marsad — build, test, benchmark.
+#   make            build/marsad
+#   make check      unit and CLI tests, normal build and ASan+UBSan build
+#   make bench      throughput figures over ../shared/corpora/ant
+#   make eval       scores against ../shared/eval gold (where present)
+
+CC      ?= cc
+SHARED  ?= ../shared
+PKGS    := libutf8proc cmocka jansson
+CFLAGS  ?= -O2 -g
+WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson 2>/dev/null)
+TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+STAGES  := text lexicon ner events store server
+LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
+TESTS   := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+INCLUDES := $(foreach s,$(STAGES) cli,-Isrc/$(s)) -Ibuild/gen
+
+GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h
+
+.PHONY: all check test asan bench eval clean setup demo
+# Keep test objects: make would otherwise delete them after linking and
+# print that after the test summary, which must be the last line.
+.SECONDARY:
+all: build/marsad
+
+build/gen/fold_rules.h: data/normalize.tsv scripts/tsv_to_fold_rules.awk
+	@mkdir -p $(@D)
+	awk -f scripts/tsv_to_fold_rules.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/number_words.h: data/number_words.tsv scripts/tsv_to_rows.awk
+	@mkdir -p $(@D)
+	awk -v columns=3 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/spelling_variants.h: data/spelling_variants.tsv scripts/tsv_to_rows.awk
+	@mkdir -p $(@D)
+	awk -v columns=2 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/number_qualifiers.h: data/number_qualifiers.tsv scripts/tsv_to_rows.awk
+	@mkdir -p $(@D)
+	awk -v columns=2 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+
+# Two object trees: build/obj (normal) and build/asan/obj (sanitizers).
+build/obj/%.o: %.c $(GEN)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+build/asan/obj/%.o: %.c $(GEN)
+	@mkdir -p $(@D)
+	@echo "  CC asan $<"
+	@$(CC) $(WARN) -O1 -g $(SAN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+LIB_OBJ      := $(patsubst %.c,build/obj/%.o,$(LIB_SRC))
+ASAN_LIB_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC))
+
+build/libmarsad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/asan/libmarsad.a: $(ASAN_LIB_OBJ)
+	@mkdir -p $(@D)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/marsad: $(patsubst %.c,build/obj/%.o,$(CLI_SRC)) build/libmarsad.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+build/asan/marsad: $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC)) build/asan/libmarsad.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+build/tests/%: build/obj/tests/%.o build/libmarsad.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
+build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libmarsad.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
+
+test: build/marsad $(addprefix build/tests/,$(TESTS))
+asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
+
+# Runs every test twice (normal, then ASan+UBSan); the last line of output
+# is "N passed, N failed".
+check: test asan
+	@SHARED=$(SHARED) sh tests/run_all.sh build build/asan
+
+build/bench_text: build/obj/bench/bench_text.o build/libmarsad.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+bench: build/marsad build/bench_text
+	@sh bench/run.sh $(SHARED)
+
+eval: build/marsad
+	@sh scripts/eval.sh $(SHARED)
+
+setup:
+	@sh scripts/setup.sh
+
+demo: build/marsad
+	@build/marsad tokens examples/article.txt | head -40
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

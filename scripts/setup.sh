@@ -1,0 +1,32 @@
+#!/bin/sh
+# marsad setup: installs the Debian packages marsad needs (only those
+# missing), builds build/marsad, and runs it on the bundled examples.
+#   sh scripts/setup.sh              install + build + demo
+#   sh scripts/setup.sh --deps-only  install only (used by .ci/run)
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing Debian packages:$missing"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+else
+    echo "setup: all Debian packages present"
+fi
+[ "${1:-}" = "--deps-only" ] && exit 0
+
+make -j2 build/marsad
+echo
+echo "setup: built build/marsad; the text core on examples/article.txt:"
+echo
+build/marsad tokens examples/article.txt | head -30

@@ -1,0 +1,32 @@
+/*
+ * cli.h — what the subcommands of build/marsad share: reading input files
+ * with clear errors, and the table of commands.
+ */
+#ifndef MARSAD_CLI_H
+#define MARSAD_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20)
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+/* Reads a whole file ("-" or NULL for standard input) into *data (always
+ * NUL-terminated, caller frees).  On failure prints "marsad: PATH: reason"
+ * and returns false. */
+bool read_whole_file(const char *path, size_t max_bytes, char **data, size_t *len);
+
+/* Line (1-based) and column (byte, 1-based) of byte offset pos in text. */
+void line_and_column(const char *text, size_t len, size_t pos, size_t *line, size_t *column);
+
+/* Parses a size such as 50M, 2G, 4096; returns false if malformed. */
+bool parse_byte_size(const char *s, size_t *out);
+
+int cmd_tokens(int argc, char **argv);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * main.c — build/marsad: one binary, one subcommand per job.
+ * Each command lives in its own cmd_*.c and parses its own options.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const command commands[] = {
+    {"tokens", cmd_tokens, "show what the text core makes of a text: tokens, offsets, keys, clitics, numbers"},
+};
+
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: marsad COMMAND [OPTIONS] [FILE...]\n\n"
+                 "marsad reads Arabic news and codes political and conflict events.\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'marsad COMMAND --help' for the options of a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "marsad: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,63 @@
+/*
+ * normalize.h — what each code point is to marsad, and matching keys.
+ *
+ * Two jobs that share one table built at start-up from utf8proc and
+ * data/normalize.tsv:
+ *   - char_class_of() tells the tokeniser whether a code point is part of
+ *     a word, a number, punctuation or space;
+ *   - normalize_for_match() turns a span of the original text into the key
+ *     the lexicons are matched on: NFKC, then the folding rules of
+ *     data/normalize.tsv (hamza-alef variants, ى/ي, ة/ه, Persian letters,
+ *     digits, diacritics, tatweel, invisible marks).
+ * The original text is never modified: keys live in their own buffer and
+ * every token keeps the byte offsets of its surface form.
+ */
+#ifndef MARSAD_NORMALIZE_H
+#define MARSAD_NORMALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buffer.h"
+
+typedef enum {
+    CHAR_SPACE,      /* spaces, tabs, controls, NUL */
+    CHAR_NEWLINE,    /* \n \r U+2028 U+2029: also ends a sentence */
+    CHAR_LETTER,     /* any script's letters */
+    CHAR_MARK,       /* combining marks and tatweel: belong to the word around them */
+    CHAR_DIGIT,      /* ASCII, Arabic-Indic and Persian digits */
+    CHAR_INVISIBLE,  /* zero-width and bidi controls: ignored */
+    CHAR_PUNCT,      /* punctuation, including ، ؛ ؟ « » */
+    CHAR_SYMBOL      /* everything else: currency, emoji, math */
+} char_class;
+
+/* Builds the tables; called by every entry point, safe from many threads. */
+void normalize_init(void);
+
+char_class char_class_of(uint32_t cp);
+
+/* Value 0..9 of a digit of class CHAR_DIGIT, else -1. */
+int digit_value(uint32_t cp);
+
+/* Appends the matching key of text[0,len) to key and returns the number of
+ * bytes appended.  Invalid UTF-8 contributes U+FFFD. */
+size_t normalize_for_match(const char *text, size_t len, byte_buffer *key);
+
+/* When key[0,len) is a spelling variant listed in data/spelling_variants.tsv
+ * (ناغورني → ناغورنو), returns its canonical key and sets *canonical_len;
+ * otherwise returns NULL.  Applied to word keys by the tokeniser and to
+ * stems by the matcher. */
+const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len);
+
+/* The fold of one code point after NFKC: writes up to 4 bytes into out and
+ * returns how many (0 when the rule drops it).  rule, when not NULL,
+ * receives the name of the rule applied or NULL. */
+size_t fold_codepoint(uint32_t cp, char *out, const char **rule);
+
+/* Number of folding rules loaded from data/normalize.tsv, and the name of
+ * rule i: lets tests check every rule of the table is exercised. */
+size_t fold_rule_count(void);
+const char *fold_rule_name(size_t i);
+
+#endif

@@ -1,0 +1,338 @@
+/*
+ * tokenize.c — see tokenize.h.
+ *
+ * One pass over the bytes: each code point's class (normalize.h) decides
+ * whether it extends the current token, starts a new one or separates two.
+ * Sentence boundaries are decided afterwards, from the tokens, because the
+ * rules look at neighbours (the letter before a period, the bracket depth).
+ */
+#include "tokenize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "utf8.h"
+
+#define TEH_MARBUTA 0x0629
+
+const char *token_kind_name(token_kind kind)
+{
+    switch (kind) {
+    case TOKEN_WORD: return "word";
+    case TOKEN_NUMBER: return "number";
+    case TOKEN_PUNCT: return "punct";
+    case TOKEN_SYMBOL: return "symbol";
+    }
+    return "?";
+}
+
+static token *push_token(token_list *list, size_t start, size_t end, token_kind kind, uint8_t flags)
+{
+    grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
+    token *t = &list->tokens[list->count++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->kind = (uint8_t)kind;
+    t->flags = flags;
+    t->key_offset = (uint32_t)list->keys.len;
+    t->key_len = 0;
+    return t;
+}
+
+/* Replaces a word's key by its canonical spelling (ناغورني → ناغورنو). */
+static void use_canonical_spelling(token_list *list, size_t key_offset, size_t key_len)
+{
+    size_t canonical_len;
+    const char *canonical = canonical_spelling(list->keys.data + key_offset, key_len, &canonical_len);
+    if (!canonical)
+        return;
+    buffer_truncate(&list->keys, key_offset);
+    buffer_append(&list->keys, canonical, canonical_len);
+}
+
+static void finish_key(token_list *list, token *t)
+{
+    t->key_len = (uint32_t)(list->keys.len - t->key_offset);
+    buffer_append_char(&list->keys, '\0');
+}
+
+/* Reads a word: letters, marks, tatweel and invisible joiners. */
+static size_t scan_word(const char *text, size_t len, size_t pos, token_list *list, uint8_t *flags)
+{
+    uint32_t last_letter = 0;
+    while (pos < len) {
+        size_t at = pos;
+        bool malformed = false;
+        uint32_t cp = utf8_next(text, len, &pos, &malformed);
+        char_class c = malformed ? CHAR_LETTER : char_class_of(cp);
+        if (c != CHAR_LETTER && c != CHAR_MARK && c != CHAR_INVISIBLE) {
+            pos = at;
+            break;
+        }
+        if (malformed) {
+            *flags |= TOKEN_HAS_INVALID;
+            list->invalid_bytes++;
+        }
+        if (c == CHAR_LETTER) {
+            last_letter = cp;
+            if (cp >= 0x0600 && cp <= 0x06FF)
+                *flags |= TOKEN_HAS_ARABIC;
+            else if (cp < 0x250)
+                *flags |= TOKEN_HAS_LATIN;
+        }
+    }
+    if (last_letter == TEH_MARBUTA)
+        *flags |= TOKEN_ENDS_IN_TEH_MARBUTA;
+    return pos;
+}
+
+/* True when the code point at pos is a digit. */
+static bool digit_at(const char *text, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return false;
+    return digit_value(utf8_next(text, len, &pos, NULL)) >= 0;
+}
+
+static size_t count_digits_at(const char *text, size_t len, size_t pos)
+{
+    size_t n = 0;
+    while (pos < len && digit_value(utf8_next(text, len, &pos, NULL)) >= 0)
+        n++;
+    return n;
+}
+
+/* Reads a number: digits with decimal and thousands separators inside.
+ * The key holds ASCII digits and at most one '.'.  A ',' or '٬' followed by
+ * exactly three digits groups thousands; '.' and '٫' mark decimals, except
+ * that a number with several '.' groups (1.000.000) uses them for thousands. */
+static size_t scan_number(const char *text, size_t len, size_t pos, token_list *list)
+{
+    size_t dots = 0;
+    for (size_t p = pos; p < len;) {
+        size_t at = p;
+        uint32_t cp = utf8_next(text, len, &p, NULL);
+        if (digit_value(cp) >= 0)
+            continue;
+        if (cp == '.' && digit_at(text, len, p)) {
+            dots++;
+            continue;
+        }
+        if ((cp == ',' || cp == 0x066C || cp == 0x066B) && digit_at(text, len, p))
+            continue;
+        (void)at;
+        break;
+    }
+    bool dots_group_thousands = dots > 1;
+    bool seen_decimal = false;
+    while (pos < len) {
+        size_t at = pos;
+        uint32_t cp = utf8_next(text, len, &pos, NULL);
+        int d = digit_value(cp);
+        if (d >= 0) {
+            buffer_append_char(&list->keys, (char)('0' + d));
+            continue;
+        }
+        if (!digit_at(text, len, pos)) {
+            pos = at;
+            break;
+        }
+        bool thousands;
+        if (cp == 0x066C)
+            thousands = true;
+        else if (cp == 0x066B)
+            thousands = false;
+        else if (cp == ',')
+            thousands = count_digits_at(text, len, pos) == 3;
+        else if (cp == '.')
+            thousands = dots_group_thousands;
+        else {
+            pos = at;
+            break;
+        }
+        if (!thousands) {
+            if (seen_decimal) {     /* 1.2.3 is not a number: stop before */
+                pos = at;
+                break;
+            }
+            seen_decimal = true;
+            buffer_append_char(&list->keys, '.');
+        }
+    }
+    return pos;
+}
+
+static bool is_sentence_final(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x2026 || cp == 0x06D4;
+}
+
+static bool is_opening_bracket(uint32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '{' || cp == 0xFD3F;   /* U+FD3F: ornate parenthesis in Arabic text */
+}
+
+static bool is_closing_bracket(uint32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == 0xFD3E;
+}
+
+static bool is_closing_quote(uint32_t cp)
+{
+    return cp == '"' || cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '\'' || cp == 0x203A;
+}
+
+static uint32_t first_codepoint(const char *text, size_t len, const token *t)
+{
+    size_t pos = t->start;
+    return utf8_next(text, len, &pos, NULL);
+}
+
+static size_t codepoint_count(const char *s, size_t len)
+{
+    size_t n = 0, pos = 0;
+    while (pos < len) {
+        utf8_next(s, len, &pos, NULL);
+        n++;
+    }
+    return n;
+}
+
+/* A one-letter word before a period is an initial of an abbreviation
+ * (أ.ف.ب، د.ب.أ، ي.ب.ا), not the end of a sentence. */
+static bool is_abbreviation_initial(const token_list *list, const token *t)
+{
+    return t->kind == TOKEN_WORD && codepoint_count(token_key(list, t), t->key_len) == 1;
+}
+
+static void add_sentence(token_list *list, size_t first, size_t last_plus_one)
+{
+    if (first >= last_plus_one)
+        return;
+    grow_array((void **)&list->sentences, &list->sentence_cap, list->sentence_count + 1, sizeof(sentence));
+    sentence *s = &list->sentences[list->sentence_count++];
+    s->first_token = (uint32_t)first;
+    s->token_count = (uint32_t)(last_plus_one - first);
+    s->start = list->tokens[first].start;
+    s->end = list->tokens[last_plus_one - 1].end;
+    list->tokens[last_plus_one - 1].flags |= TOKEN_ENDS_SENTENCE;
+}
+
+/* Newline positions are passed as "break before token i" marks. */
+static void split_sentences(const char *text, size_t len, token_list *list, const uint8_t *newline_before)
+{
+    size_t first = 0;
+    int bracket_depth = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        if (newline_before[i] && i > first) {
+            add_sentence(list, first, i);
+            first = i;
+            bracket_depth = 0;
+        }
+        const token *t = &list->tokens[i];
+        if (t->kind != TOKEN_PUNCT)
+            continue;
+        uint32_t cp = first_codepoint(text, len, t);
+        if (is_opening_bracket(cp)) {
+            bracket_depth++;
+            continue;
+        }
+        if (is_closing_bracket(cp)) {
+            if (bracket_depth > 0)
+                bracket_depth--;
+            continue;
+        }
+        if (!is_sentence_final(cp) || bracket_depth > 0)
+            continue;
+        if (cp == '.' && i > first && is_abbreviation_initial(list, &list->tokens[i - 1]) &&
+            !(list->tokens[i].flags & TOKEN_SPACE_BEFORE))
+            continue;
+        /* Keep runs of final punctuation ("?!", "...") and a closing quote
+         * or bracket with the sentence they close. */
+        size_t end = i + 1;
+        while (end < list->count && !newline_before[end] && list->tokens[end].kind == TOKEN_PUNCT) {
+            uint32_t next = first_codepoint(text, len, &list->tokens[end]);
+            if (!is_sentence_final(next) && !is_closing_quote(next) && !is_closing_bracket(next))
+                break;
+            end++;
+        }
+        add_sentence(list, first, end);
+        first = end;
+        i = end - 1;
+    }
+    add_sentence(list, first, list->count);
+}
+
+void tokenize(const char *text, size_t len, token_list *list)
+{
+    normalize_init();
+    list->count = 0;
+    list->sentence_count = 0;
+    list->invalid_bytes = 0;
+    list->nul_bytes = 0;
+    buffer_truncate(&list->keys, 0);
+    buffer_reserve(&list->keys, len + 16);
+
+    uint8_t *newline_before = NULL;
+    size_t newline_cap = 0;
+    bool pending_newline = false, pending_space = false;
+    size_t pos = 0;
+    while (pos < len) {
+        size_t start = pos;
+        bool malformed = false;
+        uint32_t cp = utf8_next(text, len, &pos, &malformed);
+        char_class c = malformed ? CHAR_LETTER : char_class_of(cp);
+        if (cp == 0 && !malformed)
+            list->nul_bytes++;
+        token *t = NULL;
+        switch (c) {
+        case CHAR_NEWLINE:
+            pending_newline = true;
+            pending_space = true;
+            continue;
+        case CHAR_SPACE:
+        case CHAR_INVISIBLE:
+            pending_space = true;
+            continue;
+        case CHAR_LETTER:
+        case CHAR_MARK: {
+            uint8_t flags = 0;
+            size_t end = scan_word(text, len, start, list, &flags);
+            t = push_token(list, start, end, TOKEN_WORD, flags);
+            size_t key_len = normalize_for_match(text + start, end - start, &list->keys);
+            use_canonical_spelling(list, t->key_offset, key_len);
+            pos = end;
+            break;
+        }
+        case CHAR_DIGIT: {
+            t = push_token(list, start, 0, TOKEN_NUMBER, 0);
+            pos = scan_number(text, len, start, list);
+            t->end = (uint32_t)pos;
+            break;
+        }
+        case CHAR_PUNCT:
+        case CHAR_SYMBOL:
+            t = push_token(list, start, pos, c == CHAR_PUNCT ? TOKEN_PUNCT : TOKEN_SYMBOL, 0);
+            normalize_for_match(text + start, pos - start, &list->keys);
+            break;
+        }
+        finish_key(list, t);
+        if (pending_space)
+            t->flags |= TOKEN_SPACE_BEFORE;
+        grow_array((void **)&newline_before, &newline_cap, list->count, 1);
+        newline_before[list->count - 1] = pending_newline;
+        pending_newline = pending_space = false;
+    }
+    split_sentences(text, len, list, newline_before);
+    free(newline_before);
+}
+
+void token_list_free(token_list *list)
+{
+    free(list->tokens);
+    free(list->sentences);
+    buffer_free(&list->keys);
+    memset(list, 0, sizeof *list);
+}

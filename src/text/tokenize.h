@@ -1,0 +1,68 @@
+/*
+ * tokenize.h — words, numbers and punctuation, grouped into sentences.
+ *
+ * A token is a span of the original text (byte offsets, end exclusive) plus
+ * its matching key.  Keys of all tokens live in one arena so tokenising an
+ * article costs two allocations that are reused for the next article.
+ *
+ * Sentences end at . ! ? ؟ … and at line breaks, but not inside numbers
+ * (3.5), after a one-letter abbreviation (أ.ف.ب، د.ب.أ) or inside brackets
+ * ("(رويترز)").
+ */
+#ifndef MARSAD_TOKENIZE_H
+#define MARSAD_TOKENIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buffer.h"
+
+typedef enum { TOKEN_WORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_SYMBOL } token_kind;
+
+enum {
+    TOKEN_ENDS_IN_TEH_MARBUTA = 1 << 0,  /* the key's final ه was a ة in the text */
+    TOKEN_HAS_LATIN = 1 << 1,
+    TOKEN_HAS_ARABIC = 1 << 2,
+    TOKEN_HAS_INVALID = 1 << 3,          /* held bytes that were not UTF-8 */
+    TOKEN_ENDS_SENTENCE = 1 << 4,
+    TOKEN_SPACE_BEFORE = 1 << 5          /* separated from the previous token */
+};
+
+typedef struct {
+    uint32_t start, end;        /* byte offsets into the original text */
+    uint32_t key_offset;        /* into token_list.keys */
+    uint32_t key_len;
+    uint8_t kind;               /* token_kind */
+    uint8_t flags;
+} token;
+
+typedef struct {
+    uint32_t first_token, token_count;
+    uint32_t start, end;        /* byte span from first to last token */
+} sentence;
+
+typedef struct {
+    token *tokens;
+    size_t count, cap;
+    sentence *sentences;
+    size_t sentence_count, sentence_cap;
+    byte_buffer keys;
+    size_t invalid_bytes;       /* replaced by U+FFFD while reading */
+    size_t nul_bytes;
+} token_list;
+
+/* Tokenises text[0,len) into list, replacing what list held before.  Texts
+ * over 4 GiB are not supported (offsets are 32-bit); callers cap article
+ * size long before that. */
+void tokenize(const char *text, size_t len, token_list *list);
+
+void token_list_free(token_list *list);
+
+static inline const char *token_key(const token_list *list, const token *t)
+{
+    return list->keys.data + t->key_offset;
+}
+
+const char *token_kind_name(token_kind kind);
+
+#endif

@@ -1,0 +1,191 @@
+/* Tests of src/text/normalize: every rule of data/normalize.tsv, on real
+ * spellings, and the variants the seed article mixes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "normalize.h"
+
+static char *key_of(const char *s)
+{
+    byte_buffer b = {0};
+    normalize_for_match(s, strlen(s), &b);
+    if (!b.data)
+        buffer_append(&b, "", 0);
+    return b.data;
+}
+
+static void assert_key(const char *text, const char *expected)
+{
+    char *k = key_of(text);
+    assert_string_equal(k, expected);
+    free(k);
+}
+
+static void assert_same_key(const char *a, const char *b)
+{
+    char *ka = key_of(a), *kb = key_of(b);
+    assert_string_equal(ka, kb);
+    free(ka);
+    free(kb);
+}
+
+/* One example per rule name of data/normalize.tsv; the last test checks
+ * that no rule of the table is left without an example here. */
+static const struct {
+    const char *rule, *text, *key;
+} rule_examples[] = {
+    {"tatweel", "قـــال", "قال"},
+    {"diacritic", "مُحَمَّدٌ", "محمد"},
+    {"diacritic", "هٰذا", "هذا"},
+    {"alef", "أرمينيا", "ارمينيا"},
+    {"alef", "إيران", "ايران"},
+    {"alef", "آلاف", "الاف"},
+    {"alef", "ٱلله", "الله"},
+    {"alef_maqsura", "مصطفى", "مصطفي"},
+    {"teh_marbuta", "جمهورية", "جمهوريه"},
+    {"persian_letter", "کابل", "كابل"},
+    {"persian_letter", "ایران", "ايران"},
+    {"persian_letter", "خانۀ", "خانه"},
+    {"persian_letter", "کوردستانە", "كوردستانه"},
+    {"digit", "٢٠٢٢", "2022"},
+    {"digit", "۱۴۰۱", "1401"},
+    {"number_separator", "١٢٫٥", "12.5"},
+    {"number_separator", "٦٬٥٠٠", "6500"},
+    {"invisible", "باش\xE2\x80\x8Cينيان", "باشينيان"},          /* ZWNJ */
+    {"invisible", "\xE2\x80\x8Fيريفان", "يريفان"},              /* RLM */
+    {"invisible", "با\xD8\x9Cكو", "باكو"},                      /* ALM U+061C */
+    {"invisible", "\xE2\x80\xABموسكو\xE2\x80\xAC", "موسكو"},    /* RLE .. PDF */
+    {"invisible", "\xE2\x81\xA7طهران\xE2\x81\xA9", "طهران"},    /* RLI .. PDI */
+    {"invisible", "\xEF\xBB\xBFالخبر", "الخبر"},                /* BOM */
+    {"invisible", "صح\xC2\xADفي", "صحفي"},                      /* soft hyphen */
+    {"latin_case", "MBC", "mbc"},
+};
+
+static void every_rule_has_its_example(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rule_examples / sizeof rule_examples[0]; i++)
+        assert_key(rule_examples[i].text, rule_examples[i].key);
+    for (size_t r = 0; r < fold_rule_count(); r++) {
+        bool covered = false;
+        for (size_t i = 0; i < sizeof rule_examples / sizeof rule_examples[0]; i++)
+            if (strcmp(rule_examples[i].rule, fold_rule_name(r)) == 0)
+                covered = true;
+        if (!covered)
+            fail_msg("rule '%s' of data/normalize.tsv has no example in this test", fold_rule_name(r));
+    }
+}
+
+static void fold_reports_the_rule_applied(void **state)
+{
+    (void)state;
+    normalize_init();
+    char out[4];
+    const char *rule = NULL;
+    assert_int_equal(fold_codepoint(0x0623, out, &rule), 2);
+    assert_string_equal(rule, "alef");
+    assert_int_equal(fold_codepoint(0x0640, out, &rule), 0);
+    assert_string_equal(rule, "tatweel");
+    assert_int_equal(fold_codepoint(0x0628, out, &rule), 2);
+    assert_null(rule);
+}
+
+static void nfkc_composes_and_decomposes(void **state)
+{
+    (void)state;
+    /* alef + combining hamza above composes to أ, which folds to ا */
+    assert_key("\xD8\xA7\xD9\x94" "حمد", "احمد");
+    /* presentation forms (from PDFs and old web pages) become letters */
+    assert_key("\xEF\xBB\xB3\xEF\xBA\x98\xEF\xBA\xAE", "يتر");   /* ﻳﺘﺮ */
+    assert_key("\xEF\xBB\xBB", "لا");                            /* ﻻ lam-alef ligature */
+    /* compatibility characters */
+    assert_key("\xEF\xAC\x81le", "file");                         /* ﬁ */
+    assert_key("\xC2\xB2", "2");                                  /* ² */
+}
+
+static void seed_article_spelling_variants_share_keys(void **state)
+{
+    (void)state;
+    assert_same_key("أرمينيا", "ارمينيا");
+    assert_same_key("أذربيجان", "اذربيجان");
+    assert_same_key("الإشتباكات", "الاشتباكات");
+    assert_same_key("قرة", "قره");
+    assert_same_key("المسيّرة", "المسيرة");
+    assert_same_key("وفقاً", "وفقا");
+    assert_same_key("عبداللهيان", "عبداللهيان");
+}
+
+static void canonical_spelling_covers_transliterations(void **state)
+{
+    (void)state;
+    char *k = key_of("أميركي");
+    size_t len = 0;
+    const char *canonical = canonical_spelling(k, strlen(k), &len);
+    assert_non_null(canonical);
+    char *expected = key_of("أمريكي");
+    assert_int_equal(len, strlen(expected));
+    assert_memory_equal(canonical, expected, len);
+    assert_null(canonical_spelling(expected, strlen(expected), &len));
+    free(k);
+    free(expected);
+}
+
+static void normalisation_is_idempotent(void **state)
+{
+    (void)state;
+    const char *samples[] = {"وأكد كنعاني", "الإشتباكات", "ﻻ", "٦٬٥٠٠", "مُحَمَّدٌ", "MBC مصر", "\xFF\xFEجنود"};
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        char *once = key_of(samples[i]);
+        char *twice = key_of(once);
+        assert_string_equal(once, twice);
+        free(once);
+        free(twice);
+    }
+}
+
+static void invalid_bytes_give_replacement_characters(void **state)
+{
+    (void)state;
+    assert_key("ب\xFF" "ا", "ب\xEF\xBF\xBD" "ا");
+}
+
+static void character_classes(void **state)
+{
+    (void)state;
+    normalize_init();
+    assert_int_equal(char_class_of(0x0628), CHAR_LETTER);
+    assert_int_equal(char_class_of(0x064E), CHAR_MARK);
+    assert_int_equal(char_class_of(0x0640), CHAR_MARK);
+    assert_int_equal(char_class_of(0x0663), CHAR_DIGIT);
+    assert_int_equal(char_class_of(0x06F3), CHAR_DIGIT);
+    assert_int_equal(char_class_of(0x060C), CHAR_PUNCT);   /* ، */
+    assert_int_equal(char_class_of(0x061B), CHAR_PUNCT);   /* ؛ */
+    assert_int_equal(char_class_of(0x061F), CHAR_PUNCT);   /* ؟ */
+    assert_int_equal(char_class_of(0x00AB), CHAR_PUNCT);   /* « */
+    assert_int_equal(char_class_of(0x200C), CHAR_INVISIBLE);
+    assert_int_equal(char_class_of('\n'), CHAR_NEWLINE);
+    assert_int_equal(char_class_of(0), CHAR_SPACE);
+    assert_int_equal(digit_value(0x0669), 9);
+    assert_int_equal(digit_value(0x06F5), 5);
+    assert_int_equal(digit_value('x'), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_rule_has_its_example),
+        cmocka_unit_test(fold_reports_the_rule_applied),
+        cmocka_unit_test(nfkc_composes_and_decomposes),
+        cmocka_unit_test(seed_article_spelling_variants_share_keys),
+        cmocka_unit_test(canonical_spelling_covers_transliterations),
+        cmocka_unit_test(normalisation_is_idempotent),
+        cmocka_unit_test(invalid_bytes_give_replacement_characters),
+        cmocka_unit_test(character_classes),
+    };
+    return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}
