@@ -24,7 +24,7 @@ static void readings_of(const char *word, char *out, size_t size)
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         char one[256];
-        clitic_reading_format(key.data, &r[i], one, sizeof one);
+        clitic_reading_format(key.data, key.len, &r[i], one, sizeof one);
         strncat(out, i ? " | " : "", size - strlen(out) - 1);
         strncat(out, one, size - strlen(out) - 1);
     }

@@ -192,6 +192,24 @@ static void a_long_run_of_one_letter_is_one_token(void **state)
     free(text);
 }
 
+static void expanding_presentation_forms_leave_room_for_the_rest(void **state)
+{
+    (void)state;
+    /* ﷺ and ﷽ expand to long phrases under NFKC; the words after them
+     * must still be keyed correctly. */
+    byte_buffer text = {0};
+    for (int i = 0; i < 200; i++)
+        buffer_append_str(&text, "\xEF\xB7\xBA\xEF\xB7\xBD ");
+    buffer_append_str(&text, "الإشتباكات");
+    token_list list = {0};
+    tokenize(text.data, text.len, &list);
+    assert_int_equal(list.count, 401);     /* each sign is a symbol token of its own */
+    assert_true(list.tokens[0].key_len > 20);
+    assert_string_equal(token_key(&list, &list.tokens[400]), "الاشتباكات");
+    token_list_free(&list);
+    buffer_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +222,7 @@ int main(void)
         cmocka_unit_test(seed_spelling_pairs_produce_the_same_keys),
         cmocka_unit_test(bad_input_never_crashes),
         cmocka_unit_test(a_long_run_of_one_letter_is_one_token),
+        cmocka_unit_test(expanding_presentation_forms_leave_room_for_the_rest),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }

@@ -124,7 +124,7 @@ int cmd_tokens(int argc, char **argv)
                 for (size_t r = 1; r < n; r++) {
                     if (r > 1)
                         fputs(" | ", stdout);
-                    fputs(clitic_reading_format(key, &readings[r], formatted, sizeof formatted), stdout);
+                    fputs(clitic_reading_format(key, t->key_len, &readings[r], formatted, sizeof formatted), stdout);
                 }
             }
             putchar('\t');

@@ -5,186 +5,241 @@
  * tables rather than read from data/: it is grammar, not vocabulary.
  * A reading must leave a stem of at least two letters, and the article
  * is not combined with a pronoun suffix (الكتابه is not ال+كتاب+ه).
+ * Every clitic letter is a two-byte UTF-8 sequence, which keeps the
+ * comparisons short.
  */
 #include "clitics.h"
 
 #include <stdio.h>
 #include <string.h>
 
+typedef struct {
+    const char *bytes;
+    uint8_t len;
+} clitic;
+
+#define CLITIC(s) {s, sizeof(s) - 1}
+
 /* Proclitics in the order Arabic stacks them: conjunction, then
  * preposition or future particle, then the article. */
-static const char *const conjunctions[] = {"و", "ف"};
-static const char *const prepositions[] = {"ب", "ل", "ك", "س"};
-static const char *const article = "ال";
-/* ل + ال is written لل (للحكومه): the ل of the preposition absorbs the alef. */
-static const char *const lam_article = "لل";
-
+static const clitic conjunctions[] = {CLITIC("و"), CLITIC("ف")};
+static const clitic prepositions[] = {CLITIC("ب"), CLITIC("ل"), CLITIC("ك")};
+static const clitic future_particle = CLITIC("س");   /* only before a verb: never with the article */
+static const clitic article = CLITIC("ال");
+static const clitic lam_article = CLITIC("لل");      /* ل + ال is written لل */
 /* Longest first, so "هما" is tried before "ها" and "ه". */
-static const char *const enclitics[] = {"هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ه", "ي", "ك"};
+static const clitic enclitics[] = {
+    CLITIC("هما"), CLITIC("كما"), CLITIC("ها"), CLITIC("هم"), CLITIC("هن"), CLITIC("كم"),
+    CLITIC("كن"), CLITIC("نا"), CLITIC("ني"), CLITIC("ه"), CLITIC("ي"), CLITIC("ك"),
+};
+static const clitic heh = CLITIC("ه");
+static const clitic teh = CLITIC("ت");
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define MIN_STEM_LETTERS 2
-#define TEH "\xd8\xaa"      /* ت */
-#define HEH "\xd9\x87"      /* ه */
+
+/* Clitics are made of two-byte letters (ال is two of them), so compare
+ * sixteen bits at a time. */
+static inline uint16_t letter_at(const char *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i += 2)
+        if (letter_at(a + i) != letter_at(b + i))
+            return false;
+    return true;
+}
+
+static inline bool starts_with(const char *s, size_t len, const clitic *c)
+{
+    return c->len <= len && same_bytes(s, c->bytes, c->len);
+}
+
+static inline bool ends_with(const char *s, size_t len, const clitic *c)
+{
+    return c->len <= len && same_bytes(s + len - c->len, c->bytes, c->len);
+}
 
 static size_t letters_in(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            n++;
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
 
-static bool starts_with(const char *s, size_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return n <= len && memcmp(s, prefix, n) == 0;
-}
-
-static bool ends_with(const char *s, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    return n <= len && memcmp(s + len - n, suffix, n) == 0;
-}
+typedef struct {
+    uint8_t len;          /* bytes of the suffix */
+    bool stem_ends_in_teh;
+} suffix_match;
 
 typedef struct {
+    const char *key;
     clitic_reading *out;
     size_t count, max;
-    bool final_is_teh_marbuta;
+    clitic_reading prefix;      /* the proclitics peeled on the current path */
+    suffix_match suffixes[4];   /* pronoun suffixes the word ends with: found once per word */
+    size_t suffix_count;
 } reading_set;
 
-static bool already_have(const reading_set *set, const char *stem, size_t stem_len)
+/* At least MIN_STEM_LETTERS code points; four bytes always hold two. */
+static inline bool long_enough(const char *stem, size_t len)
 {
-    for (size_t i = 0; i < set->count; i++)
-        if (set->out[i].stem_len == stem_len && memcmp(set->out[i].stem, stem, stem_len) == 0)
-            return true;
-    return false;
+    return len >= 4 || letters_in(stem, len) >= MIN_STEM_LETTERS;
 }
 
-static void add_reading(reading_set *set, const clitic_reading *prefix_part, const char *stem, size_t stem_len,
-                        size_t enclitic_len, bool restore_teh)
+static void add_reading(reading_set *set, size_t stem_offset, size_t stem_len, size_t enclitic_len, bool restore)
 {
-    if (set->count >= set->max)
+    if (set->count >= set->max || !long_enough(set->key + stem_offset, stem_len))
         return;
-    size_t full_len = stem_len + (restore_teh ? strlen(HEH) - strlen(TEH) : 0);
-    if (full_len > CLITIC_MAX_STEM || letters_in(stem, stem_len) < MIN_STEM_LETTERS)
-        return;
-    char candidate[CLITIC_MAX_STEM + 4];
-    memcpy(candidate, stem, stem_len);
-    if (restore_teh)
-        memcpy(candidate + stem_len - strlen(TEH), HEH, strlen(HEH));
-    if (set->count > 0 && already_have(set, candidate, full_len))
-        return;
+    for (size_t i = 0; i < set->count; i++) {
+        const clitic_reading *r = &set->out[i];
+        if (r->stem_offset == stem_offset && r->stem_len == stem_len && r->restored_teh_marbuta == restore)
+            return;
+    }
     clitic_reading *r = &set->out[set->count++];
-    *r = *prefix_part;
+    *r = set->prefix;
     r->enclitic_len = (uint8_t)enclitic_len;
-    r->restored_teh_marbuta = restore_teh;
-    r->stem_len = (uint8_t)full_len;
-    memcpy(r->stem, candidate, full_len);
-    r->stem[full_len] = '\0';
+    r->restored_teh_marbuta = restore;
+    r->stem_offset = (uint16_t)stem_offset;
+    r->stem_len = (uint16_t)stem_len;
 }
 
-/* Given the proclitics peeled so far, add the reading without a suffix and
- * those with each pronoun suffix. */
-static void add_with_enclitics(reading_set *set, const clitic_reading *prefix_part, const char *rest, size_t rest_len)
+/* The stem starts at offset: add it bare and with each pronoun suffix. */
+static void add_with_enclitics(reading_set *set, size_t offset, size_t len)
 {
-    add_reading(set, prefix_part, rest, rest_len, 0, false);
-    if (prefix_part->has_article)
+    add_reading(set, offset, len - offset, 0, false);
+    if (set->prefix.has_article)
         return;
-    for (size_t i = 0; i < COUNT(enclitics); i++) {
-        if (!ends_with(rest, rest_len, enclitics[i]))
+    for (size_t i = 0; i < set->suffix_count; i++) {
+        const suffix_match *m = &set->suffixes[i];
+        if (m->len + offset >= len)
             continue;
-        if (set->final_is_teh_marbuta && ends_with(enclitics[i], strlen(enclitics[i]), HEH))
-            continue;
-        size_t n = strlen(enclitics[i]);
-        size_t stem_len = rest_len - n;
-        add_reading(set, prefix_part, rest, stem_len, n, false);
+        size_t stem_len = len - offset - m->len;
+        add_reading(set, offset, stem_len, m->len, false);
         /* حكومتها: the ة of حكومة is written ت before a suffix. */
-        if (ends_with(rest, stem_len, TEH))
-            add_reading(set, prefix_part, rest, stem_len, n, true);
+        if (m->stem_ends_in_teh)
+            add_reading(set, offset, stem_len, m->len, true);
     }
 }
 
-static void push_proclitic(clitic_reading *r, size_t len)
+/* Which pronoun suffixes the word ends with. */
+static void find_suffixes(reading_set *set, const char *key, size_t len, bool final_is_teh_marbuta)
 {
-    if (r->proclitic_count < 4)
-        r->proclitic_len[r->proclitic_count++] = (uint8_t)len;
-}
-
-/* Peels the article (ال) after whatever came before, or not. */
-static void try_article(reading_set *set, clitic_reading part, const char *rest, size_t rest_len, bool after_lam)
-{
-    add_with_enclitics(set, &part, rest, rest_len);
-    if (!after_lam && starts_with(rest, rest_len, article)) {
-        clitic_reading with = part;
-        push_proclitic(&with, strlen(article));
-        with.has_article = true;
-        add_with_enclitics(set, &with, rest + strlen(article), rest_len - strlen(article));
+    /* Every pronoun suffix ends in one of ه ا م ن ي ك: most words end otherwise. */
+    static const clitic finals[] = {CLITIC("ه"), CLITIC("ا"), CLITIC("م"), CLITIC("ن"), CLITIC("ي"), CLITIC("ك")};
+    uint16_t last = letter_at(key + len - 2);
+    bool possible = false;
+    for (size_t i = 0; i < COUNT(finals); i++)
+        possible |= last == letter_at(finals[i].bytes);
+    if (!possible || (final_is_teh_marbuta && last == letter_at(heh.bytes)))
+        return;
+    for (size_t i = 0; i < COUNT(enclitics) && set->suffix_count < COUNT(set->suffixes); i++) {
+        const clitic *e = &enclitics[i];
+        if (!ends_with(key, len, e))
+            continue;
+        if (final_is_teh_marbuta && ends_with(e->bytes, e->len, &heh))
+            continue;
+        suffix_match *m = &set->suffixes[set->suffix_count++];
+        m->len = e->len;
+        m->stem_ends_in_teh = ends_with(key, len - e->len, &teh);
     }
 }
 
-static void try_prepositions(reading_set *set, clitic_reading part, const char *rest, size_t rest_len)
+static void push(reading_set *set, const clitic *c, bool is_article)
 {
-    try_article(set, part, rest, rest_len, false);
-    /* لل = ل + ال */
-    if (starts_with(rest, rest_len, lam_article)) {
-        clitic_reading with = part;
-        push_proclitic(&with, strlen(lam_article));
-        with.has_article = true;
-        add_with_enclitics(set, &with, rest + strlen(lam_article), rest_len - strlen(lam_article));
+    set->prefix.proclitic_len[set->prefix.proclitic_count++] = c->len;
+    set->prefix.has_article = set->prefix.has_article || is_article;
+}
+
+static void pop(reading_set *set, bool was_article)
+{
+    set->prefix.proclitic_count--;
+    if (was_article)
+        set->prefix.has_article = false;
+}
+
+/* After the conjunction (if any): preposition, future particle, article. */
+static void after_conjunction(reading_set *set, size_t offset, size_t len)
+{
+    const char *rest = set->key + offset;
+    size_t rest_len = len - offset;
+    add_with_enclitics(set, offset, len);
+    if (starts_with(rest, rest_len, &article)) {
+        push(set, &article, true);
+        add_with_enclitics(set, offset + article.len, len);
+        pop(set, true);
+    }
+    if (starts_with(rest, rest_len, &lam_article)) {
+        push(set, &lam_article, true);
+        add_with_enclitics(set, offset + lam_article.len, len);
+        pop(set, true);
+    }
+    if (starts_with(rest, rest_len, &future_particle)) {
+        push(set, &future_particle, false);
+        add_with_enclitics(set, offset + future_particle.len, len);
+        pop(set, false);
     }
     for (size_t i = 0; i < COUNT(prepositions); i++) {
-        if (!starts_with(rest, rest_len, prepositions[i]))
+        const clitic *p = &prepositions[i];
+        if (!starts_with(rest, rest_len, p))
             continue;
-        size_t n = strlen(prepositions[i]);
-        clitic_reading with = part;
-        push_proclitic(&with, n);
-        /* The future particle س only precedes an imperfect verb, which
-         * never takes the article. */
-        bool future = strcmp(prepositions[i], "س") == 0;
-        if (future)
-            add_with_enclitics(set, &with, rest + n, rest_len - n);
-        else
-            try_article(set, with, rest + n, rest_len - n, false);
+        push(set, p, false);
+        add_with_enclitics(set, offset + p->len, len);
+        if (starts_with(rest + p->len, rest_len - p->len, &article)) {
+            push(set, &article, true);
+            add_with_enclitics(set, offset + p->len + article.len, len);
+            pop(set, true);
+        }
+        pop(set, false);
     }
 }
 
 size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out, size_t max)
 {
-    reading_set set = {out, 0, max, final_is_teh_marbuta};
     if (max == 0)
         return 0;
-    clitic_reading whole;
-    memset(&whole, 0, sizeof whole);
-    if (len > CLITIC_MAX_STEM) {
-        /* Too long to be a word worth segmenting: read it whole. */
-        whole.stem_len = 0;
-        out[0] = whole;
-        return 1;
-    }
+    reading_set set;
+    memset(&set, 0, sizeof set);
+    set.key = key;
+    set.out = out;
+    set.max = max;
     /* The whole word comes first, whatever letters it starts with. */
-    memcpy(whole.stem, key, len);
-    whole.stem[len] = '\0';
-    whole.stem_len = (uint8_t)len;
-    out[set.count++] = whole;
-
-    clitic_reading none;
-    memset(&none, 0, sizeof none);
-    try_prepositions(&set, none, key, len);
+    memset(&out[0], 0, sizeof out[0]);
+    out[0].stem_len = (uint16_t)(len > CLITIC_MAX_WORD ? 0 : len);
+    set.count = 1;
+    if (len > CLITIC_MAX_WORD || len < 6)     /* under three letters nothing can be peeled */
+        return 1;
+    find_suffixes(&set, key, len, final_is_teh_marbuta);
+    after_conjunction(&set, 0, len);
     for (size_t i = 0; i < COUNT(conjunctions); i++) {
-        if (!starts_with(key, len, conjunctions[i]))
+        if (!starts_with(key, len, &conjunctions[i]))
             continue;
-        size_t n = strlen(conjunctions[i]);
-        clitic_reading with = none;
-        push_proclitic(&with, n);
-        try_prepositions(&set, with, key + n, len - n);
+        push(&set, &conjunctions[i], false);
+        after_conjunction(&set, conjunctions[i].len, len);
+        pop(&set, false);
     }
     return set.count;
 }
 
-char *clitic_reading_format(const char *key, const clitic_reading *r, char *buf, size_t size)
+size_t clitic_stem(const char *key, const clitic_reading *r, char *buf)
 {
+    size_t n = r->stem_len;
+    memcpy(buf, key + r->stem_offset, n);
+    if (r->restored_teh_marbuta)
+        memcpy(buf + n - teh.len, heh.bytes, heh.len);
+    buf[n] = '\0';
+    return n;
+}
+
+char *clitic_reading_format(const char *key, size_t len, const clitic_reading *r, char *buf, size_t size)
+{
+    char stem[CLITIC_MAX_WORD + 1];
     size_t used = 0, pos = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < r->proclitic_count && used < size; i++) {
@@ -193,14 +248,13 @@ char *clitic_reading_format(const char *key, const clitic_reading *r, char *buf,
         if (n > 0)
             used += (size_t)n;
     }
+    size_t stem_len = clitic_stem(key, r, stem);
     if (used < size) {
-        int n = snprintf(buf + used, size - used, "%.*s", (int)r->stem_len, r->stem);
+        int n = snprintf(buf + used, size - used, "%.*s", (int)stem_len, stem);
         if (n > 0)
             used += (size_t)n;
     }
-    if (r->enclitic_len && used < size) {
-        size_t word_len = strlen(key);
-        snprintf(buf + used, size - used, "+%.*s", (int)r->enclitic_len, key + word_len - r->enclitic_len);
-    }
+    if (r->enclitic_len && used < size)
+        snprintf(buf + used, size - used, "+%.*s", (int)r->enclitic_len, key + len - r->enclitic_len);
     return buf;
 }

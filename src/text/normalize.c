@@ -14,6 +14,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "tokenize.h"
 #include "utf8.h"
 
 #define FOLD_DROP 0xFFFFFFFFu
@@ -41,6 +42,7 @@ static uint8_t class_table[BMP];
 static uint8_t rule_table[BMP];          /* index into fold_rules or NO_RULE */
 static uint8_t nfkc_stable[BMP / 8];     /* bit set: NFKC leaves it alone */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+small_char_info small_chars[0x800];
 
 static bool is_nfkc_stable(uint32_t cp)
 {
@@ -75,6 +77,8 @@ static char_class class_from_category(uint32_t cp)
         return CHAR_SYMBOL;
     }
 }
+
+size_t fold_codepoint(uint32_t cp, char *out, const char **rule);
 
 /* True when NFKC maps the code point, standing alone, to itself and it
  * cannot combine with what precedes it (combining class 0).  Precomposed
@@ -127,6 +131,29 @@ static void build_tables(void)
      * (ا + ٔ = أ): they need the NFKC pass even though we drop leftovers. */
     for (uint32_t cp = 0x0653; cp <= 0x0655; cp++)
         nfkc_stable[cp >> 3] &= (uint8_t)~(1u << (cp & 7));
+
+    for (uint32_t cp = 0; cp < 0x800; cp++) {
+        small_char_info *info = &small_chars[cp];
+        info->char_class = class_table[cp];
+        char folded[4];
+        size_t n = fold_codepoint(cp, folded, NULL);
+        info->fold_len = (uint8_t)n;
+        memcpy(info->fold, folded, n > 2 ? 2 : n);
+        char_class c = (char_class)class_table[cp];
+        info->word_part = c == CHAR_LETTER || c == CHAR_MARK || c == CHAR_INVISIBLE;
+        info->is_letter = c == CHAR_LETTER;
+        info->needs_nfkc = !is_nfkc_stable(cp);
+        if (c == CHAR_LETTER && cp >= 0x0600 && cp <= 0x06FF)
+            info->script_flags = TOKEN_HAS_ARABIC;
+        else if (c == CHAR_LETTER && cp < 0x250)
+            info->script_flags = TOKEN_HAS_LATIN;
+    }
+}
+
+bool nfkc_stable_codepoint(uint32_t cp)
+{
+    normalize_init();
+    return cp < BMP ? is_nfkc_stable(cp) : nfkc_leaves_alone(cp);
 }
 
 void normalize_init(void)
@@ -178,7 +205,7 @@ const char *fold_rule_name(size_t i)
 }
 
 /* The rare path: run NFKC over the word, then fold what comes out. */
-static size_t normalize_slowly(const char *text, size_t len, byte_buffer *key)
+size_t normalize_slowly(const char *text, size_t len, byte_buffer *key)
 {
     size_t start = key->len;
     char *clean = xmalloc(3 * len + 1);
@@ -241,6 +268,18 @@ typedef struct {
 
 #define VARIANT_SLOTS 256   /* power of two, at least twice the table */
 static variant_entry variant_table[VARIANT_SLOTS];
+/* A one-hash Bloom filter over (length, first bytes, last byte) of the
+ * variant keys: rules out almost every word without hashing it. */
+#define VARIANT_FILTER_BITS 4096
+static uint64_t variant_filter[VARIANT_FILTER_BITS / 64];
+
+static inline uint32_t variant_filter_slot(const char *s, size_t len)
+{
+    uint32_t h = (uint32_t)len * 2654435761u;
+    h ^= ((uint32_t)(unsigned char)s[0] << 16) | ((uint32_t)(unsigned char)s[1] << 8) | (unsigned char)s[len - 1];
+    h *= 2246822519u;
+    return (h >> 20) & (VARIANT_FILTER_BITS - 1);
+}
 static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_key(const char *s, size_t len)
@@ -268,12 +307,21 @@ static void build_variants(void)
             slot = (slot + 1) & (VARIANT_SLOTS - 1);
         /* Kept for the life of the process, reachable from the table. */
         variant_table[slot] = (variant_entry){variant.data, canonical.data, variant.len, canonical.len};
+        if (variant.len >= 2) {
+            uint32_t bit = variant_filter_slot(variant.data, variant.len);
+            variant_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
     }
 }
 
 const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len)
 {
     pthread_once(&variants_once, build_variants);
+    if (len < 2)
+        return NULL;
+    uint32_t bit = variant_filter_slot(key, len);
+    if (!(variant_filter[bit / 64] & ((uint64_t)1 << (bit % 64))))
+        return NULL;
     uint32_t slot = hash_key(key, len) & (VARIANT_SLOTS - 1);
     while (variant_table[slot].variant) {
         const variant_entry *e = &variant_table[slot];

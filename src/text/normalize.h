@@ -35,6 +35,28 @@ typedef enum {
 /* Builds the tables; called by every entry point, safe from many threads. */
 void normalize_init(void);
 
+/* What the tokeniser needs to know of a code point below U+0800 (ASCII,
+ * Latin, Greek, Cyrillic, Hebrew, Arabic): one look-up instead of four. */
+typedef struct {
+    uint8_t char_class;       /* char_class */
+    uint8_t fold_len;         /* bytes of the folded form, 0 = dropped */
+    char fold[2];             /* the folded form (at most two bytes here) */
+    uint8_t word_part;        /* letter, mark or invisible: continues a word */
+    uint8_t is_letter;
+    uint8_t needs_nfkc;       /* NFKC would change it */
+    uint8_t script_flags;     /* TOKEN_HAS_ARABIC or TOKEN_HAS_LATIN (tokenize.h) */
+} small_char_info;
+
+/* Valid after normalize_init(). */
+extern small_char_info small_chars[0x800];
+
+/* Appends the NFKC + fold of text[0,len) to key, for words that hold a
+ * code point outside the fast path; returns the bytes appended. */
+size_t normalize_slowly(const char *text, size_t len, byte_buffer *key);
+
+/* True when NFKC leaves the code point alone (any plane). */
+bool nfkc_stable_codepoint(uint32_t cp);
+
 char_class char_class_of(uint32_t cp);
 
 /* Value 0..9 of a digit of class CHAR_DIGIT, else -1. */

@@ -28,9 +28,10 @@ const char *token_kind_name(token_kind kind)
     return "?";
 }
 
-static token *push_token(token_list *list, size_t start, size_t end, token_kind kind, uint8_t flags)
+static inline token *push_token(token_list *list, size_t start, size_t end, token_kind kind, uint8_t flags)
 {
-    grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
+    if (list->count == list->cap)
+        grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
     token *t = &list->tokens[list->count++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -52,38 +53,81 @@ static void use_canonical_spelling(token_list *list, size_t key_offset, size_t k
     buffer_append(&list->keys, canonical, canonical_len);
 }
 
-static void finish_key(token_list *list, token *t)
+static inline void finish_key(token_list *list, token *t)
 {
     t->key_len = (uint32_t)(list->keys.len - t->key_offset);
-    buffer_append_char(&list->keys, '\0');
+    if (list->keys.len + 1 >= list->keys.cap)
+        buffer_reserve(&list->keys, 1);
+    list->keys.data[list->keys.len++] = '\0';
 }
 
-/* Reads a word: letters, marks, tatweel and invisible joiners. */
+/* Reads a word — letters, marks, tatweel and invisible joiners — and
+ * writes its matching key into the arena as it goes.  ASCII and two-byte
+ * code points (all of Arabic) take one table look-up each; anything else,
+ * or a code point NFKC would change, sends the whole word through
+ * normalize_slowly().  The arena has room for the word: tokenize()
+ * reserves twice the text's length before it starts. */
 static size_t scan_word(const char *text, size_t len, size_t pos, token_list *list, uint8_t *flags)
 {
-    uint32_t last_letter = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t start = pos;
+    char *out = list->keys.data + list->keys.len;
+    char *const key_start = out;
+    uint8_t needs_nfkc = 0, seen = 0;
+    bool last_letter_is_teh_marbuta = false;
     while (pos < len) {
-        size_t at = pos;
-        bool malformed = false;
-        uint32_t cp = utf8_next(text, len, &pos, &malformed);
-        char_class c = malformed ? CHAR_LETTER : char_class_of(cp);
-        if (c != CHAR_LETTER && c != CHAR_MARK && c != CHAR_INVISIBLE) {
-            pos = at;
-            break;
+        unsigned char c = s[pos];
+        const small_char_info *info;
+        if (c < 0x80) {
+            info = &small_chars[c];
+            if (!info->is_letter)
+                break;
+            pos++;
+        } else if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+            uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+            info = &small_chars[cp];
+            if (!info->word_part)
+                break;
+            if (info->is_letter)
+                last_letter_is_teh_marbuta = cp == TEH_MARBUTA;
+            pos += 2;
+        } else {
+            /* Three- and four-byte code points, and malformed bytes. */
+            size_t at = pos;
+            bool malformed = false;
+            uint32_t cp = utf8_next(text, len, &pos, &malformed);
+            char_class cls = malformed ? CHAR_LETTER : char_class_of(cp);
+            if (cls != CHAR_LETTER && cls != CHAR_MARK && cls != CHAR_INVISIBLE) {
+                pos = at;
+                break;
+            }
+            if (malformed) {
+                seen |= TOKEN_HAS_INVALID;
+                list->invalid_bytes++;
+            } else if (!nfkc_stable_codepoint(cp)) {
+                needs_nfkc = 1;
+            }
+            if (cls == CHAR_LETTER)
+                last_letter_is_teh_marbuta = false;
+            out += fold_codepoint(cp, out, NULL);
+            continue;
         }
-        if (malformed) {
-            *flags |= TOKEN_HAS_INVALID;
-            list->invalid_bytes++;
-        }
-        if (c == CHAR_LETTER) {
-            last_letter = cp;
-            if (cp >= 0x0600 && cp <= 0x06FF)
-                *flags |= TOKEN_HAS_ARABIC;
-            else if (cp < 0x250)
-                *flags |= TOKEN_HAS_LATIN;
-        }
+        out[0] = info->fold[0];
+        out[1] = info->fold[1];
+        out += info->fold_len;
+        needs_nfkc |= info->needs_nfkc;
+        seen |= info->script_flags;
     }
-    if (last_letter == TEH_MARBUTA)
+    list->keys.len += (size_t)(out - key_start);
+    if (needs_nfkc) {
+        buffer_truncate(&list->keys, (size_t)(key_start - list->keys.data));
+        normalize_slowly(text + start, pos - start, &list->keys);
+        /* NFKC may expand (ﷺ is 33 bytes): restore the room the fast
+         * path counts on for the rest of the text. */
+        buffer_reserve(&list->keys, 2 * (len - pos) + 16);
+    }
+    *flags |= seen;
+    if (last_letter_is_teh_marbuta)
         *flags |= TOKEN_ENDS_IN_TEH_MARBUTA;
     return pos;
 }
@@ -221,12 +265,12 @@ static void add_sentence(token_list *list, size_t first, size_t last_plus_one)
 }
 
 /* Newline positions are passed as "break before token i" marks. */
-static void split_sentences(const char *text, size_t len, token_list *list, const uint8_t *newline_before)
+static void split_sentences(const char *text, size_t len, token_list *list)
 {
     size_t first = 0;
     int bracket_depth = 0;
     for (size_t i = 0; i < list->count; i++) {
-        if (newline_before[i] && i > first) {
+        if ((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) {
             add_sentence(list, first, i);
             first = i;
             bracket_depth = 0;
@@ -252,7 +296,8 @@ static void split_sentences(const char *text, size_t len, token_list *list, cons
         /* Keep runs of final punctuation ("?!", "...") and a closing quote
          * or bracket with the sentence they close. */
         size_t end = i + 1;
-        while (end < list->count && !newline_before[end] && list->tokens[end].kind == TOKEN_PUNCT) {
+        while (end < list->count && !(list->tokens[end].flags & TOKEN_NEWLINE_BEFORE) &&
+               list->tokens[end].kind == TOKEN_PUNCT) {
             uint32_t next = first_codepoint(text, len, &list->tokens[end]);
             if (!is_sentence_final(next) && !is_closing_quote(next) && !is_closing_bracket(next))
                 break;
@@ -273,60 +318,66 @@ void tokenize(const char *text, size_t len, token_list *list)
     list->invalid_bytes = 0;
     list->nul_bytes = 0;
     buffer_truncate(&list->keys, 0);
-    buffer_reserve(&list->keys, len + 16);
+    /* Fast-path keys are never longer than their text, plus a NUL per
+     * token: twice the length is always enough for them. */
+    buffer_reserve(&list->keys, 2 * len + 16);
 
-    uint8_t *newline_before = NULL;
-    size_t newline_cap = 0;
-    bool pending_newline = false, pending_space = false;
+    uint8_t pending = 0;     /* TOKEN_SPACE_BEFORE and TOKEN_NEWLINE_BEFORE seen since the last token */
     size_t pos = 0;
     while (pos < len) {
         size_t start = pos;
-        bool malformed = false;
-        uint32_t cp = utf8_next(text, len, &pos, &malformed);
-        char_class c = malformed ? CHAR_LETTER : char_class_of(cp);
-        if (cp == 0 && !malformed)
-            list->nul_bytes++;
-        token *t = NULL;
-        switch (c) {
+        unsigned char c = (unsigned char)text[pos];
+        char_class cls;
+        if (c < 0x80) {
+            cls = (char_class)small_chars[c].char_class;
+            pos++;
+            if (c == 0)
+                list->nul_bytes++;
+        } else if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && ((unsigned char)text[pos + 1] & 0xC0) == 0x80) {
+            cls = (char_class)small_chars[((uint32_t)(c & 0x1F) << 6) | ((unsigned char)text[pos + 1] & 0x3F)].char_class;
+            pos += 2;
+        } else {
+            bool malformed = false;
+            uint32_t cp = utf8_next(text, len, &pos, &malformed);
+            cls = malformed ? CHAR_LETTER : char_class_of(cp);
+        }
+        token *t;
+        switch (cls) {
         case CHAR_NEWLINE:
-            pending_newline = true;
-            pending_space = true;
+            pending |= TOKEN_NEWLINE_BEFORE | TOKEN_SPACE_BEFORE;
             continue;
         case CHAR_SPACE:
         case CHAR_INVISIBLE:
-            pending_space = true;
+            pending |= TOKEN_SPACE_BEFORE;
             continue;
         case CHAR_LETTER:
         case CHAR_MARK: {
             uint8_t flags = 0;
-            size_t end = scan_word(text, len, start, list, &flags);
-            t = push_token(list, start, end, TOKEN_WORD, flags);
-            size_t key_len = normalize_for_match(text + start, end - start, &list->keys);
-            use_canonical_spelling(list, t->key_offset, key_len);
-            pos = end;
+            t = push_token(list, start, start, TOKEN_WORD, 0);
+            pos = scan_word(text, len, start, list, &flags);
+            t->end = (uint32_t)pos;
+            t->flags = flags;
+            use_canonical_spelling(list, t->key_offset, list->keys.len - t->key_offset);
             break;
         }
-        case CHAR_DIGIT: {
+        case CHAR_DIGIT:
             t = push_token(list, start, 0, TOKEN_NUMBER, 0);
             pos = scan_number(text, len, start, list);
             t->end = (uint32_t)pos;
             break;
-        }
         case CHAR_PUNCT:
         case CHAR_SYMBOL:
-            t = push_token(list, start, pos, c == CHAR_PUNCT ? TOKEN_PUNCT : TOKEN_SYMBOL, 0);
+        default:
+            t = push_token(list, start, pos, cls == CHAR_PUNCT ? TOKEN_PUNCT : TOKEN_SYMBOL, 0);
             normalize_for_match(text + start, pos - start, &list->keys);
+            buffer_reserve(&list->keys, 2 * (len - pos) + 16);
             break;
         }
         finish_key(list, t);
-        if (pending_space)
-            t->flags |= TOKEN_SPACE_BEFORE;
-        grow_array((void **)&newline_before, &newline_cap, list->count, 1);
-        newline_before[list->count - 1] = pending_newline;
-        pending_newline = pending_space = false;
+        t->flags |= pending;
+        pending = 0;
     }
-    split_sentences(text, len, list, newline_before);
-    free(newline_before);
+    split_sentences(text, len, list);
 }
 
 void token_list_free(token_list *list)

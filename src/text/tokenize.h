@@ -25,7 +25,8 @@ enum {
     TOKEN_HAS_ARABIC = 1 << 2,
     TOKEN_HAS_INVALID = 1 << 3,          /* held bytes that were not UTF-8 */
     TOKEN_ENDS_SENTENCE = 1 << 4,
-    TOKEN_SPACE_BEFORE = 1 << 5          /* separated from the previous token */
+    TOKEN_SPACE_BEFORE = 1 << 5,         /* separated from the previous token */
+    TOKEN_NEWLINE_BEFORE = 1 << 6        /* a line break came before it */
 };
 
 typedef struct {
