@@ -165,38 +165,44 @@ static void pop(reading_set *set, bool was_article)
 }
 
 /* After the conjunction (if any): preposition, future particle, article. */
+static void peel(reading_set *set, const clitic *c, bool is_article, size_t offset, size_t len)
+{
+    push(set, c, is_article);
+    add_with_enclitics(set, offset + c->len, len);
+    pop(set, is_article);
+}
+
+/* After the conjunction (if any): preposition, future particle, article.
+ * One look at the first letter decides which can apply. */
 static void after_conjunction(reading_set *set, size_t offset, size_t len)
 {
     const char *rest = set->key + offset;
     size_t rest_len = len - offset;
     add_with_enclitics(set, offset, len);
-    if (starts_with(rest, rest_len, &article)) {
-        push(set, &article, true);
-        add_with_enclitics(set, offset + article.len, len);
-        pop(set, true);
+    if (rest_len < 6)
+        return;
+    uint16_t first = letter_at(rest);
+    if (first == letter_at(article.bytes)) {              /* ا */
+        if (starts_with(rest, rest_len, &article))
+            peel(set, &article, true, offset, len);
+        return;
     }
-    if (starts_with(rest, rest_len, &lam_article)) {
-        push(set, &lam_article, true);
-        add_with_enclitics(set, offset + lam_article.len, len);
-        pop(set, true);
+    if (first == letter_at(future_particle.bytes)) {      /* س */
+        peel(set, &future_particle, false, offset, len);
+        return;
     }
-    if (starts_with(rest, rest_len, &future_particle)) {
-        push(set, &future_particle, false);
-        add_with_enclitics(set, offset + future_particle.len, len);
-        pop(set, false);
-    }
-    for (size_t i = 0; i < COUNT(prepositions); i++) {
+    for (size_t i = 0; i < COUNT(prepositions); i++) {   /* ب ل ك */
         const clitic *p = &prepositions[i];
-        if (!starts_with(rest, rest_len, p))
+        if (first != letter_at(p->bytes))
             continue;
+        if (starts_with(rest, rest_len, &lam_article))
+            peel(set, &lam_article, true, offset, len);
         push(set, p, false);
         add_with_enclitics(set, offset + p->len, len);
-        if (starts_with(rest + p->len, rest_len - p->len, &article)) {
-            push(set, &article, true);
-            add_with_enclitics(set, offset + p->len + article.len, len);
-            pop(set, true);
-        }
+        if (starts_with(rest + p->len, rest_len - p->len, &article))
+            peel(set, &article, true, offset + p->len, len);
         pop(set, false);
+        return;
     }
 }
 

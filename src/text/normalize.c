@@ -10,6 +10,7 @@
 #include "normalize.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -281,6 +282,7 @@ static inline uint32_t variant_filter_slot(const char *s, size_t len)
     return (h >> 20) & (VARIANT_FILTER_BITS - 1);
 }
 static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
+static atomic_bool variants_ready;
 
 static uint32_t hash_key(const char *s, size_t len)
 {
@@ -316,7 +318,11 @@ static void build_variants(void)
 
 const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len)
 {
-    pthread_once(&variants_once, build_variants);
+    /* pthread_once costs a call per word; an acquire load is enough once built. */
+    if (!atomic_load_explicit(&variants_ready, memory_order_acquire)) {
+        pthread_once(&variants_once, build_variants);
+        atomic_store_explicit(&variants_ready, true, memory_order_release);
+    }
     if (len < 2)
         return NULL;
     uint32_t bit = variant_filter_slot(key, len);
