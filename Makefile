@@ -15,7 +15,7 @@ PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson 2>/dev/null)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-STAGES  := text lexicon ner events store server
+STAGES  := text lexicon actors ner events store server
 LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 TESTS   := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
@@ -27,7 +27,11 @@ GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifie
 # Keep test objects: make would otherwise delete them after linking and
 # print that after the test summary, which must be the last line.
 .SECONDARY:
-all: build/marsad
+all: build/marsad build/lexicon.bin
+
+LEXICON_TABLES := $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv)
+build/lexicon.bin: build/marsad $(LEXICON_TABLES)
+	build/marsad compile-lexicon -o $@ data
 
 build/gen/fold_rules.h: data/normalize.tsv scripts/tsv_to_fold_rules.awk
 	@mkdir -p $(@D)
@@ -75,7 +79,7 @@ build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libmarsad.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
 
-test: build/marsad $(addprefix build/tests/,$(TESTS))
+test: build/marsad build/lexicon.bin $(addprefix build/tests/,$(TESTS))
 asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
 
 # Runs every test twice (normal, then ASan+UBSan); the last line of output

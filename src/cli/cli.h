@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20)
 
@@ -27,6 +28,11 @@ void line_and_column(const char *text, size_t len, size_t pos, size_t *line, siz
 /* Parses a size such as 50M, 2G, 4096; returns false if malformed. */
 bool parse_byte_size(const char *s, size_t *out);
 
+/* Parses YYYY-MM-DD into YYYYMMDD; false when malformed. */
+bool parse_date_arg(const char *s, uint32_t *out);
+
 int cmd_tokens(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_compile_lexicon(int argc, char **argv);
 
 #endif

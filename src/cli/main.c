@@ -8,7 +8,9 @@
 #include "cli.h"
 
 static const command commands[] = {
+    {"entities", cmd_entities, "the people, places, organisations and actors found in an article"},
     {"tokens", cmd_tokens, "show what the text core makes of a text: tokens, offsets, keys, clitics, numbers"},
+    {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -19,7 +21,7 @@ static void usage(FILE *out)
                  "marsad reads Arabic news and codes political and conflict events.\n\n"
                  "commands:\n");
     for (size_t i = 0; i < COMMAND_COUNT; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-16s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nRun 'marsad COMMAND --help' for the options of a command.\n");
 }
 

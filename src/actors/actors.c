@@ -1,0 +1,257 @@
+/*
+ * actors.c — see actors.h.
+ */
+#include "actors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+
+const char *entity_type_name(entity_type type)
+{
+    switch (type) {
+    case ENTITY_PER: return "PER";
+    case ENTITY_LOC: return "LOC";
+    case ENTITY_ORG: return "ORG";
+    case ENTITY_MISC: return "MISC";
+    case ENTITY_NONE: break;
+    }
+    return "-";
+}
+
+/* Words after which a country or city is where something happens, not
+ * who acts: في باكو، إلى موسكو، من طهران. */
+static const char *const place_prepositions[] = {"في", "الي", "من", "داخل", "قرب", "نحو", "عبر", "علي", "حول", "شمال", "جنوب", "شرق", "غرب", "مدينه", "بلده", "منطقه", "محافظه", "عاصمه", "بين"};
+
+static bool key_is(const token_list *tokens, size_t i, const char *const *words, size_t n)
+{
+    if (i >= tokens->count)
+        return false;
+    const token *t = &tokens->tokens[i];
+    const char *key = token_key(tokens, t);
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
+            return true;
+    return false;
+}
+
+/* The match's first token carried a preposition we peeled (ب، ل، ك). */
+static bool starts_with_preposition(const char *text, const lexicon_match *m)
+{
+    if (m->text_start == m->start)
+        return false;
+    const char *p = text + m->start;
+    if (memcmp(p, "و", 2) == 0 || memcmp(p, "ف", 2) == 0)
+        p += 2;
+    return p < text + m->text_start && (memcmp(p, "ب", 2) == 0 || memcmp(p, "ل", 2) == 0);
+}
+
+static bool is_transparent_title(const lexicon *lex, const lexicon_entry *e)
+{
+    /* "المتحدث باسم X", "الناطق باسم X": the spokesman speaks for X */
+    const char *s = lexicon_string(lex, e->spelling);
+    return strstr(s, "باسم") != NULL;
+}
+
+static void add_entity(actor_list *out, uint32_t start, uint32_t end, entity_type type, const char *country,
+                       const lexicon_entry *e)
+{
+    grow_array((void **)&out->entities, &out->entity_cap, out->entity_count + 1, sizeof *out->entities);
+    entity *x = &out->entities[out->entity_count++];
+    x->start = start;
+    x->end = end;
+    x->type = (uint8_t)type;
+    snprintf(x->country, sizeof x->country, "%s", country);
+    x->entry = e;
+}
+
+/* The entry a match is best read as.  Entries come most specific first
+ * (people, organisations, states, then sector words and places), but an
+ * adjective reading wins where Arabic grammar says adjective: with the
+ * article or after another part of the phrase (الأرمينية is "Armenian",
+ * not the old spelling of Armenia). */
+static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phrase)
+{
+    if (m->has_article || inside_phrase)
+        for (uint32_t i = 0; i < m->entry_count; i++)
+            if (m->entries[i].kind == LEX_DEMONYM)
+                return &m->entries[i];
+    return &m->entries[0];
+}
+
+/* Small towns whose names are also common words (تولي "gives") are only
+ * believed after a word that announces a place. */
+static const char *const place_cues[] = {"في", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "بلدات", "قري", "مخيم", "معبر", "قضاء", "ناحيه", "مديريه", "حي"};
+#define TRUSTED_POPULATION 100000
+
+static bool believable(const token_list *tokens, const lexicon_match *m)
+{
+    const lexicon_entry *e = &m->entries[0];
+    if (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION)
+        return true;
+    return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
+}
+
+static void set_code(char *dst, size_t size, const char *src)
+{
+    if (dst[0] == '\0' && src[0] != '\0')
+        snprintf(dst, size, "%s", src);
+}
+
+/* Builds one actor from matches [first, last]. */
+static void code_chain(const lexicon *lex, const char *text, const token_list *tokens, const lexicon_match *m,
+                       size_t count, uint32_t date, actor_list *out)
+{
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.lat = a.lon = NAN;
+    a.start = m[0].text_start;
+    a.end = m[count - 1].end;
+    a.first_token = m[0].first_token;
+    a.token_count = m[count - 1].first_token + m[count - 1].token_count - m[0].first_token;
+    char head_sector[4] = "", fallback_sector[4] = "", qualifier_sector[4] = "";
+    bool transparent = false, has_name = false, has_institution = false, only_states = true, has_place = false;
+    entity_type type = ENTITY_NONE;
+
+    for (size_t k = 0; k < count; k++) {
+        const lexicon_entry *e = head_entry(&m[k], k > 0);
+        uint32_t start = m[k].text_start, end = m[k].end;
+        if (e->kind != LEX_COUNTRY && e->kind != LEX_CAPITAL && e->kind != LEX_PLACE)
+            only_states = false;
+        switch ((lexicon_kind)e->kind) {
+        case LEX_PERSON: {
+            const lexicon_role *role = lexicon_person_role(lex, e->person, date);
+            if (role) {
+                set_code(a.country, sizeof a.country, role->country);
+                set_code(fallback_sector, sizeof fallback_sector, role->sector);
+            }
+            add_entity(out, start, end, ENTITY_PER, role ? role->country : "", e);
+            type = ENTITY_PER;
+            has_name = true;
+            break;
+        }
+        case LEX_IGO:
+            set_code(a.org, sizeof a.org, e->org);
+            set_code(fallback_sector, sizeof fallback_sector, e->sector);
+            add_entity(out, start, end, ENTITY_ORG, "", e);
+            if (type == ENTITY_NONE)
+                type = ENTITY_ORG;
+            has_name = true;
+            break;
+        case LEX_GROUP:
+        case LEX_MEDIA:
+            set_code(a.country, sizeof a.country, e->country);
+            set_code(fallback_sector, sizeof fallback_sector, e->sector);
+            add_entity(out, start, end, ENTITY_ORG, e->country, e);
+            if (type == ENTITY_NONE)
+                type = ENTITY_ORG;
+            has_name = true;
+            break;
+        case LEX_COUNTRY:
+        case LEX_CAPITAL:
+            set_code(a.country, sizeof a.country, e->country);
+            add_entity(out, start, end, ENTITY_LOC, e->country, e);
+            if (isnan(a.lat) && !isnan(e->lat)) {
+                a.lat = e->lat;
+                a.lon = e->lon;
+            }
+            break;
+        case LEX_PLACE:
+            set_code(a.country, sizeof a.country, e->country);
+            add_entity(out, start, end, ENTITY_LOC, e->country, e);
+            if (isnan(a.lat)) {
+                a.lat = e->lat;
+                a.lon = e->lon;
+            }
+            has_place = true;
+            break;
+        case LEX_DEMONYM:
+            set_code(a.country, sizeof a.country, e->country);
+            break;
+        case LEX_SECTOR:
+            if (e->subkind == SECTOR_QUALIFIER) {
+                set_code(qualifier_sector, sizeof qualifier_sector, e->sector);
+            } else if (head_sector[0] == '\0' && !transparent) {
+                if (e->subkind == SECTOR_TITLE && is_transparent_title(lex, e))
+                    transparent = true;       /* the next sector word decides */
+                else
+                    set_code(head_sector, sizeof head_sector, e->sector);
+            }
+            if (e->subkind == SECTOR_INSTITUTION)
+                has_institution = true;
+            if (transparent && head_sector[0] == '\0' && e->subkind != SECTOR_TITLE)
+                set_code(head_sector, sizeof head_sector, e->sector);
+            break;
+        case LEX_KIND_COUNT:
+            break;
+        }
+    }
+    if (transparent && head_sector[0] == '\0')
+        snprintf(head_sector, sizeof head_sector, "GOV");
+    set_code(a.sector, sizeof a.sector, head_sector);
+    set_code(a.sector, sizeof a.sector, fallback_sector);
+    set_code(a.sector, sizeof a.sector, qualifier_sector);
+
+    if (only_states) {
+        /* A bare country, capital or place: a location after a preposition
+         * of place, else the state it stands for. */
+        bool after_preposition = (m[0].first_token > 0 && key_is(tokens, m[0].first_token - 1, place_prepositions,
+                                                                 sizeof place_prepositions / sizeof place_prepositions[0])) ||
+                                 starts_with_preposition(text, &m[0]);
+        /* "بين أرمينيا وأذربيجان": a state joined by و to a location is one too */
+        const actor *previous = out->actor_count ? &out->actors[out->actor_count - 1] : NULL;
+        bool joined_to_location = m[0].has_conjunction && previous && previous->is_location &&
+                                  previous->first_token + previous->token_count == m[0].first_token;
+        if (has_place || after_preposition || joined_to_location) {
+            a.is_location = true;
+        } else {
+            a.is_state_metonym = true;
+            snprintf(a.sector, sizeof a.sector, "GOV");
+        }
+        type = ENTITY_LOC;
+    } else if (has_institution && !has_name && a.country[0]) {
+        /* "وزارة الدفاع الأرمينية": an organisation named by its parts */
+        add_entity(out, a.start, a.end, ENTITY_ORG, a.country, NULL);
+        type = ENTITY_ORG;
+    }
+    a.type = (uint8_t)type;
+    grow_array((void **)&out->actors, &out->actor_cap, out->actor_count + 1, sizeof *out->actors);
+    out->actors[out->actor_count++] = a;
+}
+
+void code_actors(const lexicon *lex, const char *text, const token_list *tokens, uint32_t date, actor_list *out)
+{
+    out->entity_count = 0;
+    out->actor_count = 0;
+    lexicon_match_tokens(lex, text, tokens, &out->matches);
+    const lexicon_match *m = out->matches.items;
+    size_t n = out->matches.count;
+    for (size_t i = 0; i < n;) {
+        if (!believable(tokens, &m[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        /* extend while the next match follows at once, without a conjunction,
+         * within the sentence */
+        while (j < n && m[j].first_token == m[j - 1].first_token + m[j - 1].token_count &&
+               !m[j].has_conjunction &&
+               !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
+               believable(tokens, &m[j]) &&
+               !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE))
+            j++;
+        code_chain(lex, text, tokens, &m[i], j - i, date, out);
+        i = j;
+    }
+}
+
+void actor_list_free(actor_list *list)
+{
+    free(list->entities);
+    free(list->actors);
+    lexicon_matches_free(&list->matches);
+    memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,106 @@
+/*
+ * lexicon.h — the compiled dictionary of who and where: countries, capitals,
+ * demonyms, places, IGOs, armed groups, media, sector words and people.
+ *
+ * The TSV tables of data/ are compiled at build time (lexicon_compile) into
+ * one file that is mmapped at start-up (lexicon_open): a hash table keyed by
+ * normalised token sequences, each key pointing at its entries.  The same
+ * text core normalises the tables and the articles, so a spelling that
+ * matches once matches everywhere.
+ *
+ * lexicon_match() walks a token list and reports the longest phrase that
+ * starts at each token, trying the clitic readings of its first token
+ * (وبالاتحاد الأوروبي → و+ب+الاتحاد الاوروبي).
+ */
+#ifndef MARSAD_LEXICON_H
+#define MARSAD_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tokenize.h"
+
+typedef enum {
+    LEX_PERSON,       /* a named person; roles in lexicon_person_roles() */
+    LEX_IGO,          /* intergovernmental organisation or organ: org code */
+    LEX_GROUP,        /* armed group, party, movement: country and sector */
+    LEX_MEDIA,        /* news agency, channel, paper: sector MED */
+    LEX_COUNTRY,      /* a state's name */
+    LEX_CAPITAL,      /* a capital or seat of government, also a metonym */
+    LEX_DEMONYM,      /* an adjective of nationality: الإيراني، الأرمينية */
+    LEX_SECTOR,       /* a sector word: الجيش، وزارة الدفاع، المتحدث باسم */
+    LEX_PLACE,        /* a city, town or region */
+    LEX_KIND_COUNT
+} lexicon_kind;
+
+/* Sub-kinds of LEX_SECTOR (data/sectors.tsv "kind"). */
+typedef enum { SECTOR_INSTITUTION, SECTOR_TITLE, SECTOR_GROUP_NOUN, SECTOR_QUALIFIER } sector_word_kind;
+
+typedef struct {
+    uint8_t kind;            /* lexicon_kind */
+    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR */
+    char country[4];         /* ISO alpha-3 or "" */
+    char sector[4];          /* sector code or "" */
+    char org[12];            /* IGO code or "" */
+    float lat, lon;          /* NAN when unknown */
+    uint32_t population;
+    uint32_t person;         /* index of the person, or UINT32_MAX */
+    uint32_t spelling;       /* offset of the table's spelling in the string pool */
+} lexicon_entry;
+
+typedef struct {
+    char country[4];
+    char sector[4];
+    uint32_t from, to;       /* dates as YYYYMMDD; to = 99999999 when open */
+    uint32_t role;           /* offset of the role's description */
+} lexicon_role;
+
+typedef struct lexicon lexicon;
+
+/* Opens a compiled lexicon file; on failure prints why and returns NULL. */
+lexicon *lexicon_open(const char *path);
+void lexicon_close(lexicon *lex);
+
+/* The default compiled lexicon: $MARSAD_LEXICON, else lexicon.bin next to
+ * the running executable. Writes the path into buf. */
+const char *lexicon_default_path(char *buf, size_t size);
+
+size_t lexicon_entry_count(const lexicon *lex);
+const char *lexicon_string(const lexicon *lex, uint32_t offset);
+
+/* Entries for a normalised phrase key (token keys joined by LEXICON_SEPARATOR). */
+#define LEXICON_SEPARATOR '\x1f'
+const lexicon_entry *lexicon_lookup(const lexicon *lex, const char *key, size_t len, size_t *count, bool *is_prefix);
+
+/* The role a person held on the date (YYYYMMDD; 0 = unknown: the latest
+ * role).  Returns NULL when the person has no role. */
+const lexicon_role *lexicon_person_role(const lexicon *lex, uint32_t person, uint32_t date);
+
+/* A phrase found in the text. */
+typedef struct {
+    uint32_t first_token, token_count;
+    uint32_t start, end;           /* byte span of the phrase's text, clitics included */
+    uint32_t text_start;           /* where the phrase starts, after peeled conjunctions and prepositions (the article stays) */
+    bool has_article;              /* the first token's ال was peeled to match */
+    bool has_conjunction;          /* the first token began with a peeled و or ف */
+    const lexicon_entry *entries;  /* all readings of the phrase, most specific first */
+    uint32_t entry_count;
+} lexicon_match;
+
+typedef struct {
+    lexicon_match *items;
+    size_t count, cap;
+} lexicon_matches;
+
+/* Finds the longest phrase at each token, left to right, without overlaps. */
+void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list *tokens, lexicon_matches *out);
+void lexicon_matches_free(lexicon_matches *m);
+
+const char *lexicon_kind_name(lexicon_kind kind);
+
+/* Compiles the tables of data_dir into the file out_path.  Prints
+ * problems with their file and line; returns false on failure. */
+bool lexicon_compile(const char *data_dir, const char *out_path, bool verbose);
+
+#endif
