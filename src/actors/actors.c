@@ -38,17 +38,6 @@ static bool key_is(const token_list *tokens, size_t i, const char *const *words,
     return false;
 }
 
-/* The match's first token carried a preposition we peeled (ب، ل، ك). */
-static bool starts_with_preposition(const char *text, const lexicon_match *m)
-{
-    if (m->text_start == m->start)
-        return false;
-    const char *p = text + m->start;
-    if (memcmp(p, "و", 2) == 0 || memcmp(p, "ف", 2) == 0)
-        p += 2;
-    return p < text + m->text_start && (memcmp(p, "ب", 2) == 0 || memcmp(p, "ل", 2) == 0);
-}
-
 static bool is_transparent_title(const lexicon *lex, const lexicon_entry *e)
 {
     /* "المتحدث باسم X", "الناطق باسم X": the spokesman speaks for X */
@@ -102,7 +91,7 @@ static void set_code(char *dst, size_t size, const char *src)
 }
 
 /* Builds one actor from matches [first, last]. */
-static void code_chain(const lexicon *lex, const char *text, const token_list *tokens, const lexicon_match *m,
+static void code_chain(const lexicon *lex, const token_list *tokens, const lexicon_match *m,
                        size_t count, uint32_t date, actor_list *out)
 {
     actor a;
@@ -200,7 +189,7 @@ static void code_chain(const lexicon *lex, const char *text, const token_list *t
          * of place, else the state it stands for. */
         bool after_preposition = (m[0].first_token > 0 && key_is(tokens, m[0].first_token - 1, place_prepositions,
                                                                  sizeof place_prepositions / sizeof place_prepositions[0])) ||
-                                 starts_with_preposition(text, &m[0]);
+                                 m[0].has_preposition;
         /* "بين أرمينيا وأذربيجان": a state joined by و to a location is one too */
         const actor *previous = out->actor_count ? &out->actors[out->actor_count - 1] : NULL;
         bool joined_to_location = m[0].has_conjunction && previous && previous->is_location &&
@@ -222,6 +211,23 @@ static void code_chain(const lexicon *lex, const char *text, const token_list *t
     out->actors[out->actor_count++] = a;
 }
 
+/* Two names of states or two people side by side are two actors
+ * (واتهمت واشنطن طهران), though a demonym may follow a name. */
+static bool starts_another_actor(const lexicon_match *first, const lexicon_match *next)
+{
+    lexicon_kind kind = (lexicon_kind)head_entry(next, true)->kind;
+    bool next_is_state = kind == LEX_COUNTRY || kind == LEX_CAPITAL || kind == LEX_GROUP || kind == LEX_IGO;
+    bool next_is_person = kind == LEX_PERSON;
+    for (const lexicon_match *m = first; m < next; m++) {
+        lexicon_kind k = (lexicon_kind)head_entry(m, m > first)->kind;
+        if (next_is_state && (k == LEX_COUNTRY || k == LEX_CAPITAL || k == LEX_PERSON || k == LEX_GROUP || k == LEX_IGO))
+            return true;
+        if (next_is_person && k == LEX_PERSON)
+            return true;
+    }
+    return false;
+}
+
 void code_actors(const lexicon *lex, const char *text, const token_list *tokens, uint32_t date, actor_list *out)
 {
     out->entity_count = 0;
@@ -238,12 +244,12 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
         /* extend while the next match follows at once, without a conjunction,
          * within the sentence */
         while (j < n && m[j].first_token == m[j - 1].first_token + m[j - 1].token_count &&
-               !m[j].has_conjunction &&
+               !m[j].has_conjunction && !m[j].has_preposition && !starts_another_actor(&m[i], &m[j]) &&
                !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
                believable(tokens, &m[j]) &&
                !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE))
             j++;
-        code_chain(lex, text, tokens, &m[i], j - i, date, out);
+        code_chain(lex, tokens, &m[i], j - i, date, out);
         i = j;
     }
 }

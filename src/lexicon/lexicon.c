@@ -282,23 +282,24 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
         /* The span leaves out conjunctions and prepositions but keeps the
          * article: "والقوات الأذربيجانية" is named "القوات الأذربيجانية". */
         size_t peeled = 0;
-        bool conjunction = false;
+        bool conjunction = false, preposition = false;
         for (size_t p = 0, offset = 0; p < r->proclitic_count; p++) {
             const char *clitic = key + offset;
             size_t clitic_len = r->proclitic_len[p];
             offset += clitic_len;
             if (p == 0 && clitic_len == 2 && (memcmp(clitic, "و", 2) == 0 || memcmp(clitic, "ف", 2) == 0))
                 conjunction = true;
+            else if (clitic_len == 2 || (clitic_len == 4 && memcmp(clitic, "لل", 4) == 0))
+                preposition = true;
             if (clitic_len == 4 && memcmp(clitic, "ال", 4) == 0)
                 break;
-            if (clitic_len == 4 && memcmp(clitic, "لل", 4) == 0) {
-                peeled += 1;
-                break;
-            }
+            if (clitic_len == 4 && memcmp(clitic, "لل", 4) == 0)
+                break;      /* للجيش: no letter boundary to cut at; keep the word whole */
             peeled += letters_in_key(clitic, clitic_len);
         }
         m->has_article = r->has_article;
         m->has_conjunction = conjunction;
+        m->has_preposition = preposition;
         const token *last = &tokens->tokens[i + best_tokens - 1];
         m->first_token = (uint32_t)i;
         m->token_count = (uint32_t)best_tokens;

@@ -84,6 +84,7 @@ typedef struct {
     uint32_t text_start;           /* where the phrase starts, after peeled conjunctions and prepositions (the article stays) */
     bool has_article;              /* the first token's ال was peeled to match */
     bool has_conjunction;          /* the first token began with a peeled و or ف */
+    bool has_preposition;          /* ... or with a peeled ب، ل or ك (after any conjunction) */
     const lexicon_entry *entries;  /* all readings of the phrase, most specific first */
     uint32_t entry_count;
 } lexicon_match;

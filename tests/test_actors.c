@@ -1,0 +1,200 @@
+/* Tests of src/lexicon and src/actors on sentences written for the tests in
+ * the style of Arabic news copy: who is who, and in which role on a date. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "actors.h"
+#include "lexicon_fixture.h"
+#include "tokenize.h"
+
+static lexicon *lex;
+
+static int setup(void **state)
+{
+    (void)state;
+    lex = compile_test_lexicon();
+    return lex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_test_lexicon(lex);
+    return 0;
+}
+
+typedef struct {
+    char country[4], sector[4], org[12];
+    bool found, is_location, is_state_metonym;
+    int type;
+} coded;
+
+/* Codes the sentence and returns the actor whose span is exactly `span`. */
+static coded actor_for(const char *text, const char *span, uint32_t date)
+{
+    coded c;
+    memset(&c, 0, sizeof c);
+    token_list tokens = {0};
+    actor_list actors = {0};
+    tokenize(text, strlen(text), &tokens);
+    code_actors(lex, text, &tokens, date, &actors);
+    size_t n = strlen(span);
+    for (size_t i = 0; i < actors.actor_count; i++) {
+        const actor *a = &actors.actors[i];
+        if (a->end - a->start == n && memcmp(text + a->start, span, n) == 0) {
+            memcpy(c.country, a->country, sizeof c.country);
+            memcpy(c.sector, a->sector, sizeof c.sector);
+            memcpy(c.org, a->org, sizeof c.org);
+            c.found = true;
+            c.is_location = a->is_location;
+            c.is_state_metonym = a->is_state_metonym;
+            c.type = a->type;
+        }
+    }
+    actor_list_free(&actors);
+    token_list_free(&tokens);
+    return c;
+}
+
+static void expect(const char *text, const char *span, uint32_t date, const char *country, const char *sector,
+                   const char *org)
+{
+    coded c = actor_for(text, span, date);
+    if (!c.found)
+        fail_msg("no actor '%s' in: %s", span, text);
+    if (strcmp(c.country, country) != 0 || strcmp(c.sector, sector) != 0 || strcmp(c.org, org) != 0)
+        fail_msg("'%s': expected %s/%s/%s, got %s/%s/%s", span, country, sector, org, c.country, c.sector, c.org);
+}
+
+static void sector_word_then_demonym(void **state)
+{
+    (void)state;
+    expect("وقالت وزارة الدفاع الأرمينية في بيان إن المعارك مستمرة.", "وزارة الدفاع الأرمينية", 20220913, "ARM", "MIL", "");
+    expect("وأعلنت وزارة الخارجية الروسية أن الوزير سيزور المنطقة.", "وزارة الخارجية الروسية", 20220913, "RUS", "GOV", "");
+    expect("وتقدمت القوات الأذربيجانية نحو الحدود.", "القوات الأذربيجانية", 20220913, "AZE", "MIL", "");
+    expect("وقصفت قوات النظام السوري بلدات في ريف إدلب.", "قوات النظام السوري", 20190601, "SYR", "MIL", "");
+    expect("اعتقلت الشرطة العراقية عشرة أشخاص في البصرة.", "الشرطة العراقية", 20190601, "IRQ", "COP", "");
+    expect("وقال المتحدث باسم الخارجية الإيرانية إن طهران ترفض الاتهامات.", "المتحدث باسم الخارجية الإيرانية", 20220913,
+           "IRN", "GOV", "");
+}
+
+static void titles_with_names_and_roles(void **state)
+{
+    (void)state;
+    expect("وأجرى رئيس الحكومة الأرمينية نيكول باشينيان محادثات هاتفية.", "رئيس الحكومة الأرمينية نيكول باشينيان", 20220913,
+           "ARM", "GOV", "");
+    expect("التقى وزير الخارجية الايراني حسين امير عبداللهيان نظيره.", "وزير الخارجية الايراني حسين امير عبداللهيان",
+           20220913, "IRN", "GOV", "");
+    expect("واتصل الرئيس الروسي فلاديمير بوتين بنظيره التركي.", "الرئيس الروسي فلاديمير بوتين", 20220913, "RUS", "GOV", "");
+    /* a name alone takes its role on the article's date */
+    expect("وقال لافروف إن موسكو مستعدة للحوار.", "لافروف", 20220913, "RUS", "GOV", "");
+    expect("وصرح كنعاني للصحفيين بأن بلاده تتابع التطورات.", "كنعاني", 20220913, "IRN", "GOV", "");
+}
+
+static void a_person_role_depends_on_the_date(void **state)
+{
+    (void)state;
+    const char *s = "ودعا نيكول باشينيان أنصاره إلى التظاهر.";
+    expect(s, "نيكول باشينيان", 20170601, "ARM", "OPP", "");
+    expect(s, "نيكول باشينيان", 20190601, "ARM", "GOV", "");
+    const char *t = "وقال علي عبد الله صالح في خطاب متلفز إن الحرب ستستمر.";
+    expect(t, "علي عبد الله صالح", 20110601, "YEM", "GOV", "");
+    expect(t, "علي عبد الله صالح", 20160601, "YEM", "REB", "");
+}
+
+static void capitals_as_metonyms_and_as_places(void **state)
+{
+    (void)state;
+    coded c = actor_for("وقال باشينيان إن باكو هاجمت مواقع أرمينية.", "باكو", 20220913);
+    assert_true(c.found);
+    assert_true(c.is_state_metonym);
+    assert_string_equal(c.country, "AZE");
+    assert_string_equal(c.sector, "GOV");
+    c = actor_for("وعقد الوزير مؤتمرا صحفيا في موسكو.", "موسكو", 20220913);
+    assert_true(c.found);
+    assert_true(c.is_location);
+    assert_string_equal(c.country, "RUS");
+    expect("وتسعى قوات باكو إلى التقدم.", "قوات باكو", 20220913, "AZE", "MIL", "");
+    expect("واتهمت واشنطن طهران بدعم الهجمات.", "واشنطن", 20220913, "USA", "GOV", "");
+}
+
+static void coordination_makes_one_actor_each(void **state)
+{
+    (void)state;
+    const char *s = "وبحث الرئيس مع بوتين وماكرون وبلينكن الأزمة.";
+    expect(s, "بوتين", 20220913, "RUS", "GOV", "");
+    expect(s, "ماكرون", 20220913, "FRA", "GOV", "");
+    expect(s, "بلينكن", 20220913, "USA", "GOV", "");
+    /* a state coordinated with a location is a location too */
+    coded c = actor_for("اندلعت اشتباكات على الحدود بين أرمينيا وأذربيجان.", "أذربيجان", 20220913);
+    assert_true(c.found);
+    assert_true(c.is_location);
+}
+
+static void igos_groups_and_media(void **state)
+{
+    (void)state;
+    expect("ودعا مجلس الأمن إلى وقف فوري لإطلاق النار.", "مجلس الأمن", 20220913, "", "IGO", "UN");
+    expect("وبوساطة من الاتحاد الأوروبي تجري مفاوضات.", "الاتحاد الأوروبي", 20220913, "", "IGO", "EU");
+    expect("وأطلق الحوثيون صواريخ على جازان.", "الحوثيون", 20190601, "YEM", "REB", "");
+    expect("وقالت حركة حماس إنها لن تقبل بالشروط.", "حركة حماس", 20190601, "PSE", "REB", "");
+    expect("ونقلت وكالة إنترفاكس عن مسؤول قوله.", "وكالة إنترفاكس", 20220913, "RUS", "MED", "");
+}
+
+static void clitics_on_the_first_word(void **state)
+{
+    (void)state;
+    expect("وبحسب وزارة الدفاع الروسية فإن القصف استمر.", "وزارة الدفاع الروسية", 20220913, "RUS", "MIL", "");
+    expect("وقال متحدث باسم للجيش الإسرائيلي إن الغارات استهدفت مواقع.", "للجيش الإسرائيلي", 20220913, "ISR", "MIL", "");
+    expect("والتقى الوزير بالرئيس الفرنسي إيمانويل ماكرون.", "الرئيس الفرنسي إيمانويل ماكرون", 20220913, "FRA", "GOV", "");
+}
+
+static void lookups_and_prefixes(void **state)
+{
+    (void)state;
+    size_t count;
+    bool is_prefix;
+    /* "الاتحاد" starts "الاتحاد الاوروبي" */
+    lexicon_lookup(lex, "الاتحاد", strlen("الاتحاد"), &count, &is_prefix);
+    assert_true(is_prefix);
+    const lexicon_entry *e = lexicon_lookup(lex, "ايران", strlen("ايران"), &count, &is_prefix);
+    assert_non_null(e);
+    assert_int_equal(e->kind, LEX_COUNTRY);
+    assert_string_equal(e->country, "IRN");
+    assert_null(lexicon_lookup(lex, "zzzz", 4, &count, &is_prefix));
+    assert_int_equal(count, 0);
+}
+
+static void a_broken_lexicon_file_is_refused(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/marsad-bad-lexicon-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "MARSADLX but not really a lexicon, only some bytes to read", 58), 58);
+    close(fd);
+    assert_null(lexicon_open(path));
+    unlink(path);
+    assert_null(lexicon_open("/nonexistent/lexicon.bin"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sector_word_then_demonym),
+        cmocka_unit_test(titles_with_names_and_roles),
+        cmocka_unit_test(a_person_role_depends_on_the_date),
+        cmocka_unit_test(capitals_as_metonyms_and_as_places),
+        cmocka_unit_test(coordination_makes_one_actor_each),
+        cmocka_unit_test(igos_groups_and_media),
+        cmocka_unit_test(clitics_on_the_first_word),
+        cmocka_unit_test(lookups_and_prefixes),
+        cmocka_unit_test(a_broken_lexicon_file_is_refused),
+    };
+    return cmocka_run_group_tests_name("actors", tests, setup, teardown);
+}
