@@ -87,10 +87,10 @@ asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
 check: test asan
 	@SHARED=$(SHARED) sh tests/run_all.sh build build/asan
 
-build/bench_text: build/obj/bench/bench_text.o build/libmarsad.a
+build/bench: build/obj/bench/bench.o build/libmarsad.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
-bench: build/marsad build/bench_text
+bench: build/marsad build/lexicon.bin build/bench
 	@sh bench/run.sh $(SHARED)
 
 eval: build/marsad

@@ -1,11 +1,13 @@
 /*
- * bench_text.c — throughput of the text core over a JSONL corpus.
+ * bench.c — throughput of marsad's stages over a JSONL corpus, one core.
  *
- * Loads every article's text into memory first (JSON parsing is not the
- * text core), then times tokenize() — which decodes and checks the UTF-8,
- * normalises, tokenises and splits sentences in one pass — plus the clitic
- * readings of every word, several runs, and prints the median in MB/s of
- * input text on one core.
+ * Loads every article's text into memory first (JSON parsing is measured
+ * elsewhere), then times, over several runs, and prints the medians in MB/s
+ * of input text:
+ *   text core:  tokenize() — UTF-8 check, normalise, tokenise, sentences —
+ *               plus the clitic readings of every word;
+ *   actors:     tokenize() + lexicon matching + actor coding.
+ * Also reports the lexicon's load time.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@
 #include "buffer.h"
 #include "clitics.h"
 #include "tokenize.h"
+#include "actors.h"
+#include "lexicon.h"
 #include "utf8.h"
 
 typedef struct {
@@ -68,10 +72,49 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static double median_of(double *rates, int runs)
+{
+    qsort(rates, (size_t)runs, sizeof *rates, compare_doubles);
+    return rates[runs / 2];
+}
+
+static void bench_actors(const corpus *c, int runs, const char *lexicon_path)
+{
+    double start = now();
+    lexicon *lex = lexicon_open(lexicon_path);
+    double load_ms = (now() - start) * 1e3;
+    if (!lex)
+        return;
+    token_list list = {0};
+    actor_list actors = {0};
+    double *rates = xcalloc((size_t)runs, sizeof *rates);
+    size_t entities = 0, actor_count = 0;
+    for (int r = 0; r < runs; r++) {
+        entities = actor_count = 0;
+        double t0 = now();
+        for (size_t i = 0; i < c->count; i++) {
+            tokenize(c->texts[i], c->lengths[i], &list);
+            code_actors(lex, c->texts[i], &list, 20180601, &actors);
+            entities += actors.entity_count;
+            actor_count += actors.actor_count;
+        }
+        rates[r] = (double)c->bytes / 1e6 / (now() - t0);
+    }
+    printf("actors: %zu entities, %zu actors; lexicon of %zu entries opened in %.2f ms\n", entities, actor_count,
+           lexicon_entry_count(lex), load_ms);
+    double median = median_of(rates, runs);
+    printf("actors: tokenise + match + code actors: median %.1f MB/s over %d runs (min %.1f, max %.1f), one core\n",
+           median, runs, rates[0], rates[runs - 1]);
+    free(rates);
+    actor_list_free(&actors);
+    token_list_free(&list);
+    lexicon_close(lex);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_text ARTICLES.jsonl [RUNS]\n");
+        fprintf(stderr, "usage: bench ARTICLES.jsonl [RUNS] [LEXICON]\n");
         return 2;
     }
     int runs = argc > 2 ? atoi(argv[2]) : 5;
@@ -101,12 +144,14 @@ int main(int argc, char **argv)
         double seconds = now() - start;
         rates[r] = (double)c.bytes / 1e6 / seconds;
     }
-    qsort(rates, (size_t)runs, sizeof *rates, compare_doubles);
+    median_of(rates, runs);
     printf("text core: %zu articles, %.1f MB of text, %zu tokens, %zu sentences, %zu clitic readings\n", c.count,
            (double)c.bytes / 1e6, tokens, sentences, reading_count);
     printf("text core: median %.1f MB/s over %d runs (min %.1f, max %.1f), one core\n", rates[runs / 2], runs,
            rates[0], rates[runs - 1]);
     token_list_free(&list);
+    if (argc > 3)
+        bench_actors(&c, runs, argv[3]);
     for (size_t i = 0; i < c.count; i++)
         free(c.texts[i]);
     free(c.texts);
