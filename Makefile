@@ -29,7 +29,7 @@ GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifie
 .SECONDARY:
 all: build/marsad build/lexicon.bin
 
-LEXICON_TABLES := $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv)
+LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv))
 build/lexicon.bin: build/marsad $(LEXICON_TABLES)
 	build/marsad compile-lexicon -o $@ data
 

@@ -174,6 +174,8 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
             if (transparent && head_sector[0] == '\0' && e->subkind != SECTOR_TITLE)
                 set_code(head_sector, sizeof head_sector, e->sector);
             break;
+        case LEX_TRIGGER:
+        case LEX_CUE:
         case LEX_KIND_COUNT:
             break;
         }
@@ -211,6 +213,12 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
     out->actors[out->actor_count++] = a;
 }
 
+/* Event words and cues share the lexicon but name no one. */
+static bool names_someone(const lexicon_match *m)
+{
+    return m->entries[0].kind < LEX_TRIGGER;
+}
+
 /* Two names of states or two people side by side are two actors
  * (واتهمت واشنطن طهران), though a demonym may follow a name. */
 static bool starts_another_actor(const lexicon_match *first, const lexicon_match *next)
@@ -236,7 +244,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
     const lexicon_match *m = out->matches.items;
     size_t n = out->matches.count;
     for (size_t i = 0; i < n;) {
-        if (!believable(tokens, &m[i])) {
+        if (!names_someone(&m[i]) || !believable(tokens, &m[i])) {
             i++;
             continue;
         }
@@ -246,7 +254,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
         while (j < n && m[j].first_token == m[j - 1].first_token + m[j - 1].token_count &&
                !m[j].has_conjunction && !m[j].has_preposition && !starts_another_actor(&m[i], &m[j]) &&
                !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
-               believable(tokens, &m[j]) &&
+               names_someone(&m[j]) && believable(tokens, &m[j]) &&
                !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE))
             j++;
         code_chain(lex, tokens, &m[i], j - i, date, out);

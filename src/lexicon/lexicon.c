@@ -176,7 +176,8 @@ const lexicon_role *lexicon_person_role(const lexicon *lex, uint32_t person, uin
 
 const char *lexicon_kind_name(lexicon_kind kind)
 {
-    static const char *const names[] = {"person", "igo", "group", "media", "country", "capital", "demonym", "sector", "place"};
+    static const char *const names[] = {"person", "igo",  "group",  "media",   "country", "capital",
+                                        "demonym", "sector", "place", "trigger", "cue"};
     return kind < LEX_KIND_COUNT ? names[kind] : "?";
 }
 
@@ -316,4 +317,22 @@ void lexicon_matches_free(lexicon_matches *m)
 {
     free(m->items);
     memset(m, 0, sizeof *m);
+}
+
+static const char *const event_type_names[EVENT_TYPE_COUNT] = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+};
+
+const char *event_type_name(event_type type)
+{
+    return type < EVENT_TYPE_COUNT ? event_type_names[type] : "?";
+}
+
+int event_type_named(const char *name)
+{
+    for (int i = 0; i < EVENT_TYPE_COUNT; i++)
+        if (strcmp(event_type_names[i], name) == 0)
+            return i;
+    return -1;
 }

@@ -31,11 +31,29 @@ typedef enum {
     LEX_DEMONYM,      /* an adjective of nationality: الإيراني، الأرمينية */
     LEX_SECTOR,       /* a sector word: الجيش، وزارة الدفاع، المتحدث باسم */
     LEX_PLACE,        /* a city, town or region */
+    LEX_TRIGGER,      /* a word or phrase that expresses an event: event_type, mode, trigger_pos */
+    LEX_CUE,          /* a modality cue (data/modality_cues.tsv): subkind is the modality */
     LEX_KIND_COUNT
 } lexicon_kind;
 
 /* Sub-kinds of LEX_SECTOR (data/sectors.tsv "kind"). */
 typedef enum { SECTOR_INSTITUTION, SECTOR_TITLE, SECTOR_GROUP_NOUN, SECTOR_QUALIFIER } sector_word_kind;
+
+/* The 16 PLOVER event types, in CODEBOOK order. */
+typedef enum {
+    EVENT_AGREE, EVENT_CONSULT, EVENT_SUPPORT, EVENT_CONCEDE, EVENT_COOPERATE, EVENT_AID, EVENT_RETREAT,
+    EVENT_REQUEST, EVENT_ACCUSE, EVENT_REJECT, EVENT_THREATEN, EVENT_PROTEST, EVENT_SANCTION, EVENT_MOBILIZE,
+    EVENT_COERCE, EVENT_ASSAULT, EVENT_TYPE_COUNT
+} event_type;
+
+typedef enum { TRIGGER_VERB, TRIGGER_NOUN, TRIGGER_PHRASE } trigger_pos;
+
+/* Sub-kinds of LEX_CUE: what a cue word does to an event near it. */
+typedef enum { CUE_FUTURE, CUE_NEGATED, CUE_HYPOTHETICAL, CUE_HISTORICAL } cue_kind;
+
+const char *event_type_name(event_type type);
+/* -1 when name is not one of the 16 types. */
+int event_type_named(const char *name);
 
 typedef struct {
     uint8_t kind;            /* lexicon_kind */
@@ -47,6 +65,11 @@ typedef struct {
     uint32_t population;
     uint32_t person;         /* index of the person, or UINT32_MAX */
     uint32_t spelling;       /* offset of the table's spelling in the string pool */
+    uint8_t event_type;      /* LEX_TRIGGER: event_type */
+    uint8_t trigger_pos;     /* LEX_TRIGGER: trigger_pos */
+    uint8_t cue_scope;       /* LEX_CUE: 1 when it is a prefix on the verb (سـ) */
+    uint8_t reserved;
+    uint32_t mode;           /* LEX_TRIGGER: offset of the PLOVER mode ("" for none) */
 } lexicon_entry;
 
 typedef struct {

@@ -273,6 +273,76 @@ static bool read_places(compiler *c, const char *dir)
     return true;
 }
 
+/* Optional tables: a missing file is not an error (older data/ trees). */
+static bool optional_table(tsv_reader *r, const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    fclose(f);
+    return tsv_open(r, path);
+}
+
+static bool read_triggers(compiler *c, const char *dir)
+{
+    tsv_reader r;
+    if (!optional_table(&r, dir, "triggers.tsv"))
+        return true;
+    int phrase = tsv_column(&r, "phrase"), type = tsv_column(&r, "event_type"), mode = tsv_column(&r, "mode"),
+        pos = tsv_column(&r, "pos");
+    if (phrase < 0 || type < 0 || mode < 0 || pos < 0)
+        return tsv_close(&r), false;
+    while (tsv_next(&r)) {
+        int t = event_type_named(tsv_field(&r, type));
+        if (t < 0) {
+            problem(c, &r, "unknown event_type");
+            continue;
+        }
+        lexicon_entry e = blank_entry(LEX_TRIGGER);
+        e.event_type = (uint8_t)t;
+        const char *p = tsv_field(&r, pos);
+        e.trigger_pos = strcmp(p, "verb") == 0 ? TRIGGER_VERB : strcmp(p, "noun") == 0 ? TRIGGER_NOUN : TRIGGER_PHRASE;
+        e.mode = add_string(c, tsv_field(&r, mode), strlen(tsv_field(&r, mode)));
+        add_entry(c, tsv_field(&r, phrase), &e);
+    }
+    tsv_close(&r);
+    return true;
+}
+
+static bool read_cues(compiler *c, const char *dir)
+{
+    tsv_reader r;
+    if (!optional_table(&r, dir, "modality_cues.tsv"))
+        return true;
+    int phrase = tsv_column(&r, "phrase"), modality = tsv_column(&r, "modality"), scope = tsv_column(&r, "scope");
+    if (phrase < 0 || modality < 0 || scope < 0)
+        return tsv_close(&r), false;
+    while (tsv_next(&r)) {
+        static const struct { const char *name; cue_kind kind; } kinds[] = {
+            {"future", CUE_FUTURE}, {"negated", CUE_NEGATED}, {"hypothetical", CUE_HYPOTHETICAL},
+            {"historical", CUE_HISTORICAL},
+        };
+        const char *m = tsv_field(&r, modality);
+        size_t i = 0;
+        for (; i < 4 && strcmp(kinds[i].name, m) != 0; i++)
+            ;
+        if (i == 4) {
+            problem(c, &r, "unknown modality (future, negated, hypothetical, historical)");
+            continue;
+        }
+        lexicon_entry e = blank_entry(LEX_CUE);
+        e.subkind = (uint8_t)kinds[i].kind;
+        e.cue_scope = strcmp(tsv_field(&r, scope), "prefix") == 0;
+        if (e.cue_scope)
+            continue;     /* prefixes (سـ) are read from the clitic readings, not matched as words */
+        add_entry(c, tsv_field(&r, phrase), &e);
+    }
+    tsv_close(&r);
+    return true;
+}
+
 static uint32_t find_or_add_person(compiler *c, const char *slug)
 {
     for (size_t i = c->person_count; i-- > 0;)
@@ -365,6 +435,7 @@ static bool same_key(const pending_entry *a, const pending_entry *b)
 static bool same_fact(const lexicon_entry *a, const lexicon_entry *b)
 {
     return a->kind == b->kind && a->subkind == b->subkind && a->person == b->person &&
+           a->event_type == b->event_type && a->trigger_pos == b->trigger_pos &&
            memcmp(a->country, b->country, sizeof a->country) == 0 && memcmp(a->sector, b->sector, sizeof a->sector) == 0 &&
            memcmp(a->org, b->org, sizeof a->org) == 0;
 }
@@ -522,7 +593,7 @@ bool lexicon_compile(const char *data_dir, const char *out_path, bool verbose)
     c.verbose = verbose;
     bool ok = read_countries(&c, data_dir) && read_orgs(&c, data_dir) && read_groups(&c, data_dir) &&
               read_media(&c, data_dir) && read_sectors(&c, data_dir) && read_places(&c, data_dir) &&
-              read_people(&c, data_dir);
+              read_people(&c, data_dir) && read_triggers(&c, data_dir) && read_cues(&c, data_dir);
     if (ok && c.problems == 0)
         ok = write_file(&c, out_path);
     else
