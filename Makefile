@@ -21,7 +21,7 @@ CLI_SRC := $(wildcard src/cli/*.c)
 TESTS   := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 INCLUDES := $(foreach s,$(STAGES) cli,-Isrc/$(s)) -Ibuild/gen
 
-GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h
+GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h
 
 .PHONY: all check test asan bench eval clean setup demo
 # Keep test objects: make would otherwise delete them after linking and
@@ -29,7 +29,7 @@ GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifie
 .SECONDARY:
 all: build/marsad build/lexicon.bin
 
-LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv))
+LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv speech_verbs.tsv casualty_words.tsv))
 build/lexicon.bin: build/marsad $(LEXICON_TABLES)
 	build/marsad compile-lexicon -o $@ data
 
@@ -37,6 +37,9 @@ build/gen/fold_rules.h: data/normalize.tsv scripts/tsv_to_fold_rules.awk
 	@mkdir -p $(@D)
 	awk -f scripts/tsv_to_fold_rules.awk $< > $@.tmp && mv $@.tmp $@
 build/gen/number_words.h: data/number_words.tsv scripts/tsv_to_rows.awk
+	@mkdir -p $(@D)
+	awk -v columns=3 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/date_words.h: data/date_words.tsv scripts/tsv_to_rows.awk
 	@mkdir -p $(@D)
 	awk -v columns=3 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
 build/gen/spelling_variants.h: data/spelling_variants.tsv scripts/tsv_to_rows.awk

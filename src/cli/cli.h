@@ -33,6 +33,7 @@ bool parse_date_arg(const char *s, uint32_t *out);
 
 int cmd_tokens(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
+int cmd_code(int argc, char **argv);
 int cmd_compile_lexicon(int argc, char **argv);
 
 #endif

@@ -283,13 +283,15 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
         /* The span leaves out conjunctions and prepositions but keeps the
          * article: "والقوات الأذربيجانية" is named "القوات الأذربيجانية". */
         size_t peeled = 0;
-        bool conjunction = false, preposition = false;
+        bool conjunction = false, preposition = false, future = false;
         for (size_t p = 0, offset = 0; p < r->proclitic_count; p++) {
             const char *clitic = key + offset;
             size_t clitic_len = r->proclitic_len[p];
             offset += clitic_len;
             if (p == 0 && clitic_len == 2 && (memcmp(clitic, "و", 2) == 0 || memcmp(clitic, "ف", 2) == 0))
                 conjunction = true;
+            else if (clitic_len == 2 && memcmp(clitic, "س", 2) == 0)
+                future = true;
             else if (clitic_len == 2 || (clitic_len == 4 && memcmp(clitic, "لل", 4) == 0))
                 preposition = true;
             if (clitic_len == 4 && memcmp(clitic, "ال", 4) == 0)
@@ -301,6 +303,7 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
         m->has_article = r->has_article;
         m->has_conjunction = conjunction;
         m->has_preposition = preposition;
+        m->has_future_particle = future;
         const token *last = &tokens->tokens[i + best_tokens - 1];
         m->first_token = (uint32_t)i;
         m->token_count = (uint32_t)best_tokens;

@@ -48,8 +48,17 @@ typedef enum {
 
 typedef enum { TRIGGER_VERB, TRIGGER_NOUN, TRIGGER_PHRASE } trigger_pos;
 
-/* Sub-kinds of LEX_CUE: what a cue word does to an event near it. */
-typedef enum { CUE_FUTURE, CUE_NEGATED, CUE_HYPOTHETICAL, CUE_HISTORICAL } cue_kind;
+/* Sub-kinds of LEX_CUE: what a cue word tells the event coder.  The
+ * modality cues come from data/modality_cues.tsv, speech verbs from
+ * data/speech_verbs.tsv, casualty words from data/casualty_words.tsv. */
+typedef enum {
+    CUE_FUTURE, CUE_NEGATED, CUE_HYPOTHETICAL, CUE_HISTORICAL,
+    CUE_SPEECH,
+    CUE_DEAD, CUE_INJURED, CUE_ARRESTED
+} cue_kind;
+
+/* cue_scope of casualty words: on which side of the figure they stand. */
+enum { CASUALTY_EITHER_SIDE = 0, CASUALTY_AFTER_FIGURE = 1, CASUALTY_BEFORE_FIGURE = 2 };
 
 const char *event_type_name(event_type type);
 /* -1 when name is not one of the 16 types. */
@@ -67,7 +76,7 @@ typedef struct {
     uint32_t spelling;       /* offset of the table's spelling in the string pool */
     uint8_t event_type;      /* LEX_TRIGGER: event_type */
     uint8_t trigger_pos;     /* LEX_TRIGGER: trigger_pos */
-    uint8_t cue_scope;       /* LEX_CUE: 1 when it is a prefix on the verb (سـ) */
+    uint8_t cue_scope;       /* LEX_CUE: casualty words: CASUALTY_*_FIGURE */
     uint8_t reserved;
     uint32_t mode;           /* LEX_TRIGGER: offset of the PLOVER mode ("" for none) */
 } lexicon_entry;
@@ -108,6 +117,7 @@ typedef struct {
     bool has_article;              /* the first token's ال was peeled to match */
     bool has_conjunction;          /* the first token began with a peeled و or ف */
     bool has_preposition;          /* ... or with a peeled ب، ل or ك (after any conjunction) */
+    bool has_future_particle;      /* a verb read with the future prefix سـ (سيعقد) */
     const lexicon_entry *entries;  /* all readings of the phrase, most specific first */
     uint32_t entry_count;
 } lexicon_match;

@@ -311,7 +311,7 @@ static bool read_triggers(compiler *c, const char *dir)
     return true;
 }
 
-static bool read_cues(compiler *c, const char *dir)
+static bool read_modality_cues(compiler *c, const char *dir)
 {
     tsv_reader r;
     if (!optional_table(&r, dir, "modality_cues.tsv"))
@@ -332,12 +332,58 @@ static bool read_cues(compiler *c, const char *dir)
             problem(c, &r, "unknown modality (future, negated, hypothetical, historical)");
             continue;
         }
+        /* prefixes (سـ) are read from the clitic readings, not matched as words */
+        if (strcmp(tsv_field(&r, scope), "prefix") == 0)
+            continue;
         lexicon_entry e = blank_entry(LEX_CUE);
         e.subkind = (uint8_t)kinds[i].kind;
-        e.cue_scope = strcmp(tsv_field(&r, scope), "prefix") == 0;
-        if (e.cue_scope)
-            continue;     /* prefixes (سـ) are read from the clitic readings, not matched as words */
         add_entry(c, tsv_field(&r, phrase), &e);
+    }
+    tsv_close(&r);
+    return true;
+}
+
+static bool read_speech_verbs(compiler *c, const char *dir)
+{
+    tsv_reader r;
+    if (!optional_table(&r, dir, "speech_verbs.tsv"))
+        return true;
+    int word = tsv_column(&r, "word");
+    if (word < 0)
+        return tsv_close(&r), false;
+    while (tsv_next(&r)) {
+        lexicon_entry e = blank_entry(LEX_CUE);
+        e.subkind = CUE_SPEECH;
+        add_entry(c, tsv_field(&r, word), &e);
+    }
+    tsv_close(&r);
+    return true;
+}
+
+static bool read_casualty_words(compiler *c, const char *dir)
+{
+    tsv_reader r;
+    if (!optional_table(&r, dir, "casualty_words.tsv"))
+        return true;
+    int word = tsv_column(&r, "word"), kind = tsv_column(&r, "kind"), side = tsv_column(&r, "side");
+    if (word < 0 || kind < 0 || side < 0)
+        return tsv_close(&r), false;
+    while (tsv_next(&r)) {
+        const char *k = tsv_field(&r, kind), *sd = tsv_field(&r, side);
+        lexicon_entry e = blank_entry(LEX_CUE);
+        if (strcmp(k, "dead") == 0)
+            e.subkind = CUE_DEAD;
+        else if (strcmp(k, "injured") == 0)
+            e.subkind = CUE_INJURED;
+        else if (strcmp(k, "arrested") == 0)
+            e.subkind = CUE_ARRESTED;
+        else {
+            problem(c, &r, "unknown kind (dead, injured, arrested)");
+            continue;
+        }
+        e.cue_scope = strcmp(sd, "after") == 0 ? CASUALTY_AFTER_FIGURE
+                      : strcmp(sd, "before") == 0 ? CASUALTY_BEFORE_FIGURE : CASUALTY_EITHER_SIDE;
+        add_entry(c, tsv_field(&r, word), &e);
     }
     tsv_close(&r);
     return true;
@@ -435,7 +481,7 @@ static bool same_key(const pending_entry *a, const pending_entry *b)
 static bool same_fact(const lexicon_entry *a, const lexicon_entry *b)
 {
     return a->kind == b->kind && a->subkind == b->subkind && a->person == b->person &&
-           a->event_type == b->event_type && a->trigger_pos == b->trigger_pos &&
+           a->event_type == b->event_type && a->trigger_pos == b->trigger_pos && a->cue_scope == b->cue_scope &&
            memcmp(a->country, b->country, sizeof a->country) == 0 && memcmp(a->sector, b->sector, sizeof a->sector) == 0 &&
            memcmp(a->org, b->org, sizeof a->org) == 0;
 }
@@ -593,7 +639,8 @@ bool lexicon_compile(const char *data_dir, const char *out_path, bool verbose)
     c.verbose = verbose;
     bool ok = read_countries(&c, data_dir) && read_orgs(&c, data_dir) && read_groups(&c, data_dir) &&
               read_media(&c, data_dir) && read_sectors(&c, data_dir) && read_places(&c, data_dir) &&
-              read_people(&c, data_dir) && read_triggers(&c, data_dir) && read_cues(&c, data_dir);
+              read_people(&c, data_dir) && read_triggers(&c, data_dir) && read_modality_cues(&c, data_dir) &&
+              read_speech_verbs(&c, data_dir) && read_casualty_words(&c, data_dir);
     if (ok && c.problems == 0)
         ok = write_file(&c, out_path);
     else

@@ -1,0 +1,305 @@
+/*
+ * cmd_code.c — `marsad code`: JSON Lines of articles in, JSON Lines of
+ * coded events out, one output line per input line, in input order.
+ *
+ * A pure stream filter (DESIGN.md): nothing is stored, nothing is fetched.
+ * A broken line yields an error record naming the line, is counted, and
+ * the batch goes on.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "cli.h"
+#include "dates.h"
+#include "event_json.h"
+#include "events.h"
+#include "json_write.h"
+#include "lexicon.h"
+#include "tokenize.h"
+
+#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
+
+typedef struct {
+    lexicon *lex;
+    uint32_t default_date;
+    size_t max_article_bytes;
+    token_list tokens;
+    actor_list actors;
+    event_list events;
+    byte_buffer out;
+    size_t articles, events_total, bad_lines;
+    bool progress;
+    double started, last_progress;
+} coder;
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: marsad code [--date YYYY-MM-DD] [--text] [--lexicon FILE] [--max-bytes SIZE] [FILE...]\n\n"
+            "Codes Arabic news articles into PLOVER events (see CODEBOOK.md).\n"
+            "Input: JSON Lines, one article a line: {\"id\", \"date\", \"title\", \"text\", ...}\n"
+            "(standard input when no FILE).  Output: one JSON line per input line, in order:\n"
+            "{\"id\", \"date\", \"events\": [...], \"entities\": [...]} and the other input fields\n"
+            "except text and title.  A line that cannot be read gives {\"line\", \"error\"}.\n\n"
+            "  --date D         date for articles without one (and for --text)\n"
+            "  --text           each FILE is one plain-text article (its id is the file name)\n"
+            "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
+            "  --max-bytes SIZE refuse article texts larger than SIZE (default 8M)\n"
+            "  -q, --quiet      no summary on standard error\n");
+}
+
+static void code_text(coder *c, const char *text, size_t len, uint32_t date)
+{
+    tokenize(text, len, &c->tokens);
+    code_actors(c->lex, text, &c->tokens, date, &c->actors);
+    code_events(c->lex, text, &c->tokens, &c->actors, date, &c->events);
+    append_events_json(&c->out, text, &c->tokens, &c->events, &c->actors);
+    c->events_total += c->events.count;
+    c->articles++;
+}
+
+static void error_record(coder *c, const char *file, size_t line, const char *id, const char *fmt, const char *detail)
+{
+    char message[512];
+    snprintf(message, sizeof message, fmt, detail);
+    fprintf(stderr, "marsad code: %s:%zu: %s\n", file, line, message);
+    buffer_append_str(&c->out, "{\"id\":");
+    json_write_cstring(&c->out, id);
+    buffer_printf(&c->out, ",\"line\":%zu,\"error\":", line);
+    json_write_cstring(&c->out, message);
+    buffer_append_str(&c->out, ",\"events\":[],\"entities\":[]}\n");
+    c->bad_lines++;
+}
+
+static void flush_output(coder *c)
+{
+    if (c->out.len) {
+        fwrite(c->out.data, 1, c->out.len, stdout);
+        buffer_truncate(&c->out, 0);
+    }
+}
+
+static void show_progress(coder *c, bool final)
+{
+    double now = seconds_now();
+    if (!final && (!c->progress || now - c->last_progress < 1.0))
+        return;
+    c->last_progress = now;
+    double rate = c->articles / (now - c->started > 1e-9 ? now - c->started : 1e-9);
+    if (final)
+        fprintf(stderr, "%smarsad code: %zu articles, %zu events, %zu bad lines (%.0f articles/s)\n",
+                c->progress ? "\r\033[K" : "", c->articles, c->events_total, c->bad_lines, rate);
+    else
+        fprintf(stderr, "\r\033[Kmarsad code: %zu articles, %zu events, %zu bad lines, %.0f articles/s", c->articles,
+                c->events_total, c->bad_lines, rate);
+}
+
+static void code_json_line(coder *c, const char *file, size_t line_number, const char *line, size_t len)
+{
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        len--;
+    if (len == 0) {
+        error_record(c, file, line_number, NULL, "%s", "empty line");
+        return;
+    }
+    json_error_t err;
+    json_t *article = json_loadb(line, len, JSON_ALLOW_NUL, &err);
+    if (!article || !json_is_object(article)) {
+        error_record(c, file, line_number, NULL, "not a JSON object: %s", article ? "another JSON value" : err.text);
+        json_decref(article);
+        return;
+    }
+    json_t *id = json_object_get(article, "id");
+    char id_text[256] = "";
+    if (json_is_string(id))
+        snprintf(id_text, sizeof id_text, "%s", json_string_value(id));
+    else if (json_is_integer(id))
+        snprintf(id_text, sizeof id_text, "%lld", (long long)json_integer_value(id));
+    json_t *text = json_object_get(article, "text");
+    if (!json_is_string(text)) {
+        error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", "no \"text\" string");
+        json_decref(article);
+        return;
+    }
+    size_t text_len = json_string_length(text);
+    if (text_len > c->max_article_bytes) {
+        char detail[128];
+        snprintf(detail, sizeof detail, "text is %zu bytes, over the %zu-byte limit (--max-bytes)", text_len,
+                 c->max_article_bytes);
+        error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", detail);
+        json_decref(article);
+        return;
+    }
+    uint32_t date = c->default_date;
+    json_t *date_value = json_object_get(article, "date");
+    if (json_is_string(date_value)) {
+        uint32_t d = date_parse_iso(json_string_value(date_value), json_string_length(date_value));
+        if (d)
+            date = d;
+        else
+            fprintf(stderr, "marsad code: %s:%zu: date '%.40s' is not YYYY-MM-DD; coding without it\n", file,
+                    line_number, json_string_value(date_value));
+    }
+    buffer_append_str(&c->out, "{\"id\":");
+    if (id) {
+        char *dumped = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+        buffer_append_str(&c->out, dumped ? dumped : "null");
+        free(dumped);
+    } else {
+        buffer_append_str(&c->out, "null");
+    }
+    buffer_append_str(&c->out, ",\"date\":");
+    if (date) {
+        char d[11];
+        date_format(date, d);
+        json_write_cstring(&c->out, d);
+    } else {
+        buffer_append_str(&c->out, "null");
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach(article, key, value) {
+        if (!strcmp(key, "id") || !strcmp(key, "date") || !strcmp(key, "text") || !strcmp(key, "title") ||
+            !strcmp(key, "events") || !strcmp(key, "entities"))
+            continue;
+        char *dumped = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+        if (!dumped)
+            continue;
+        buffer_append_char(&c->out, ',');
+        json_write_cstring(&c->out, key);
+        buffer_append_char(&c->out, ':');
+        buffer_append_str(&c->out, dumped);
+        free(dumped);
+    }
+    code_text(c, json_string_value(text), text_len, date);
+    buffer_append_str(&c->out, "}\n");
+    json_decref(article);
+}
+
+static bool code_jsonl_file(coder *c, const char *path)
+{
+    bool from_stdin = strcmp(path, "-") == 0;
+    const char *name = from_stdin ? "stdin" : path;
+    FILE *f = from_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "marsad code: %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0, line_number = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        line_number++;
+        code_json_line(c, name, line_number, line, (size_t)n);
+        flush_output(c);
+        show_progress(c, false);
+    }
+    free(line);
+    if (!from_stdin)
+        fclose(f);
+    return true;
+}
+
+static bool code_text_file(coder *c, const char *path)
+{
+    char *text;
+    size_t len;
+    if (!read_whole_file(path, c->max_article_bytes, &text, &len))
+        return false;
+    buffer_append_str(&c->out, "{\"id\":");
+    json_write_cstring(&c->out, path);
+    buffer_append_str(&c->out, ",\"date\":");
+    if (c->default_date) {
+        char d[11];
+        date_format(c->default_date, d);
+        json_write_cstring(&c->out, d);
+    } else {
+        buffer_append_str(&c->out, "null");
+    }
+    code_text(c, text, len, c->default_date);
+    buffer_append_str(&c->out, "}\n");
+    flush_output(c);
+    free(text);
+    return true;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"date", required_argument, NULL, 'd'},  {"text", no_argument, NULL, 't'},
+        {"lexicon", required_argument, NULL, 'l'}, {"max-bytes", required_argument, NULL, 'm'},
+        {"quiet", no_argument, NULL, 'q'},       {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    coder c;
+    memset(&c, 0, sizeof c);
+    c.max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+    bool plain_text = false, quiet = false;
+    const char *lexicon_path = NULL;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+        switch (opt) {
+        case 'd':
+            if (!parse_date_arg(optarg, &c.default_date)) {
+                fprintf(stderr, "marsad code: --date: '%s' is not a date YYYY-MM-DD\n", optarg);
+                return 2;
+            }
+            break;
+        case 't': plain_text = true; break;
+        case 'l': lexicon_path = optarg; break;
+        case 'm':
+            if (!parse_byte_size(optarg, &c.max_article_bytes)) {
+                fprintf(stderr, "marsad code: --max-bytes: '%s' is not a size (try 8M)\n", optarg);
+                return 2;
+            }
+            break;
+        case 'q': quiet = true; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    char default_path[4096];
+    if (!lexicon_path)
+        lexicon_path = lexicon_default_path(default_path, sizeof default_path);
+    c.lex = lexicon_open(lexicon_path);
+    if (!c.lex)
+        return 1;
+    c.progress = !quiet && isatty(STDERR_FILENO);
+    c.started = c.last_progress = seconds_now();
+    bool ok = true;
+    if (optind == argc) {
+        if (plain_text) {
+            fprintf(stderr, "marsad code: --text needs FILE arguments\n");
+            ok = false;
+        } else {
+            ok = code_jsonl_file(&c, "-");
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        ok = (plain_text ? code_text_file(&c, argv[i]) : code_jsonl_file(&c, argv[i])) && ok;
+    flush_output(&c);
+    fflush(stdout);
+    if (!quiet)
+        show_progress(&c, true);
+    token_list_free(&c.tokens);
+    actor_list_free(&c.actors);
+    event_list_free(&c.events);
+    buffer_free(&c.out);
+    lexicon_close(c.lex);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,623 @@
+/*
+ * events.c — see events.h.
+ *
+ * For each sentence: find the trigger matches, then for each trigger pick
+ * its actor (subject) and recipients from the actors around it, read its
+ * modality from the cues before it, its date from the sentence, its
+ * casualty figures from the numbers beside casualty words, and its place
+ * from the locations named.  Finally merge duplicates by the CODEBOOK key.
+ */
+#include "events.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "dates.h"
+#include "numbers.h"
+
+const char *modality_name(modality m)
+{
+    switch (m) {
+    case MODALITY_ASSERTED: return "asserted";
+    case MODALITY_HISTORICAL: return "historical";
+    case MODALITY_FUTURE: return "future";
+    case MODALITY_HYPOTHETICAL: return "hypothetical";
+    case MODALITY_NEGATED: return "negated";
+    }
+    return "asserted";
+}
+
+/* ---- what the coder knows of one article while it works */
+
+typedef struct {
+    const lexicon *lex;
+    const char *text;
+    const token_list *tokens;
+    const actor_list *actors;
+    uint32_t article_date;
+    char focus_country[4];          /* the state the article is most about */
+    int8_t *token_actor_start;      /* unused slots are -1 */
+    event_list *out;
+} article;
+
+/* Clause openers: a reported clause or a new clause starts after them. */
+static const char *const clause_openers[] = {"ان", "بان", "لان", "فيما", "بينما", "حيث", "كما", "اذ"};
+/* Words that introduce the one something is done to. */
+static const char *const recipient_prepositions[] = {"علي", "ضد", "مع", "الي", "بحق", "تجاه", "لدي", "من", "عن", "نحو"};
+/* "the two sides", which stand for the last two parties named */
+static const char *const both_sides[] = {"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين", "الدولتان", "الدولتين"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool key_in(const token_list *tokens, size_t i, const char *const *words, size_t n)
+{
+    if (i >= tokens->count)
+        return false;
+    const token *t = &tokens->tokens[i];
+    const char *key = token_key(tokens, t);
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
+            return true;
+    /* with a leading conjunction: وإن، وبين */
+    if (t->key_len > 2 && memcmp(key, "و", 2) == 0)
+        for (size_t k = 0; k < n; k++)
+            if (strlen(words[k]) == t->key_len - 2 && memcmp(words[k], key + 2, t->key_len - 2) == 0)
+                return true;
+    return false;
+}
+
+static bool key_is(const token_list *tokens, size_t i, const char *word)
+{
+    return key_in(tokens, i, &word, 1);
+}
+
+static const lexicon_entry *entry_of_kind(const lexicon_match *m, lexicon_kind kind)
+{
+    for (uint32_t i = 0; i < m->entry_count; i++)
+        if (m->entries[i].kind == kind)
+            return &m->entries[i];
+    return NULL;
+}
+
+static const lexicon_entry *cue_of(const lexicon_match *m, cue_kind kind)
+{
+    for (uint32_t i = 0; i < m->entry_count; i++)
+        if (m->entries[i].kind == LEX_CUE && m->entries[i].subkind == kind)
+            return &m->entries[i];
+    return NULL;
+}
+
+/* ---- parties */
+
+static bool names_a_party(const actor *a)
+{
+    return a->country[0] || a->org[0];
+}
+
+static event_party party_from(const actor *a)
+{
+    event_party p;
+    memset(&p, 0, sizeof p);
+    p.present = true;
+    p.start = a->start;
+    p.end = a->end;
+    memcpy(p.country, a->country, sizeof p.country);
+    memcpy(p.sector, a->sector, sizeof p.sector);
+    memcpy(p.org, a->org, sizeof p.org);
+    p.lat = a->lat;
+    p.lon = a->lon;
+    if (a->is_location)
+        p.sector[0] = '\0';
+    return p;
+}
+
+/* The state the article is most about: the most named country among its
+ * actors.  Used for actors named only by sector (الجيش، الوزارة). */
+static void find_focus_country(article *a)
+{
+    typedef struct { char code[4]; int n; } tally;
+    tally counts[64];
+    size_t used = 0;
+    for (size_t i = 0; i < a->actors->actor_count; i++) {
+        const char *c = a->actors->actors[i].country;
+        if (!c[0])
+            continue;
+        size_t k = 0;
+        for (; k < used && strcmp(counts[k].code, c) != 0; k++)
+            ;
+        if (k == used) {
+            if (used == COUNT(counts))
+                continue;
+            memcpy(counts[used].code, c, 4);
+            counts[used++].n = 0;
+        }
+        counts[k].n++;
+    }
+    a->focus_country[0] = '\0';
+    int best = 0;
+    for (size_t k = 0; k < used; k++)
+        if (counts[k].n > best) {
+            best = counts[k].n;
+            memcpy(a->focus_country, counts[k].code, 4);
+        }
+}
+
+/* A sector-only actor (الوزارة، الجيش) belongs to the state of the last
+ * actor of the same sector named before it, else to the article's focus. */
+static void resolve_sector_only(const article *a, size_t actor_index, event_party *p)
+{
+    if (p->country[0] || p->org[0] || !p->sector[0])
+        return;
+    for (size_t i = actor_index; i-- > 0;) {
+        const actor *x = &a->actors->actors[i];
+        if (x->country[0] && strcmp(x->sector, p->sector) == 0) {
+            memcpy(p->country, x->country, 4);
+            return;
+        }
+    }
+    memcpy(p->country, a->focus_country, 4);
+}
+
+/* ---- finding actors around a trigger */
+
+typedef struct {
+    size_t first, end;          /* token range of the sentence */
+    size_t first_actor, end_actor;   /* actors inside it */
+} sentence_view;
+
+static size_t actor_end_token(const actor *x)
+{
+    return x->first_token + x->token_count;
+}
+
+/* The token where the clause holding token ti begins. */
+static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
+{
+    for (size_t i = ti; i-- > s->first;)
+        if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)) ||
+            (a->tokens->tokens[i].kind == TOKEN_PUNCT && (key_is(a->tokens, i, "؛") || key_is(a->tokens, i, ":"))))
+            return i + 1;
+    return s->first;
+}
+
+static bool introduced_by_preposition(const article *a, const actor *x, size_t actor_index)
+{
+    const lexicon_match *m = NULL;
+    for (size_t i = 0; i < a->actors->matches.count; i++)
+        if (a->actors->matches.items[i].first_token == x->first_token) {
+            m = &a->actors->matches.items[i];
+            break;
+        }
+    (void)actor_index;
+    if (m && m->has_preposition)
+        return true;
+    return x->first_token > 0 &&
+           key_in(a->tokens, x->first_token - 1, recipient_prepositions, COUNT(recipient_prepositions));
+}
+
+static bool located_with_fi(const article *a, const actor *x)
+{
+    return x->is_location && x->first_token > 0 &&
+           (key_is(a->tokens, x->first_token - 1, "في") || key_is(a->tokens, x->first_token - 1, "داخل"));
+}
+
+/* Index of the subject of a trigger at token ti, or SIZE_MAX. */
+static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos)
+{
+    const actor *actors = a->actors->actors;
+    size_t cs = clause_start(a, s, ti);
+    /* 1. subject-first: an actor ending right before the trigger (قد may sit between) */
+    for (size_t k = s->end_actor; k-- > s->first_actor;) {
+        const actor *x = &actors[k];
+        if (actor_end_token(x) > ti)
+            continue;
+        if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
+            !introduced_by_preposition(a, x, k))
+            return k;
+        break;
+    }
+    /* 2. verb-first: an actor just after the verb */
+    if (pos == TRIGGER_VERB) {
+        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+            const actor *x = &actors[k];
+            if (x->first_token < t_end)
+                continue;
+            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x, k))
+                return k;
+            break;
+        }
+    } else {
+        /* 3. a noun's genitive: هجوم الحوثيين */
+        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+            const actor *x = &actors[k];
+            if (x->first_token < t_end)
+                continue;
+            if (x->first_token == t_end && !x->is_location && !introduced_by_preposition(a, x, k) &&
+                !key_is(a->tokens, t_end, "بين"))
+                return k;
+            break;
+        }
+    }
+    /* 4. the subject of the clause, or of the sentence */
+    for (size_t k = s->end_actor; k-- > s->first_actor;) {
+        const actor *x = &actors[k];
+        if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !introduced_by_preposition(a, x, k))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* ---- events */
+
+static event blank_event(const article *a, const lexicon_match *m, const lexicon_entry *trigger, uint32_t sentence_index)
+{
+    event e;
+    memset(&e, 0, sizeof e);
+    e.type = trigger->event_type;
+    e.mode = lexicon_string(a->lex, trigger->mode);
+    e.modality = MODALITY_ASSERTED;
+    e.dead = e.injured = e.arrested = NO_COUNT;
+    e.trigger_start = m->text_start;
+    e.trigger_end = m->end;
+    e.sentence = sentence_index;
+    e.location.lat = e.location.lon = NAN;
+    e.actor.lat = e.actor.lon = e.recipient.lat = e.recipient.lon = NAN;
+    return e;
+}
+
+static void push_event(event_list *out, const event *e)
+{
+    grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+    out->items[out->count++] = *e;
+}
+
+static bool same_party(const event_party *x, const event_party *y)
+{
+    return strcmp(x->country, y->country) == 0 && strcmp(x->org, y->org) == 0;
+}
+
+/* The last two distinct states named before token ti: "الطرفان". */
+static bool last_two_parties(const article *a, size_t before_token, event_party *p1, event_party *p2)
+{
+    int found = 0;
+    for (size_t k = a->actors->actor_count; k-- > 0 && found < 2;) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token >= before_token || !x->country[0])
+            continue;
+        event_party p = party_from(x);
+        p.sector[0] = '\0';
+        if (found == 0) {
+            *p2 = p;
+            found = 1;
+        } else if (!same_party(&p, p2)) {
+            *p1 = p;
+            found = 2;
+        }
+    }
+    return found == 2;
+}
+
+static modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
+                             int *named_year)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t cs = clause_start(a, s, ti);
+    if (trigger_match->has_future_particle)
+        return MODALITY_FUTURE;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (m->first_token < s->first || m->first_token >= ti)
+            continue;
+        size_t gap = ti - (m->first_token + m->token_count);
+        if (cue_of(m, CUE_NEGATED) && gap <= 1 && m->first_token >= cs)
+            return MODALITY_NEGATED;
+        if (cue_of(m, CUE_FUTURE) && gap <= 3)
+            return MODALITY_FUTURE;
+        if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token >= cs)
+            return MODALITY_HYPOTHETICAL;
+    }
+    int year = earliest_year_named(a->tokens, s->first, s->end - s->first);
+    *named_year = year;
+    if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
+        return MODALITY_HISTORICAL;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (m->first_token >= s->first && m->first_token < s->end && cue_of(m, CUE_HISTORICAL) && !year)
+            return MODALITY_HISTORICAL;
+    }
+    return MODALITY_ASSERTED;
+}
+
+/* Casualty figures of a sentence: the first figure next to each kind of
+ * casualty word. */
+static void count_casualties(const article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
+{
+    *dead = *injured = *arrested = NO_COUNT;
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (m->first_token < s->first || m->first_token >= s->end)
+            continue;
+        for (uint32_t e = 0; e < m->entry_count; e++) {
+            const lexicon_entry *cue = &m->entries[e];
+            if (cue->kind != LEX_CUE || (cue->subkind != CUE_DEAD && cue->subkind != CUE_INJURED && cue->subkind != CUE_ARRESTED))
+                continue;
+            int64_t *slot = cue->subkind == CUE_DEAD ? dead : cue->subkind == CUE_INJURED ? injured : arrested;
+            if (*slot != NO_COUNT)
+                continue;
+            parsed_number n;
+            bool found = false;
+            /* the figure before the word: "30 ألف قتيل", "49 جنديا قتلوا" */
+            if (cue->cue_scope != CASUALTY_BEFORE_FIGURE)
+                for (size_t back = 1; back <= 4 && !found && m->first_token >= s->first + back; back++) {
+                    size_t start = m->first_token - back;
+                    /* start of the figure: walk back over a spelled figure */
+                    if (parse_number_at(a->tokens, start, &n) && n.first_token + n.token_count + 1 >= m->first_token &&
+                        n.first_token + n.token_count <= m->first_token) {
+                        /* prefer the longest figure ending here: "30 ألف" over "ألف" */
+                        size_t earlier = start;
+                        parsed_number better;
+                        while (earlier > s->first && parse_number_at(a->tokens, earlier - 1, &better) &&
+                               better.first_token + better.token_count >= n.first_token + n.token_count) {
+                            n = better;
+                            earlier--;
+                        }
+                        found = true;
+                    }
+                }
+            /* the figure after it: "مقتل نحو 6500 شخص" */
+            if (!found && cue->cue_scope != CASUALTY_AFTER_FIGURE)
+                for (size_t ahead = 1; ahead <= 3 && !found; ahead++) {
+                    size_t start = m->first_token + m->token_count + ahead - 1;
+                    if (start < s->end && parse_number_at(a->tokens, start, &n))
+                        found = true;
+                }
+            if (found && n.value >= 1 && n.value < 1e9)
+                *slot = (int64_t)n.value;
+        }
+    }
+}
+
+static const actor *sentence_location(const article *a, const sentence_view *s)
+{
+    for (size_t k = s->first_actor; k < s->end_actor; k++)
+        if (a->actors->actors[k].is_location)
+            return &a->actors->actors[k];
+    return NULL;
+}
+
+/* Recipients of a trigger: the first party after it (and after its subject)
+ * that is introduced by a preposition or follows directly, plus the parties
+ * coordinated with it by و. */
+static size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, size_t subject, size_t *out,
+                              size_t max)
+{
+    const actor *actors = a->actors->actors;
+    size_t from_token = t_end;
+    if (subject != SIZE_MAX && actors[subject].first_token >= t_end)
+        from_token = actor_end_token(&actors[subject]);
+    size_t n = 0;
+    for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
+        const actor *x = &actors[k];
+        if (x->first_token < from_token || k == subject)
+            continue;
+        if (n == 0) {
+            if (x->first_token > from_token + 4 || located_with_fi(a, x))
+                break;
+            if (!names_a_party(x) && !x->sector[0])
+                continue;
+            out[n++] = k;
+            continue;
+        }
+        /* coordination: "مع بوتين وماكرون و وزير الخارجية الأمريكي" */
+        const actor *previous = &actors[out[n - 1]];
+        size_t gap = x->first_token - actor_end_token(previous);
+        bool joined = false;
+        for (size_t m = 0; m < a->actors->matches.count; m++)
+            if (a->actors->matches.items[m].first_token == x->first_token)
+                joined = a->actors->matches.items[m].has_conjunction;
+        if (gap <= 2 && (joined || key_is(a->tokens, x->first_token - 1, "و") ||
+                         (gap == 2 && key_is(a->tokens, x->first_token - 2, "و"))))
+            out[n++] = k;
+        else
+            break;
+    }
+    return n;
+}
+
+static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
+                         const lexicon_entry *trigger)
+{
+    size_t ti = m->first_token, t_end = m->first_token + m->token_count;
+    event e = blank_event(a, m, trigger, sentence_index);
+    int named_year = 0;
+    e.modality = (uint8_t)modality_for(a, s, ti, m, &named_year);
+    uint32_t date = resolve_sentence_date(a->tokens, s->first, s->end - s->first, a->article_date);
+    e.date = e.modality == MODALITY_HISTORICAL ? 0 : date ? date : a->article_date;
+    if (date && a->article_date && date_add_days(date, 7) < a->article_date)
+        e.modality = MODALITY_HISTORICAL;
+    const actor *place = sentence_location(a, s);
+    if (place) {
+        e.location = party_from(place);
+        e.location.sector[0] = '\0';
+    }
+    if (e.type == EVENT_ASSAULT)
+        count_casualties(a, s, &e.dead, &e.injured, &e.arrested);
+    else if (e.type == EVENT_COERCE) {
+        int64_t dead, injured;
+        count_casualties(a, s, &dead, &injured, &e.arrested);
+    }
+
+    /* "بين X و Y" after a noun: both directions */
+    bool symmetric = false;
+    size_t pair[2] = {SIZE_MAX, SIZE_MAX};
+    for (size_t i = t_end; i < t_end + 3 && i < s->end; i++)
+        if (key_is(a->tokens, i, "بين")) {
+            size_t found = 0;
+            for (size_t k = s->first_actor; k < s->end_actor && found < 2; k++)
+                if (a->actors->actors[k].first_token > i && names_a_party(&a->actors->actors[k]))
+                    pair[found++] = k;
+            symmetric = found == 2;
+            break;
+        }
+    if (symmetric) {
+        event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
+        if (same_party(&p1, &p2))
+            return;
+        e.actor = p1;
+        e.recipient = p2;
+        push_event(a->out, &e);
+        e.actor = p2;
+        e.recipient = p1;
+        push_event(a->out, &e);
+        return;
+    }
+
+    /* "الطرفان" as subject: the last two parties named, both ways */
+    for (size_t i = (ti > s->first + 3 ? ti - 3 : s->first); i < t_end + 3 && i < s->end; i++)
+        if (key_in(a->tokens, i, both_sides, COUNT(both_sides))) {
+            event_party p1, p2;
+            if (last_two_parties(a, s->first, &p1, &p2)) {
+                e.actor = p1;
+                e.recipient = p2;
+                push_event(a->out, &e);
+                e.actor = p2;
+                e.recipient = p1;
+                push_event(a->out, &e);
+            }
+            return;
+        }
+
+    size_t subject = find_subject(a, s, ti, t_end, (trigger_pos)trigger->trigger_pos);
+    if (subject != SIZE_MAX) {
+        e.actor = party_from(&a->actors->actors[subject]);
+        resolve_sector_only(a, subject, &e.actor);
+    }
+    size_t recipients[8];
+    size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
+    if (n == 0) {
+        if (e.actor.present && (e.actor.country[0] || e.actor.org[0]))
+            push_event(a->out, &e);
+        return;
+    }
+    for (size_t r = 0; r < n; r++) {
+        event x = e;
+        x.recipient = party_from(&a->actors->actors[recipients[r]]);
+        resolve_sector_only(a, recipients[r], &x.recipient);
+        if (x.actor.present && x.actor.start == x.recipient.start)
+            continue;
+        if (!x.actor.present && x.type != EVENT_ASSAULT)
+            continue;
+        push_event(a->out, &x);
+    }
+}
+
+/* ---- merging duplicates */
+
+static void who(const event_party *p, char *out, size_t size)
+{
+    if (!p->present)
+        snprintf(out, size, "-");
+    else if (p->country[0])
+        snprintf(out, size, "%s", p->country);
+    else if (p->org[0])
+        snprintf(out, size, "IGO:%s", p->org);
+    else
+        snprintf(out, size, "-");
+}
+
+static bool same_key(const event *x, const event *y)
+{
+    char a1[16], a2[16], r1[16], r2[16];
+    who(&x->actor, a1, sizeof a1);
+    who(&y->actor, a2, sizeof a2);
+    who(&x->recipient, r1, sizeof r1);
+    who(&y->recipient, r2, sizeof r2);
+    return x->type == y->type && x->modality == y->modality && strcmp(a1, a2) == 0 && strcmp(r1, r2) == 0;
+}
+
+static void merge_into(event *keep, const event *other)
+{
+    if (keep->dead == NO_COUNT)
+        keep->dead = other->dead;
+    else if (other->dead != NO_COUNT && other->dead > keep->dead)
+        keep->dead = other->dead;
+    if (keep->injured == NO_COUNT)
+        keep->injured = other->injured;
+    if (keep->arrested == NO_COUNT)
+        keep->arrested = other->arrested;
+    if (!keep->location.present)
+        keep->location = other->location;
+    if (!keep->mode[0])
+        keep->mode = other->mode;
+    if (!keep->actor.sector[0] && other->actor.sector[0])
+        memcpy(keep->actor.sector, other->actor.sector, 4);
+    if (!keep->recipient.sector[0] && other->recipient.sector[0])
+        memcpy(keep->recipient.sector, other->recipient.sector, 4);
+}
+
+static void merge_duplicates(event_list *list, size_t from)
+{
+    size_t kept = from;
+    for (size_t i = from; i < list->count; i++) {
+        size_t j = from;
+        for (; j < kept; j++)
+            if (same_key(&list->items[j], &list->items[i]))
+                break;
+        if (j < kept)
+            merge_into(&list->items[j], &list->items[i]);
+        else
+            list->items[kept++] = list->items[i];
+    }
+    list->count = kept;
+}
+
+/* ---- the article */
+
+void code_events(const lexicon *lex, const char *text, const token_list *tokens, const actor_list *actors,
+                 uint32_t article_date, event_list *out)
+{
+    out->count = 0;
+    article a;
+    memset(&a, 0, sizeof a);
+    a.lex = lex;
+    a.text = text;
+    a.tokens = tokens;
+    a.actors = actors;
+    a.article_date = article_date;
+    a.out = out;
+    find_focus_country(&a);
+
+    size_t next_actor = 0, next_match = 0;
+    const lexicon_matches *ms = &actors->matches;
+    for (size_t si = 0; si < tokens->sentence_count; si++) {
+        const sentence *sent = &tokens->sentences[si];
+        sentence_view s = {sent->first_token, sent->first_token + sent->token_count, 0, 0};
+        while (next_actor < actors->actor_count && actors->actors[next_actor].first_token < s.first)
+            next_actor++;
+        s.first_actor = next_actor;
+        s.end_actor = next_actor;
+        while (s.end_actor < actors->actor_count && actors->actors[s.end_actor].first_token < s.end)
+            s.end_actor++;
+        while (next_match < ms->count && ms->items[next_match].first_token < s.first)
+            next_match++;
+        size_t before = out->count;
+        for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
+            const lexicon_entry *trigger = entry_of_kind(&ms->items[i], LEX_TRIGGER);
+            if (trigger)
+                code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);
+        }
+        /* casualty figures in a sentence whose ASSAULT is a sentence back */
+        (void)before;
+    }
+    merge_duplicates(out, 0);
+}
+
+void event_list_free(event_list *list)
+{
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
