@@ -23,6 +23,7 @@
 #include "json_write.h"
 #include "lexicon.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
 
@@ -34,6 +35,7 @@ typedef struct {
     actor_list actors;
     event_list events;
     byte_buffer out;
+    byte_buffer repaired;       /* a line with its invalid UTF-8 replaced */
     size_t articles, events_total, bad_lines;
     bool progress;
     double started, last_progress;
@@ -115,6 +117,16 @@ static void code_json_line(coder *c, const char *file, size_t line_number, const
     if (len == 0) {
         error_record(c, file, line_number, NULL, "%s", "empty line");
         return;
+    }
+    /* Invalid UTF-8 would make the whole line unreadable: read it as U+FFFD
+     * instead, and say so. */
+    utf8_report check = utf8_scan(line, len);
+    if (check.invalid_bytes) {
+        fprintf(stderr, "marsad code: %s:%zu: %zu invalid UTF-8 byte%s read as U+FFFD\n", file, line_number,
+                check.invalid_bytes, check.invalid_bytes == 1 ? "" : "s");
+        buffer_reserve(&c->repaired, 3 * len + 1);
+        len = utf8_repair(line, len, c->repaired.data);
+        line = c->repaired.data;
     }
     json_error_t err;
     json_t *article = json_loadb(line, len, JSON_ALLOW_NUL, &err);
@@ -300,6 +312,7 @@ int cmd_code(int argc, char **argv)
     actor_list_free(&c.actors);
     event_list_free(&c.events);
     buffer_free(&c.out);
+    buffer_free(&c.repaired);
     lexicon_close(c.lex);
     return ok ? 0 : 1;
 }

@@ -26,17 +26,6 @@ static void usage(FILE *out)
                  "  --lexicon FILE  the compiled lexicon (default: lexicon.bin beside the binary)\n");
 }
 
-bool parse_date_arg(const char *s, uint32_t *out)
-{
-    int y, m, d;
-    char extra;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) < 3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
-        d > 31)
-        return false;
-    *out = (uint32_t)(y * 10000 + m * 100 + d);
-    return true;
-}
-
 static void print_span(const char *text, uint32_t start, uint32_t end)
 {
     for (uint32_t i = start; i < end; i++)

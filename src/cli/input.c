@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "dates.h"
 
 bool read_whole_file(const char *path, size_t max_bytes, char **data, size_t *len)
 {
@@ -75,5 +76,14 @@ bool parse_byte_size(const char *s, size_t *out)
     if (*end != '\0' || v > (~0ULL >> shift))
         return false;
     *out = (size_t)(v << shift);
+    return true;
+}
+
+bool parse_date_arg(const char *s, uint32_t *out)
+{
+    uint32_t date = date_parse_iso(s, strlen(s));
+    if (!date || strlen(s) != 10)
+        return false;
+    *out = date;
     return true;
 }
