@@ -25,8 +25,8 @@ else
 fi
 [ "${1:-}" = "--deps-only" ] && exit 0
 
-make -j2 build/marsad
+make -j2 build/marsad build/lexicon.bin
 echo
-echo "setup: built build/marsad; the text core on examples/article.txt:"
+echo "setup: built build/marsad; the events of examples/article.txt:"
 echo
-build/marsad tokens examples/article.txt | head -30
+build/marsad code --text --date 2022-09-14 examples/article.txt
