@@ -269,18 +269,8 @@ typedef struct {
 
 #define VARIANT_SLOTS 256   /* power of two, at least twice the table */
 static variant_entry variant_table[VARIANT_SLOTS];
-/* A one-hash Bloom filter over (length, first bytes, last byte) of the
- * variant keys: rules out almost every word without hashing it. */
-#define VARIANT_FILTER_BITS 4096
-static uint64_t variant_filter[VARIANT_FILTER_BITS / 64];
+uint64_t spelling_variant_filter[SPELLING_VARIANT_FILTER_BITS / 64];
 
-static inline uint32_t variant_filter_slot(const char *s, size_t len)
-{
-    uint32_t h = (uint32_t)len * 2654435761u;
-    h ^= ((uint32_t)(unsigned char)s[0] << 16) | ((uint32_t)(unsigned char)s[1] << 8) | (unsigned char)s[len - 1];
-    h *= 2246822519u;
-    return (h >> 20) & (VARIANT_FILTER_BITS - 1);
-}
 static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
 static atomic_bool variants_ready;
 
@@ -310,23 +300,24 @@ static void build_variants(void)
         /* Kept for the life of the process, reachable from the table. */
         variant_table[slot] = (variant_entry){variant.data, canonical.data, variant.len, canonical.len};
         if (variant.len >= 2) {
-            uint32_t bit = variant_filter_slot(variant.data, variant.len);
-            variant_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+            uint32_t bit = spelling_variant_filter_slot(variant.data, variant.len);
+            spelling_variant_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
         }
+    }
+}
+
+void canonical_spelling_init(void)
+{
+    if (!atomic_load_explicit(&variants_ready, memory_order_acquire)) {
+        pthread_once(&variants_once, build_variants);
+        atomic_store_explicit(&variants_ready, true, memory_order_release);
     }
 }
 
 const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len)
 {
-    /* pthread_once costs a call per word; an acquire load is enough once built. */
-    if (!atomic_load_explicit(&variants_ready, memory_order_acquire)) {
-        pthread_once(&variants_once, build_variants);
-        atomic_store_explicit(&variants_ready, true, memory_order_release);
-    }
-    if (len < 2)
-        return NULL;
-    uint32_t bit = variant_filter_slot(key, len);
-    if (!(variant_filter[bit / 64] & ((uint64_t)1 << (bit % 64))))
+    canonical_spelling_init();
+    if (!may_be_spelling_variant(key, len))
         return NULL;
     uint32_t slot = hash_key(key, len) & (VARIANT_SLOTS - 1);
     while (variant_table[slot].variant) {

@@ -72,6 +72,33 @@ size_t normalize_for_match(const char *text, size_t len, byte_buffer *key);
  * stems by the matcher. */
 const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len);
 
+/* A one-hash Bloom filter over (length, first two bytes, last byte) of the
+ * variant keys, filled by the first canonical_spelling() call: it rules
+ * out almost every word before any hashing, inline in the tokeniser. */
+#define SPELLING_VARIANT_FILTER_BITS 4096
+extern uint64_t spelling_variant_filter[SPELLING_VARIANT_FILTER_BITS / 64];
+
+static inline uint32_t spelling_variant_filter_slot(const char *s, size_t len)
+{
+    uint32_t h = (uint32_t)len * 2654435761u;
+    h ^= ((uint32_t)(unsigned char)s[0] << 16) | ((uint32_t)(unsigned char)s[1] << 8) | (unsigned char)s[len - 1];
+    h *= 2246822519u;
+    return (h >> 20) & (SPELLING_VARIANT_FILTER_BITS - 1);
+}
+
+/* Builds the variant table and its filter (once; thread-safe). */
+void canonical_spelling_init(void);
+
+/* False when key is surely not a variant; valid once canonical_spelling
+ * has run once (normalize_init sees to that). */
+static inline bool may_be_spelling_variant(const char *key, size_t len)
+{
+    if (len < 2)
+        return false;
+    uint32_t bit = spelling_variant_filter_slot(key, len);
+    return spelling_variant_filter[bit / 64] & ((uint64_t)1 << (bit % 64));
+}
+
 /* The fold of one code point after NFKC: writes up to 4 bytes into out and
  * returns how many (0 when the rule drops it).  rule, when not NULL,
  * receives the name of the rule applied or NULL. */

@@ -43,8 +43,10 @@ static inline token *push_token(token_list *list, size_t start, size_t end, toke
 }
 
 /* Replaces a word's key by its canonical spelling (ناغورني → ناغورنو). */
-static void use_canonical_spelling(token_list *list, size_t key_offset, size_t key_len)
+static inline void use_canonical_spelling(token_list *list, size_t key_offset, size_t key_len)
 {
+    if (!may_be_spelling_variant(list->keys.data + key_offset, key_len))
+        return;
     size_t canonical_len;
     const char *canonical = canonical_spelling(list->keys.data + key_offset, key_len, &canonical_len);
     if (!canonical)
@@ -313,6 +315,7 @@ static void split_sentences(const char *text, size_t len, token_list *list)
 void tokenize(const char *text, size_t len, token_list *list)
 {
     normalize_init();
+    canonical_spelling_init();
     list->count = 0;
     list->sentence_count = 0;
     list->invalid_bytes = 0;
@@ -369,8 +372,18 @@ void tokenize(const char *text, size_t len, token_list *list)
         case CHAR_SYMBOL:
         default:
             t = push_token(list, start, pos, cls == CHAR_PUNCT ? TOKEN_PUNCT : TOKEN_SYMBOL, 0);
-            normalize_for_match(text + start, pos - start, &list->keys);
-            buffer_reserve(&list->keys, 2 * (len - pos) + 16);
+            if (pos - start <= 2 && c < 0xE0) {
+                /* ASCII and two-byte punctuation: its fold from the table */
+                uint32_t cp = c < 0x80 ? c : ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)text[start + 1] & 0x3F);
+                const small_char_info *info = &small_chars[cp];
+                char *out = list->keys.data + list->keys.len;
+                out[0] = info->fold[0];
+                out[1] = info->fold[1];
+                list->keys.len += info->fold_len;
+            } else {
+                normalize_for_match(text + start, pos - start, &list->keys);
+                buffer_reserve(&list->keys, 2 * (len - pos) + 16);
+            }
             break;
         }
         finish_key(list, t);
