@@ -209,6 +209,7 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
         type = ENTITY_ORG;
     }
     a.type = (uint8_t)type;
+    a.is_adjective = a.country[0] && !a.sector[0] && type == ENTITY_NONE;
     grow_array((void **)&out->actors, &out->actor_cap, out->actor_count + 1, sizeof *out->actors);
     out->actors[out->actor_count++] = a;
 }

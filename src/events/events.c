@@ -39,7 +39,7 @@ typedef struct {
     const actor_list *actors;
     uint32_t article_date;
     char focus_country[4];          /* the state the article is most about */
-    int8_t *token_actor_start;      /* unused slots are -1 */
+    size_t sentence_first_event;    /* where this sentence's events begin in out */
     event_list *out;
 } article;
 
@@ -92,10 +92,16 @@ static const lexicon_entry *cue_of(const lexicon_match *m, cue_kind kind)
 
 /* ---- parties */
 
+/* A party to an event: a state, an IGO, or someone of a known state.  A
+ * news agency is the source of the report, not a party to it. */
 static bool names_a_party(const actor *a)
 {
-    return a->country[0] || a->org[0];
+    return (a->country[0] || a->org[0]) && strcmp(a->sector, "MED") != 0;
 }
+
+/* Words between a preposition and the party it introduces: "مع نظيره
+ * الروسي" is still "with" the Russian. */
+static const char *const counterpart_words[] = {"نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "ونظيره", "ونظيرته"};
 
 static event_party party_from(const actor *a)
 {
@@ -145,12 +151,40 @@ static void find_focus_country(article *a)
         }
 }
 
-/* A sector-only actor (الوزارة، الجيش) belongs to the state of the last
- * actor of the same sector named before it, else to the article's focus. */
+/* The key of a token without the article: "الوزارة" and "وزارة" agree. */
+static void bare_key(const token_list *tokens, size_t i, const char **key, size_t *len)
+{
+    const token *t = &tokens->tokens[i];
+    *key = token_key(tokens, t);
+    *len = t->key_len;
+    if (*len > 6 && memcmp(*key, "ال", 4) == 0) {
+        *key += 4;
+        *len -= 4;
+    }
+}
+
+/* A sector-only actor (الوزارة، الجيش) is the last actor named before it
+ * with the same head word (وزارة الدفاع الأرمينية), else the last of the
+ * same sector with a state, else of the article's focus state. */
 static void resolve_sector_only(const article *a, size_t actor_index, event_party *p)
 {
     if (p->country[0] || p->org[0] || !p->sector[0])
         return;
+    const actor *self = &a->actors->actors[actor_index];
+    const char *head;
+    size_t head_len;
+    bare_key(a->tokens, self->first_token, &head, &head_len);
+    for (size_t i = actor_index; i-- > 0;) {
+        const actor *x = &a->actors->actors[i];
+        const char *k;
+        size_t len;
+        bare_key(a->tokens, x->first_token, &k, &len);
+        if (x->country[0] && len == head_len && memcmp(k, head, len) == 0) {
+            memcpy(p->country, x->country, 4);
+            memcpy(p->sector, x->sector, 4);
+            return;
+        }
+    }
     for (size_t i = actor_index; i-- > 0;) {
         const actor *x = &a->actors->actors[i];
         if (x->country[0] && strcmp(x->sector, p->sector) == 0) {
@@ -183,19 +217,29 @@ static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
     return s->first;
 }
 
-static bool introduced_by_preposition(const article *a, const actor *x, size_t actor_index)
+static const lexicon_match *match_at(const article *a, size_t first_token)
 {
-    const lexicon_match *m = NULL;
-    for (size_t i = 0; i < a->actors->matches.count; i++)
-        if (a->actors->matches.items[i].first_token == x->first_token) {
-            m = &a->actors->matches.items[i];
-            break;
-        }
-    (void)actor_index;
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t lo = 0, hi = ms->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ms->items[mid].first_token < first_token)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ms->count && ms->items[lo].first_token == first_token ? &ms->items[lo] : NULL;
+}
+
+static bool introduced_by_preposition(const article *a, const actor *x)
+{
+    const lexicon_match *m = match_at(a, x->first_token);
     if (m && m->has_preposition)
         return true;
-    return x->first_token > 0 &&
-           key_in(a->tokens, x->first_token - 1, recipient_prepositions, COUNT(recipient_prepositions));
+    size_t i = x->first_token;
+    while (i > 0 && key_in(a->tokens, i - 1, counterpart_words, COUNT(counterpart_words)))
+        i--;
+    return i > 0 && key_in(a->tokens, i - 1, recipient_prepositions, COUNT(recipient_prepositions));
 }
 
 static bool located_with_fi(const article *a, const actor *x)
@@ -215,7 +259,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         if (actor_end_token(x) > ti)
             continue;
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
-            !introduced_by_preposition(a, x, k))
+            !introduced_by_preposition(a, x))
             return k;
         break;
     }
@@ -225,7 +269,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
-            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x, k))
+            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x))
                 return k;
             break;
         }
@@ -235,19 +279,52 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
-            if (x->first_token == t_end && !x->is_location && !introduced_by_preposition(a, x, k) &&
+            if (x->first_token == t_end && !x->is_location && !introduced_by_preposition(a, x) &&
                 !key_is(a->tokens, t_end, "بين"))
                 return k;
             break;
         }
     }
-    /* 4. the subject of the clause, or of the sentence */
+    /* 4. the subject of the clause (a reported act is not the speaker's) */
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
         const actor *x = &actors[k];
-        if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !introduced_by_preposition(a, x, k))
+        if (x->first_token < cs)
+            break;
+        if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective &&
+            !introduced_by_preposition(a, x))
             return k;
     }
     return SIZE_MAX;
+}
+
+/* The speaker of a sentence: the party next to its first verb of saying
+ * (وقالت وزارة الدفاع ...، أكد كنعاني ...، باشينيان قال ...). */
+static size_t find_speaker(const article *a, const sentence_view *s, size_t before_token)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    const actor *actors = a->actors->actors;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (m->first_token < s->first || m->first_token >= before_token || !cue_of(m, CUE_SPEECH))
+            continue;
+        size_t after = m->first_token + m->token_count;
+        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+            const actor *x = &actors[k];
+            if (x->first_token >= after && x->first_token <= after + 1 && !x->is_location)
+                return k;
+            if (actor_end_token(x) <= m->first_token && actor_end_token(x) + 1 >= m->first_token && !x->is_location &&
+                x->first_token >= s->first)
+                return k;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Events of saying: their actor is whoever says them. */
+static bool is_verbal(event_type t)
+{
+    return t == EVENT_AGREE || t == EVENT_SUPPORT || t == EVENT_CONCEDE || t == EVENT_REQUEST || t == EVENT_ACCUSE ||
+           t == EVENT_REJECT || t == EVENT_THREATEN;
 }
 
 /* ---- events */
@@ -285,7 +362,7 @@ static bool last_two_parties(const article *a, size_t before_token, event_party 
     int found = 0;
     for (size_t k = a->actors->actor_count; k-- > 0 && found < 2;) {
         const actor *x = &a->actors->actors[k];
-        if (x->first_token >= before_token || !x->country[0])
+        if (x->first_token >= before_token || !x->country[0] || x->is_adjective || !names_a_party(x))
             continue;
         event_party p = party_from(x);
         p.sector[0] = '\0';
@@ -407,7 +484,7 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
         if (n == 0) {
             if (x->first_token > from_token + 4 || located_with_fi(a, x))
                 break;
-            if (!names_a_party(x) && !x->sector[0])
+            if ((!names_a_party(x) && !x->sector[0]) || strcmp(x->sector, "MED") == 0)
                 continue;
             out[n++] = k;
             continue;
@@ -419,13 +496,33 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
         for (size_t m = 0; m < a->actors->matches.count; m++)
             if (a->actors->matches.items[m].first_token == x->first_token)
                 joined = a->actors->matches.items[m].has_conjunction;
-        if (gap <= 2 && (joined || key_is(a->tokens, x->first_token - 1, "و") ||
-                         (gap == 2 && key_is(a->tokens, x->first_token - 2, "و"))))
+        bool and_between = joined;
+        for (size_t g = actor_end_token(previous); g < x->first_token && !and_between; g++) {
+            const token *t = &a->tokens->tokens[g];
+            and_between = t->kind == TOKEN_WORD && t->key_len >= 2 && memcmp(token_key(a->tokens, t), "و", 2) == 0;
+        }
+        if (gap <= 2 && and_between)
             out[n++] = k;
         else
             break;
     }
     return n;
+}
+
+static void give_counts_to_last_assault(article *a, const event *orphan)
+{
+    if (orphan->type != EVENT_ASSAULT || orphan->modality != MODALITY_ASSERTED)
+        return;
+    for (size_t i = a->out->count; i-- > 0;) {
+        event *x = &a->out->items[i];
+        if (x->type != EVENT_ASSAULT || x->modality != MODALITY_ASSERTED)
+            continue;
+        if (x->dead == NO_COUNT)
+            x->dead = orphan->dead;
+        if (x->injured == NO_COUNT)
+            x->injured = orphan->injured;
+        return;
+    }
 }
 
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
@@ -451,55 +548,130 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         count_casualties(a, s, &dead, &injured, &e.arrested);
     }
 
-    /* "بين X و Y" after a noun: both directions */
-    bool symmetric = false;
-    size_t pair[2] = {SIZE_MAX, SIZE_MAX};
-    for (size_t i = t_end; i < t_end + 3 && i < s->end; i++)
-        if (key_is(a->tokens, i, "بين")) {
-            size_t found = 0;
-            for (size_t k = s->first_actor; k < s->end_actor && found < 2; k++)
-                if (a->actors->actors[k].first_token > i && names_a_party(&a->actors->actors[k]))
-                    pair[found++] = k;
-            symmetric = found == 2;
-            break;
+    /* "لمطالبتهم": a pronoun on the trigger stands for the parties of the
+     * event just before it in the sentence */
+    if (m->has_pronoun_suffix && a->out->count > a->sentence_first_event) {
+        uint32_t last_trigger = a->out->items[a->out->count - 1].trigger_start;
+        size_t count = a->out->count;
+        for (size_t i = a->sentence_first_event; i < count; i++) {
+            if (a->out->items[i].trigger_start != last_trigger)
+                continue;
+            event x = e;
+            x.actor = a->out->items[i].actor;
+            x.recipient = a->out->items[i].recipient;
+            push_event(a->out, &x);
         }
-    if (symmetric) {
-        event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
-        if (same_party(&p1, &p2))
-            return;
-        e.actor = p1;
-        e.recipient = p2;
-        push_event(a->out, &e);
-        e.actor = p2;
-        e.recipient = p1;
-        push_event(a->out, &e);
         return;
     }
 
-    /* "الطرفان" as subject: the last two parties named, both ways */
-    for (size_t i = (ti > s->first + 3 ? ti - 3 : s->first); i < t_end + 3 && i < s->end; i++)
-        if (key_in(a->tokens, i, both_sides, COUNT(both_sides))) {
-            event_party p1, p2;
-            if (last_two_parties(a, s->first, &p1, &p2)) {
-                e.actor = p1;
-                e.recipient = p2;
-                push_event(a->out, &e);
-                e.actor = p2;
-                e.recipient = p1;
-                push_event(a->out, &e);
-            }
-            return;
+    /* "يتبادل الطرفان", "الطرفان تبادلا": the last two parties named, both ways */
+    if (key_in(a->tokens, t_end, both_sides, COUNT(both_sides)) ||
+        (ti > s->first && key_in(a->tokens, ti - 1, both_sides, COUNT(both_sides)))) {
+        event_party p1, p2;
+        if (last_two_parties(a, s->first, &p1, &p2)) {
+            e.actor = p1;
+            e.recipient = p2;
+            push_event(a->out, &e);
+            e.actor = p2;
+            e.recipient = p1;
+            push_event(a->out, &e);
         }
+        return;
+    }
 
     size_t subject = find_subject(a, s, ti, t_end, (trigger_pos)trigger->trigger_pos);
+    size_t reported_subject = SIZE_MAX;
+    if (is_verbal((event_type)e.type)) {
+        /* "وأضافت الوزارة أن القوات ... متهمة إياها": the speaker accuses,
+         * the one the reported clause is about is accused */
+        size_t speaker = find_speaker(a, s, ti);
+        if (speaker != SIZE_MAX && speaker != subject) {
+            if (subject != SIZE_MAX && a->actors->actors[subject].first_token > a->actors->actors[speaker].first_token)
+                reported_subject = subject;
+            subject = speaker;
+        }
+    }
     if (subject != SIZE_MAX) {
         e.actor = party_from(&a->actors->actors[subject]);
         resolve_sector_only(a, subject, &e.actor);
     }
+
+    /* "بين X و Y" later in the clause: the two parties */
+    size_t pair[2] = {SIZE_MAX, SIZE_MAX};
+    bool between = false;
+    for (size_t i = t_end; i < t_end + 8 && i < s->end; i++) {
+        if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)))
+            break;
+        if (key_is(a->tokens, i, "بين")) {
+            size_t found = 0;
+            for (size_t k = s->first_actor; k < s->end_actor && found < 2; k++)
+                if (a->actors->actors[k].first_token > i && a->actors->actors[k].first_token <= i + 6 &&
+                    names_a_party(&a->actors->actors[k]))
+                    pair[found++] = k;
+            between = found == 2;
+            break;
+        }
+    }
+    if (between) {
+        event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
+        if (same_party(&p1, &p2))
+            return;
+        if (e.actor.present && !same_party(&e.actor, &p1) && !same_party(&e.actor, &p2)) {
+            /* "استعداد إيران ... لحل الخلافات بين باكو ويريفان": to each */
+            event x = e;
+            x.recipient = p1;
+            push_event(a->out, &x);
+            x.recipient = p2;
+            push_event(a->out, &x);
+        } else {
+            /* "اشتباكات بين X و Y": both ways */
+            e.actor = p1;
+            e.recipient = p2;
+            push_event(a->out, &e);
+            e.actor = p2;
+            e.recipient = p1;
+            push_event(a->out, &e);
+        }
+        return;
+    }
+
     size_t recipients[8];
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
+    /* "تبادلت باكو ويريفان اللوم": a subject of two joined by و acts on each
+     * other, both ways */
+    if (subject != SIZE_MAX && n >= 1 && trigger->trigger_pos == TRIGGER_VERB) {
+        const actor *first = &a->actors->actors[recipients[0]];
+        const lexicon_match *joined = match_at(a, first->first_token);
+        bool right_after = first->first_token <= actor_end_token(&a->actors->actors[subject]) + 1 &&
+                           first->first_token > a->actors->actors[subject].first_token;
+        if (right_after && ((joined && joined->has_conjunction) || key_is(a->tokens, first->first_token - 1, "و"))) {
+            event_party other = party_from(first);
+            resolve_sector_only(a, recipients[0], &other);
+            if (!same_party(&e.actor, &other)) {
+                event x = e;
+                x.recipient = other;
+                push_event(a->out, &x);
+                x.actor = other;
+                x.recipient = e.actor;
+                push_event(a->out, &x);
+            }
+            return;
+        }
+    }
+    if (n == 0 && reported_subject != SIZE_MAX) {
+        recipients[0] = reported_subject;
+        n = 1;
+    }
+    if (!e.actor.present || (!e.actor.country[0] && !e.actor.org[0])) {
+        /* No one to code as the actor: the event is not coded, but what it
+         * says of the dead belongs to the attack reported before it
+         * ("49 جنديا قتلوا" after "هاجمت باكو ..."). */
+        give_counts_to_last_assault(a, &e);
+        return;
+    }
     if (n == 0) {
-        if (e.actor.present && (e.actor.country[0] || e.actor.org[0]))
+        /* a consultation needs someone to consult */
+        if (e.type != EVENT_CONSULT)
             push_event(a->out, &e);
         return;
     }
@@ -507,9 +679,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         event x = e;
         x.recipient = party_from(&a->actors->actors[recipients[r]]);
         resolve_sector_only(a, recipients[r], &x.recipient);
-        if (x.actor.present && x.actor.start == x.recipient.start)
-            continue;
-        if (!x.actor.present && x.type != EVENT_ASSAULT)
+        if (x.actor.start == x.recipient.start)
             continue;
         push_event(a->out, &x);
     }
@@ -604,14 +774,12 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
             s.end_actor++;
         while (next_match < ms->count && ms->items[next_match].first_token < s.first)
             next_match++;
-        size_t before = out->count;
+        a.sentence_first_event = out->count;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
             const lexicon_entry *trigger = entry_of_kind(&ms->items[i], LEX_TRIGGER);
             if (trigger)
                 code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);
         }
-        /* casualty figures in a sentence whose ASSAULT is a sentence back */
-        (void)before;
     }
     merge_duplicates(out, 0);
 }

@@ -304,6 +304,7 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
         m->has_conjunction = conjunction;
         m->has_preposition = preposition;
         m->has_future_particle = future;
+        m->has_pronoun_suffix = r->enclitic_len > 0;
         const token *last = &tokens->tokens[i + best_tokens - 1];
         m->first_token = (uint32_t)i;
         m->token_count = (uint32_t)best_tokens;

@@ -118,6 +118,7 @@ typedef struct {
     bool has_conjunction;          /* the first token began with a peeled و or ف */
     bool has_preposition;          /* ... or with a peeled ب، ل or ك (after any conjunction) */
     bool has_future_particle;      /* a verb read with the future prefix سـ (سيعقد) */
+    bool has_pronoun_suffix;       /* the last token carries a pronoun: مطالبتهم */
     const lexicon_entry *entries;  /* all readings of the phrase, most specific first */
     uint32_t entry_count;
 } lexicon_match;
