@@ -285,6 +285,54 @@ static bool optional_table(tsv_reader *r, const char *dir, const char *name)
     return tsv_open(r, path);
 }
 
+/* Adds a verb in the persons news uses, from its past (third person
+ * masculine singular) and imperfect: قصف/يقصف → قصف قصفت قصفوا قصفا قصفتا
+ * قصفن، يقصف تقصف نقصف يقصفون تقصفون يقصفان تقصفان يقصفن.  Verbs ending in
+ * a long vowel (دعا، التقى) drop it before the suffixes.  Only the first
+ * word of a phrase inflects (حمل المسؤولية → حملت المسؤولية). */
+static void add_verb_forms(compiler *c, const char *past, const char *imperfect, const lexicon_entry *e)
+{
+    char first[256], rest[512] = "";
+    const char *space = strchr(past, ' ');
+    size_t n = space ? (size_t)(space - past) : strlen(past);
+    if (n >= sizeof first)
+        return;
+    memcpy(first, past, n);
+    first[n] = '\0';
+    if (space)
+        snprintf(rest, sizeof rest, "%s", space);
+    char form[1024];
+    static const char *const past_endings[] = {"", "ت", "وا", "ا", "تا", "ن"};
+    size_t len = strlen(first);
+    bool long_vowel = len >= 2 && (strcmp(first + len - 2, "ا") == 0 || strcmp(first + len - 2, "ى") == 0);
+    for (size_t i = 0; i < sizeof past_endings / sizeof past_endings[0]; i++) {
+        if (long_vowel && i > 0) {
+            if (i > 2)
+                break;
+            snprintf(form, sizeof form, "%.*s%s%s", (int)(len - 2), first, past_endings[i], rest);
+        } else {
+            snprintf(form, sizeof form, "%s%s%s", first, past_endings[i], rest);
+        }
+        add_entry(c, form, e);
+    }
+    /* the imperfect: يفعل with its other prefixes and the plural and dual endings */
+    const char *imp_space = strchr(imperfect, ' ');
+    size_t m = imp_space ? (size_t)(imp_space - imperfect) : strlen(imperfect);
+    if (m < 4 || m >= sizeof first || strncmp(imperfect, "ي", 2) != 0)
+        return;
+    char stem[256];
+    memcpy(stem, imperfect + 2, m - 2);     /* without the ي */
+    stem[m - 2] = '\0';
+    const char *imp_rest = imp_space ? imp_space : "";
+    static const char *const prefixes[] = {"ي", "ت", "ن"};
+    static const char *const endings[] = {"", "ون", "ان", "ن"};
+    for (size_t p = 0; p < 3; p++)
+        for (size_t i = 0; i < 4; i++) {
+            snprintf(form, sizeof form, "%s%s%s%s", prefixes[p], stem, endings[i], imp_rest);
+            add_entry(c, form, e);
+        }
+}
+
 static bool read_triggers(compiler *c, const char *dir)
 {
     tsv_reader r;
@@ -292,6 +340,10 @@ static bool read_triggers(compiler *c, const char *dir)
         return true;
     int phrase = tsv_column(&r, "phrase"), type = tsv_column(&r, "event_type"), mode = tsv_column(&r, "mode"),
         pos = tsv_column(&r, "pos");
+    int imperfect = -1;         /* optional: without it verbs are listed form by form */
+    for (size_t i = 0; i < r.header_count; i++)
+        if (strcmp(r.header[i], "imperfect") == 0)
+            imperfect = (int)i;
     if (phrase < 0 || type < 0 || mode < 0 || pos < 0)
         return tsv_close(&r), false;
     while (tsv_next(&r)) {
@@ -305,7 +357,10 @@ static bool read_triggers(compiler *c, const char *dir)
         const char *p = tsv_field(&r, pos);
         e.trigger_pos = strcmp(p, "verb") == 0 ? TRIGGER_VERB : strcmp(p, "noun") == 0 ? TRIGGER_NOUN : TRIGGER_PHRASE;
         e.mode = add_string(c, tsv_field(&r, mode), strlen(tsv_field(&r, mode)));
-        add_entry(c, tsv_field(&r, phrase), &e);
+        if (e.trigger_pos == TRIGGER_VERB)
+            add_verb_forms(c, tsv_field(&r, phrase), tsv_field(&r, imperfect), &e);
+        else
+            add_entry(c, tsv_field(&r, phrase), &e);
     }
     tsv_close(&r);
     return true;
