@@ -40,6 +40,7 @@ typedef struct {
     uint32_t article_date;
     char focus_country[4];          /* the state the article is most about */
     size_t sentence_first_event;    /* where this sentence's events begin in out */
+    int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_list *out;
 } article;
 
@@ -179,9 +180,10 @@ static void resolve_sector_only(const article *a, size_t actor_index, event_part
         const char *k;
         size_t len;
         bare_key(a->tokens, x->first_token, &k, &len);
-        if (x->country[0] && len == head_len && memcmp(k, head, len) == 0) {
+        if ((x->country[0] || x->org[0]) && len == head_len && memcmp(k, head, len) == 0) {
             memcpy(p->country, x->country, 4);
             memcpy(p->sector, x->sector, 4);
+            memcpy(p->org, x->org, sizeof p->org);
             return;
         }
     }
@@ -329,6 +331,29 @@ static bool is_verbal(event_type t)
 
 /* ---- events */
 
+/* "من X", "من قبل X", "على يد X" right after a noun trigger: X did it. */
+static size_t agent_after(const article *a, const sentence_view *s, size_t t_end)
+{
+    size_t at = SIZE_MAX;
+    if (key_is(a->tokens, t_end, "من")) {
+        at = t_end + 1;
+        if (key_is(a->tokens, at, "قبل"))
+            at++;
+    } else if (key_is(a->tokens, t_end, "علي") && key_is(a->tokens, t_end + 1, "يد")) {
+        at = t_end + 2;
+    }
+    if (at == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t k = s->first_actor; k < s->end_actor; k++) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token == at && names_a_party(x) && !x->is_adjective)
+            return k;
+        if (x->first_token > at)
+            break;
+    }
+    return SIZE_MAX;
+}
+
 static event blank_event(const article *a, const lexicon_match *m, const lexicon_entry *trigger, uint32_t sentence_index)
 {
     event e;
@@ -345,10 +370,19 @@ static event blank_event(const article *a, const lexicon_match *m, const lexicon
     return e;
 }
 
-static void push_event(event_list *out, const event *e)
+static void push_event(article *a, const event *e)
 {
+    event_list *out = a->out;
     grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
-    out->items[out->count++] = *e;
+    event *x = &out->items[out->count++];
+    *x = *e;
+    if (x->type == EVENT_ASSAULT && x->modality == MODALITY_ASSERTED) {
+        if (x->dead == NO_COUNT)
+            x->dead = a->pending_dead;
+        if (x->injured == NO_COUNT)
+            x->injured = a->pending_injured;
+        a->pending_dead = a->pending_injured = NO_COUNT;
+    }
 }
 
 static bool same_party(const event_party *x, const event_party *y)
@@ -509,20 +543,60 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
     return n;
 }
 
-static void give_counts_to_last_assault(article *a, const event *orphan)
+/* Casualty figures reported apart from the attack they belong to ("49
+ * جنديا قتلوا" a sentence after "هاجمت باكو"): they go to the last attack
+ * coded, or wait for the next one. */
+static void give_counts_to_an_assault(article *a, int64_t dead, int64_t injured)
 {
-    if (orphan->type != EVENT_ASSAULT || orphan->modality != MODALITY_ASSERTED)
+    if (dead == NO_COUNT && injured == NO_COUNT)
         return;
     for (size_t i = a->out->count; i-- > 0;) {
         event *x = &a->out->items[i];
         if (x->type != EVENT_ASSAULT || x->modality != MODALITY_ASSERTED)
             continue;
         if (x->dead == NO_COUNT)
-            x->dead = orphan->dead;
+            x->dead = dead;
         if (x->injured == NO_COUNT)
-            x->injured = orphan->injured;
+            x->injured = injured;
         return;
     }
+    if (a->pending_dead == NO_COUNT)
+        a->pending_dead = dead;
+    if (a->pending_injured == NO_COUNT)
+        a->pending_injured = injured;
+}
+
+static void give_counts_to_last_assault(article *a, const event *orphan)
+{
+    if (orphan->type == EVENT_ASSAULT && orphan->modality == MODALITY_ASSERTED)
+        give_counts_to_an_assault(a, orphan->dead, orphan->injured);
+}
+
+/* An event whose text names no recipient.  A consultation needs someone
+ * to consult, so it is dropped; violence falls on the place it happened,
+ * or on the state the article is about. */
+static void push_without_recipient(article *a, const event *e)
+{
+    if (e->type == EVENT_CONSULT)
+        return;
+    event x = *e;
+    if (x.type == EVENT_ASSAULT || x.type == EVENT_COERCE) {
+        event_party target;
+        memset(&target, 0, sizeof target);
+        target.lat = target.lon = NAN;
+        if (x.location.present && x.location.country[0]) {
+            target = x.location;
+        } else if (a->focus_country[0]) {
+            target.present = true;
+            target.start = target.end = x.trigger_start;
+            memcpy(target.country, a->focus_country, 4);
+        } else {
+            return;
+        }
+        target.sector[0] = '\0';
+        x.recipient = target;
+    }
+    push_event(a, &x);
 }
 
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
@@ -559,7 +633,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             event x = e;
             x.actor = a->out->items[i].actor;
             x.recipient = a->out->items[i].recipient;
-            push_event(a->out, &x);
+            push_event(a, &x);
         }
         return;
     }
@@ -571,16 +645,26 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         if (last_two_parties(a, s->first, &p1, &p2)) {
             e.actor = p1;
             e.recipient = p2;
-            push_event(a->out, &e);
+            push_event(a, &e);
             e.actor = p2;
             e.recipient = p1;
-            push_event(a->out, &e);
+            push_event(a, &e);
         }
         return;
     }
 
-    size_t subject = find_subject(a, s, ti, t_end, (trigger_pos)trigger->trigger_pos);
+    /* a word with the article or a preposition is a noun, whatever else it
+     * may be: "بطلب" is a request, not "he asked" */
+    trigger_pos pos = (m->has_article || m->has_preposition) ? TRIGGER_NOUN : (trigger_pos)trigger->trigger_pos;
+    size_t subject = find_subject(a, s, ti, t_end, pos);
     size_t reported_subject = SIZE_MAX;
+    /* the agent of a noun: "بطلب من روسيا"، "من قبل X"، "على يد X" */
+    size_t agent = pos != TRIGGER_VERB ? agent_after(a, s, t_end) : SIZE_MAX;
+    if (agent != SIZE_MAX) {
+        if (subject != SIZE_MAX && subject != agent)
+            reported_subject = subject;
+        subject = agent;
+    }
     if (is_verbal((event_type)e.type)) {
         /* "وأضافت الوزارة أن القوات ... متهمة إياها": the speaker accuses,
          * the one the reported clause is about is accused */
@@ -620,40 +704,79 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             /* "استعداد إيران ... لحل الخلافات بين باكو ويريفان": to each */
             event x = e;
             x.recipient = p1;
-            push_event(a->out, &x);
+            push_event(a, &x);
             x.recipient = p2;
-            push_event(a->out, &x);
+            push_event(a, &x);
         } else {
             /* "اشتباكات بين X و Y": both ways */
             e.actor = p1;
             e.recipient = p2;
-            push_event(a->out, &e);
+            push_event(a, &e);
             e.actor = p2;
             e.recipient = p1;
-            push_event(a->out, &e);
+            push_event(a, &e);
         }
         return;
     }
 
     size_t recipients[8];
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
-    /* "تبادلت باكو ويريفان اللوم": a subject of two joined by و acts on each
-     * other, both ways */
-    if (subject != SIZE_MAX && n >= 1 && trigger->trigger_pos == TRIGGER_VERB) {
-        const actor *first = &a->actors->actors[recipients[0]];
-        const lexicon_match *joined = match_at(a, first->first_token);
-        bool right_after = first->first_token <= actor_end_token(&a->actors->actors[subject]) + 1 &&
-                           first->first_token > a->actors->actors[subject].first_token;
-        if (right_after && ((joined && joined->has_conjunction) || key_is(a->tokens, first->first_token - 1, "و"))) {
-            event_party other = party_from(first);
-            resolve_sector_only(a, recipients[0], &other);
-            if (!same_party(&e.actor, &other)) {
+    /* Parties listed right after the subject are subjects too: "شنتها
+     * الولايات المتحدة، فرنسا، وبريطانيا" is three attacks on whoever follows;
+     * with a symmetric verb ("تبادلت باكو ويريفان اللوم") they act on each
+     * other, both ways. */
+    if (subject != SIZE_MAX && n >= 1 && pos == TRIGGER_VERB) {
+        size_t co[8], co_count = 0;
+        size_t last_end = actor_end_token(&a->actors->actors[subject]);
+        size_t r = 0;
+        for (; r < n && co_count < 8; r++) {
+            const actor *x = &a->actors->actors[recipients[r]];
+            if (x->first_token < a->actors->actors[subject].first_token || x->first_token > last_end + 1 ||
+                introduced_by_preposition(a, x))
+                break;
+            bool comma_or_and = x->first_token == last_end + 1
+                                    ? (key_is(a->tokens, last_end, "و") || key_is(a->tokens, last_end, "،"))
+                                    : false;
+            const lexicon_match *joined = match_at(a, x->first_token);
+            if (!comma_or_and && !(joined && joined->has_conjunction))
+                break;
+            co[co_count++] = recipients[r];
+            last_end = actor_end_token(x);
+        }
+        if (co_count > 0) {
+            event_party subjects[9];
+            size_t subject_count = 0;
+            subjects[subject_count++] = e.actor;
+            for (size_t i = 0; i < co_count; i++) {
+                subjects[subject_count] = party_from(&a->actors->actors[co[i]]);
+                resolve_sector_only(a, co[i], &subjects[subject_count]);
+                subject_count++;
+            }
+            if (trigger->symmetric) {
+                for (size_t i = 0; i < subject_count; i++)
+                    for (size_t j = 0; j < subject_count; j++)
+                        if (i != j && !same_party(&subjects[i], &subjects[j])) {
+                            event x = e;
+                            x.actor = subjects[i];
+                            x.recipient = subjects[j];
+                            push_event(a, &x);
+                        }
+                return;
+            }
+            /* the recipients are whoever follows the list of subjects */
+            size_t rest[8], rest_count = find_recipients(a, s, last_end, SIZE_MAX, rest, 8);
+            for (size_t i = 0; i < subject_count; i++) {
                 event x = e;
-                x.recipient = other;
-                push_event(a->out, &x);
-                x.actor = other;
-                x.recipient = e.actor;
-                push_event(a->out, &x);
+                x.actor = subjects[i];
+                if (rest_count == 0) {
+                    push_without_recipient(a, &x);
+                    continue;
+                }
+                for (size_t j = 0; j < rest_count; j++) {
+                    x.recipient = party_from(&a->actors->actors[rest[j]]);
+                    resolve_sector_only(a, rest[j], &x.recipient);
+                    push_event(a, &x);
+                }
             }
             return;
         }
@@ -670,9 +793,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         return;
     }
     if (n == 0) {
-        /* a consultation needs someone to consult */
-        if (e.type != EVENT_CONSULT)
-            push_event(a->out, &e);
+        push_without_recipient(a, &e);
         return;
     }
     for (size_t r = 0; r < n; r++) {
@@ -681,7 +802,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         resolve_sector_only(a, recipients[r], &x.recipient);
         if (x.actor.start == x.recipient.start)
             continue;
-        push_event(a->out, &x);
+        push_event(a, &x);
     }
 }
 
@@ -759,6 +880,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     a.actors = actors;
     a.article_date = article_date;
     a.out = out;
+    a.pending_dead = a.pending_injured = NO_COUNT;
     find_focus_country(&a);
 
     size_t next_actor = 0, next_match = 0;
@@ -775,10 +897,21 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         while (next_match < ms->count && ms->items[next_match].first_token < s.first)
             next_match++;
         a.sentence_first_event = out->count;
+        bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
             const lexicon_entry *trigger = entry_of_kind(&ms->items[i], LEX_TRIGGER);
-            if (trigger)
+            if (trigger) {
+                has_assault |= trigger->event_type == EVENT_ASSAULT;
                 code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);
+            }
+        }
+        if (!has_assault) {
+            /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
+            int64_t dead, injured, arrested;
+            count_casualties(&a, &s, &dead, &injured, &arrested);
+            if (earliest_year_named(tokens, s.first, s.end - s.first) == 0 ||
+                (uint32_t)earliest_year_named(tokens, s.first, s.end - s.first) >= article_date / 10000)
+                give_counts_to_an_assault(&a, dead, injured);
         }
     }
     merge_duplicates(out, 0);

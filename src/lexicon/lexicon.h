@@ -77,7 +77,7 @@ typedef struct {
     uint8_t event_type;      /* LEX_TRIGGER: event_type */
     uint8_t trigger_pos;     /* LEX_TRIGGER: trigger_pos */
     uint8_t cue_scope;       /* LEX_CUE: casualty words: CASUALTY_*_FIGURE */
-    uint8_t reserved;
+    uint8_t symmetric;       /* LEX_TRIGGER: joined subjects act on each other */
     uint32_t mode;           /* LEX_TRIGGER: offset of the PLOVER mode ("" for none) */
 } lexicon_entry;
 

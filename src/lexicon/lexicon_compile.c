@@ -340,10 +340,13 @@ static bool read_triggers(compiler *c, const char *dir)
         return true;
     int phrase = tsv_column(&r, "phrase"), type = tsv_column(&r, "event_type"), mode = tsv_column(&r, "mode"),
         pos = tsv_column(&r, "pos");
-    int imperfect = -1;         /* optional: without it verbs are listed form by form */
-    for (size_t i = 0; i < r.header_count; i++)
+    int imperfect = -1, symmetric = -1;   /* optional columns */
+    for (size_t i = 0; i < r.header_count; i++) {
         if (strcmp(r.header[i], "imperfect") == 0)
             imperfect = (int)i;
+        if (strcmp(r.header[i], "symmetric") == 0)
+            symmetric = (int)i;
+    }
     if (phrase < 0 || type < 0 || mode < 0 || pos < 0)
         return tsv_close(&r), false;
     while (tsv_next(&r)) {
@@ -357,6 +360,7 @@ static bool read_triggers(compiler *c, const char *dir)
         const char *p = tsv_field(&r, pos);
         e.trigger_pos = strcmp(p, "verb") == 0 ? TRIGGER_VERB : strcmp(p, "noun") == 0 ? TRIGGER_NOUN : TRIGGER_PHRASE;
         e.mode = add_string(c, tsv_field(&r, mode), strlen(tsv_field(&r, mode)));
+        e.symmetric = strcmp(tsv_field(&r, symmetric), "yes") == 0;
         if (e.trigger_pos == TRIGGER_VERB)
             add_verb_forms(c, tsv_field(&r, phrase), tsv_field(&r, imperfect), &e);
         else
