@@ -312,8 +312,17 @@ static size_t find_speaker(const article *a, const sentence_view *s, size_t befo
         size_t after = m->first_token + m->token_count;
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
-            if (x->first_token >= after && x->first_token <= after + 1 && !x->is_location)
+            if (x->first_token >= after && x->first_token <= after + 1 && !x->is_location) {
+                /* "نقلت وكالة إنترفاكس عن باشينيان": the agency relays, the one quoted speaks */
+                if (strcmp(x->sector, "MED") == 0) {
+                    for (size_t q = k + 1; q < s->end_actor; q++)
+                        if (actors[q].first_token >= actor_end_token(x) &&
+                            actors[q].first_token <= actor_end_token(x) + 2 && names_a_party(&actors[q]))
+                            return q;
+                    continue;
+                }
                 return k;
+            }
             if (actor_end_token(x) <= m->first_token && actor_end_token(x) + 1 >= m->first_token && !x->is_location &&
                 x->first_token >= s->first)
                 return k;
@@ -572,6 +581,15 @@ static void give_counts_to_last_assault(article *a, const event *orphan)
         give_counts_to_an_assault(a, orphan->dead, orphan->injured);
 }
 
+static bool plural_pronoun_on(const article *a, const lexicon_match *m)
+{
+    const token *t = &a->tokens->tokens[m->first_token + m->token_count - 1];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len;
+    return (n > 4 && (memcmp(k + n - 4, "هم", 4) == 0 || memcmp(k + n - 4, "هن", 4) == 0)) ||
+           (n > 6 && memcmp(k + n - 6, "هما", 6) == 0);
+}
+
 /* An event whose text names no recipient.  A consultation needs someone
  * to consult, so it is dropped; violence falls on the place it happened,
  * or on the state the article is about. */
@@ -622,9 +640,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         count_casualties(a, s, &dead, &injured, &e.arrested);
     }
 
-    /* "لمطالبتهم": a pronoun on the trigger stands for the parties of the
-     * event just before it in the sentence */
-    if (m->has_pronoun_suffix && a->out->count > a->sentence_first_event) {
+    /* "لمطالبتهم": a plural pronoun on the trigger stands for the parties
+     * of the event just before it in the sentence (a singular one, as in
+     * "لقائه مع", is usually the subject's own) */
+    if (m->has_pronoun_suffix && plural_pronoun_on(a, m) && a->out->count > a->sentence_first_event) {
         uint32_t last_trigger = a->out->items[a->out->count - 1].trigger_start;
         size_t count = a->out->count;
         for (size_t i = a->sentence_first_event; i < count; i++) {
