@@ -75,14 +75,6 @@ static bool key_is(const token_list *tokens, size_t i, const char *word)
     return key_in(tokens, i, &word, 1);
 }
 
-static const lexicon_entry *entry_of_kind(const lexicon_match *m, lexicon_kind kind)
-{
-    for (uint32_t i = 0; i < m->entry_count; i++)
-        if (m->entries[i].kind == kind)
-            return &m->entries[i];
-    return NULL;
-}
-
 static const lexicon_entry *cue_of(const lexicon_match *m, cue_kind kind)
 {
     for (uint32_t i = 0; i < m->entry_count; i++)
@@ -717,8 +709,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     }
     if (between) {
         event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
-        if (same_party(&p1, &p2))
-            return;
+        /* two parties of one state (the army and a rebel group) fight too */
         if (e.actor.present && !same_party(&e.actor, &p1) && !same_party(&e.actor, &p2)) {
             /* "استعداد إيران ... لحل الخلافات بين باكو ويريفان": to each */
             event x = e;
@@ -885,6 +876,38 @@ static void merge_duplicates(event_list *list, size_t from)
     list->count = kept;
 }
 
+/* The first trigger reading of a match whose split phrase, if any, is
+ * completed within four words after it (تبادل الطرفان اللوم). */
+static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    for (uint32_t i = 0; i < m->entry_count; i++) {
+        const lexicon_entry *e = &m->entries[i];
+        if (e->kind != LEX_TRIGGER)
+            continue;
+        if (e->requires == LEXICON_NONE)
+            return e;
+        const char *rest = lexicon_string(a->lex, e->requires);
+        size_t end = m->first_token + m->token_count;
+        for (size_t j = end; j < end + 4 && j < s->end; j++) {
+            /* compare the rest's keys, token by token, from j */
+            const char *r = rest;
+            size_t k = j;
+            bool same = true;
+            while (*r && same) {
+                const char *sep = strchr(r, LEXICON_SEPARATOR);
+                size_t len = sep ? (size_t)(sep - r) : strlen(r);
+                same = k < s->end && a->tokens->tokens[k].key_len == len &&
+                       memcmp(token_key(a->tokens, &a->tokens->tokens[k]), r, len) == 0;
+                r += len + (sep ? 1 : 0);
+                k++;
+            }
+            if (same)
+                return e;
+        }
+    }
+    return NULL;
+}
+
 /* ---- the article */
 
 void code_events(const lexicon *lex, const char *text, const token_list *tokens, const actor_list *actors,
@@ -918,7 +941,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         a.sentence_first_event = out->count;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
-            const lexicon_entry *trigger = entry_of_kind(&ms->items[i], LEX_TRIGGER);
+            const lexicon_entry *trigger = usable_trigger(&a, &s, &ms->items[i]);
             if (trigger) {
                 has_assault |= trigger->event_type == EVENT_ASSAULT;
                 code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);

@@ -79,7 +79,12 @@ typedef struct {
     uint8_t cue_scope;       /* LEX_CUE: casualty words: CASUALTY_*_FIGURE */
     uint8_t symmetric;       /* LEX_TRIGGER: joined subjects act on each other */
     uint32_t mode;           /* LEX_TRIGGER: offset of the PLOVER mode ("" for none) */
+    uint32_t requires;       /* LEX_TRIGGER: the rest of a split phrase, which must
+                              * follow within a few words (تبادل [الطرفان] اللوم):
+                              * offset of its phrase key, or LEXICON_NONE */
 } lexicon_entry;
+
+#define LEXICON_NONE UINT32_MAX
 
 typedef struct {
     char country[4];

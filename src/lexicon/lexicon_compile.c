@@ -96,6 +96,7 @@ static lexicon_entry blank_entry(lexicon_kind kind)
     e.lat = NAN;
     e.lon = NAN;
     e.person = UINT32_MAX;
+    e.requires = LEXICON_NONE;
     return e;
 }
 
@@ -302,6 +303,15 @@ static void add_verb_forms(compiler *c, const char *past, const char *imperfect,
     if (space)
         snprintf(rest, sizeof rest, "%s", space);
     char form[1024];
+    /* Arabic puts the subject inside such a phrase (تبادل الطرفان اللوم), so
+     * the first word alone is a trigger too when the rest follows it. */
+    lexicon_entry split = *e;
+    if (space) {
+        byte_buffer key = {0};
+        if (phrase_key(c, space + 1, &key))
+            split.requires = add_string(c, key.data, key.len);
+        buffer_free(&key);
+    }
     static const char *const past_endings[] = {"", "ت", "وا", "ا", "تا", "ن"};
     size_t len = strlen(first);
     bool long_vowel = len >= 2 && (strcmp(first + len - 2, "ا") == 0 || strcmp(first + len - 2, "ى") == 0);
@@ -314,6 +324,10 @@ static void add_verb_forms(compiler *c, const char *past, const char *imperfect,
             snprintf(form, sizeof form, "%s%s%s", first, past_endings[i], rest);
         }
         add_entry(c, form, e);
+        if (space) {
+            form[strlen(form) - strlen(rest)] = '\0';
+            add_entry(c, form, &split);
+        }
     }
     /* the imperfect: يفعل with its other prefixes and the plural and dual endings */
     const char *imp_space = strchr(imperfect, ' ');
@@ -330,6 +344,10 @@ static void add_verb_forms(compiler *c, const char *past, const char *imperfect,
         for (size_t i = 0; i < 4; i++) {
             snprintf(form, sizeof form, "%s%s%s%s", prefixes[p], stem, endings[i], imp_rest);
             add_entry(c, form, e);
+            if (imp_space) {
+                form[strlen(form) - strlen(imp_rest)] = '\0';
+                add_entry(c, form, &split);
+            }
         }
 }
 
@@ -541,6 +559,7 @@ static bool same_fact(const lexicon_entry *a, const lexicon_entry *b)
 {
     return a->kind == b->kind && a->subkind == b->subkind && a->person == b->person &&
            a->event_type == b->event_type && a->trigger_pos == b->trigger_pos && a->cue_scope == b->cue_scope &&
+           a->requires == b->requires &&
            memcmp(a->country, b->country, sizeof a->country) == 0 && memcmp(a->sector, b->sector, sizeof a->sector) == 0 &&
            memcmp(a->org, b->org, sizeof a->org) == 0;
 }

@@ -1,0 +1,246 @@
+/* Tests of src/events on sentences written for the tests in the style of
+ * Arabic news copy: who did what to whom, with modality, date and counts. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "actors.h"
+#include "events.h"
+#include "lexicon_fixture.h"
+#include "tokenize.h"
+
+static lexicon *lex;
+
+static int setup(void **state)
+{
+    (void)state;
+    lex = compile_test_lexicon();
+    return lex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_test_lexicon(lex);
+    return 0;
+}
+
+typedef struct {
+    token_list tokens;
+    actor_list actors;
+    event_list events;
+} coded;
+
+static void code(coded *c, const char *text, uint32_t date)
+{
+    memset(c, 0, sizeof *c);
+    tokenize(text, strlen(text), &c->tokens);
+    code_actors(lex, text, &c->tokens, date, &c->actors);
+    code_events(lex, text, &c->tokens, &c->actors, date, &c->events);
+}
+
+static void release(coded *c)
+{
+    token_list_free(&c->tokens);
+    actor_list_free(&c->actors);
+    event_list_free(&c->events);
+}
+
+static const char *who(const event_party *p)
+{
+    static char buf[2][16];
+    static int n;
+    char *b = buf[n++ % 2];
+    if (!p->present)
+        snprintf(b, 16, "-");
+    else if (p->country[0])
+        snprintf(b, 16, "%s", p->country);
+    else if (p->org[0])
+        snprintf(b, 16, "IGO:%s", p->org);
+    else
+        snprintf(b, 16, "-");
+    return b;
+}
+
+/* The event of that type, actor and recipient, or NULL. */
+static const event *find(const coded *c, event_type type, const char *by, const char *to)
+{
+    for (size_t i = 0; i < c->events.count; i++) {
+        const event *e = &c->events.items[i];
+        if (e->type == type && strcmp(who(&e->actor), by) == 0 && strcmp(who(&e->recipient), to) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void expect_event(const char *text, uint32_t date, event_type type, const char *by, const char *to)
+{
+    coded c;
+    code(&c, text, date);
+    const event *e = find(&c, type, by, to);
+    if (!e) {
+        for (size_t i = 0; i < c.events.count; i++)
+            print_message("  got %s %s %s\n", event_type_name((event_type)c.events.items[i].type),
+                          who(&c.events.items[i].actor), who(&c.events.items[i].recipient));
+        release(&c);
+        fail_msg("no %s %s -> %s in: %s", event_type_name(type), by, to, text);
+    }
+    release(&c);
+}
+
+static void verb_first_and_subject_first(void **state)
+{
+    (void)state;
+    expect_event("وقصفت القوات الأذربيجانية مواقع أرمينية ليل الإثنين.", 20220913, EVENT_ASSAULT, "AZE", "ARM");
+    expect_event("وقال باشينيان إن باكو هاجمت مواقع أرمينيا خلال الليل.", 20220913, EVENT_ASSAULT, "AZE", "ARM");
+    expect_event("واعتقلت الشرطة العراقية عشرة أشخاص في البصرة.", 20190601, EVENT_COERCE, "IRQ", "IRQ");
+}
+
+static void nominal_triggers_and_their_parties(void **state)
+{
+    (void)state;
+    /* "بين X و Y": both ways */
+    const char *s = "واندلعت اشتباكات عنيفة بين الجيش السوري وقوات سوريا الديمقراطية.";
+    expect_event(s, 20190601, EVENT_ASSAULT, "SYR", "SYR");
+    /* "مع X": the subject consults each party joined by و */
+    const char *t = "وأجرى رئيس الحكومة الأرمينية نيكول باشينيان محادثات مع الرئيس الروسي فلاديمير بوتين ونظيره الفرنسي "
+                    "إيمانويل ماكرون.";
+    expect_event(t, 20220913, EVENT_CONSULT, "ARM", "RUS");
+    expect_event(t, 20220913, EVENT_CONSULT, "ARM", "FRA");
+    /* "بطلب من X": X asked */
+    expect_event("ويعقد مجلس الأمن الدولي اجتماعا طارئا بطلب من روسيا.", 20180414, EVENT_REQUEST, "RUS", "IGO:UN");
+}
+
+static void listed_subjects_each_act(void **state)
+{
+    (void)state;
+    const char *s = "واستهدفت الولايات المتحدة وفرنسا وبريطانيا مواقع للنظام السوري قرب دمشق.";
+    expect_event(s, 20180414, EVENT_ASSAULT, "USA", "SYR");
+    expect_event(s, 20180414, EVENT_ASSAULT, "FRA", "SYR");
+    expect_event(s, 20180414, EVENT_ASSAULT, "GBR", "SYR");
+}
+
+static void speakers_accuse_and_ask(void **state)
+{
+    (void)state;
+    const char *s = "وقالت وزارة الخارجية الإيرانية إن واشنطن تتحمل المسؤولية، متهمة إياها بتأجيج التوتر.";
+    expect_event(s, 20190601, EVENT_ACCUSE, "IRN", "USA");
+    expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
+}
+
+static void the_two_sides_and_symmetric_verbs(void **state)
+{
+    (void)state;
+    const char *s = "هاجمت أرمينيا أذربيجان. وتبادل الطرفان اللوم بشأن التصعيد.";
+    expect_event(s, 20220913, EVENT_ACCUSE, "ARM", "AZE");
+    expect_event(s, 20220913, EVENT_ACCUSE, "AZE", "ARM");
+}
+
+static modality modality_of(const char *text, uint32_t date, event_type type)
+{
+    coded c;
+    code(&c, text, date);
+    modality m = MODALITY_ASSERTED;
+    bool found = false;
+    for (size_t i = 0; i < c.events.count; i++)
+        if (c.events.items[i].type == type) {
+            m = (modality)c.events.items[i].modality;
+            found = true;
+        }
+    release(&c);
+    if (!found)
+        fail_msg("no %s event in: %s", event_type_name(type), text);
+    return m;
+}
+
+static void modality_from_cues_and_years(void **state)
+{
+    (void)state;
+    assert_int_equal(modality_of("وسيزور الرئيس الروسي فلاديمير بوتين طهران الأسبوع المقبل.", 20220913, EVENT_CONSULT),
+                     MODALITY_FUTURE);
+    assert_int_equal(modality_of("ومن المقرر أن يلتقي بوتين نظيره التركي أردوغان.", 20220913, EVENT_CONSULT),
+                     MODALITY_FUTURE);
+    assert_int_equal(modality_of("ولم تهاجم القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
+    assert_int_equal(modality_of("وقصفت القوات الأذربيجانية مواقع أرمينية في عام 2020.", 20220913, EVENT_ASSAULT),
+                     MODALITY_HISTORICAL);
+    assert_int_equal(modality_of("وإذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", 20220913, EVENT_ASSAULT),
+                     MODALITY_HYPOTHETICAL);
+    assert_int_equal(modality_of("وقصفت القوات الأذربيجانية مواقع أرمينية اليوم.", 20220913, EVENT_ASSAULT),
+                     MODALITY_ASSERTED);
+}
+
+static void dates_and_counts(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وقصفت القوات الأذربيجانية أمس مواقع أرمينية ما أسفر عن مقتل 49 جنديا.", 20220913);
+    const event *e = find(&c, EVENT_ASSAULT, "AZE", "ARM");
+    assert_non_null(e);
+    assert_int_equal(e->date, 20220912);
+    assert_int_equal(e->dead, 49);
+    release(&c);
+    /* figures in a sentence of their own belong to the attack before them */
+    code(&c, "هاجم الحوثيون مواقع سعودية قرب جازان. وقال مسؤول إن ثلاثة جنود قتلوا وأصيب سبعة آخرون.", 20180809);
+    e = find(&c, EVENT_ASSAULT, "YEM", "SAU");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 3);
+    release(&c);
+    code(&c, "واعتقلت الشرطة الفرنسية نحو 200 متظاهر في باريس.", 20190601);
+    e = find(&c, EVENT_COERCE, "FRA", "FRA");
+    assert_non_null(e);
+    assert_int_equal(e->arrested, 200);
+    release(&c);
+}
+
+static void duplicates_merge_and_sources_are_not_parties(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "قصفت القوات الروسية مدينة خاركيف. وقصفت القوات الروسية مواقع أوكرانية مجددا.", 20220913);
+    size_t n = 0;
+    for (size_t i = 0; i < c.events.count; i++)
+        n += c.events.items[i].type == EVENT_ASSAULT && strcmp(who(&c.events.items[i].actor), "RUS") == 0 &&
+             strcmp(who(&c.events.items[i].recipient), "UKR") == 0;
+    assert_int_equal(n, 1);
+    release(&c);
+    code(&c, "ونقلت وكالة إنترفاكس عن مسؤول قوله إن القتال مستمر.", 20220913);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_string_not_equal(c.events.items[i].actor.sector, "MED");
+    release(&c);
+}
+
+static void offsets_point_at_the_trigger(void **state)
+{
+    (void)state;
+    const char *text = "وأطلق الحوثيون صواريخ على جازان، وقصفت طائرات التحالف صعدة.";
+    coded c;
+    code(&c, text, 20180809);
+    assert_true(c.events.count > 0);
+    for (size_t i = 0; i < c.events.count; i++) {
+        const event *e = &c.events.items[i];
+        assert_true(e->trigger_start < e->trigger_end && e->trigger_end <= strlen(text));
+        assert_true(((unsigned char)text[e->trigger_start] & 0xC0) != 0x80);
+        assert_true(e->sentence < c.tokens.sentence_count);
+    }
+    release(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(verb_first_and_subject_first),
+        cmocka_unit_test(nominal_triggers_and_their_parties),
+        cmocka_unit_test(listed_subjects_each_act),
+        cmocka_unit_test(speakers_accuse_and_ask),
+        cmocka_unit_test(the_two_sides_and_symmetric_verbs),
+        cmocka_unit_test(modality_from_cues_and_years),
+        cmocka_unit_test(dates_and_counts),
+        cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
+        cmocka_unit_test(offsets_point_at_the_trigger),
+    };
+    return cmocka_run_group_tests_name("events", tests, setup, teardown);
+}
