@@ -19,6 +19,8 @@
 #include "clitics.h"
 #include "tokenize.h"
 #include "actors.h"
+#include "event_json.h"
+#include "events.h"
 #include "lexicon.h"
 #include "utf8.h"
 
@@ -87,8 +89,11 @@ static void bench_actors(const corpus *c, int runs, const char *lexicon_path)
         return;
     token_list list = {0};
     actor_list actors = {0};
+    event_list events = {0};
+    byte_buffer json = {0};
     double *rates = xcalloc((size_t)runs, sizeof *rates);
-    size_t entities = 0, actor_count = 0;
+    double *code_rates = xcalloc((size_t)runs, sizeof *code_rates);
+    size_t entities = 0, actor_count = 0, event_count = 0;
     for (int r = 0; r < runs; r++) {
         entities = actor_count = 0;
         double t0 = now();
@@ -100,6 +105,27 @@ static void bench_actors(const corpus *c, int runs, const char *lexicon_path)
         }
         rates[r] = (double)c->bytes / 1e6 / (now() - t0);
     }
+    for (int r = 0; r < runs; r++) {
+        event_count = 0;
+        double t0 = now();
+        for (size_t i = 0; i < c->count; i++) {
+            tokenize(c->texts[i], c->lengths[i], &list);
+            code_actors(lex, c->texts[i], &list, 20180601, &actors);
+            code_events(lex, c->texts[i], &list, &actors, 20180601, &events);
+            buffer_truncate(&json, 0);
+            append_events_json(&json, c->texts[i], &list, &events, &actors);
+            event_count += events.count;
+        }
+        code_rates[r] = (double)c->bytes / 1e6 / (now() - t0);
+    }
+    double code_median = median_of(code_rates, runs);
+    printf("code: %zu events; tokenise + actors + events + JSON out: median %.1f MB/s (%.0f articles/s) over %d runs "
+           "(min %.1f, max %.1f), one core\n",
+           event_count, code_median, code_median * 1e6 / ((double)c->bytes / (double)c->count), runs, code_rates[0],
+           code_rates[runs - 1]);
+    free(code_rates);
+    event_list_free(&events);
+    buffer_free(&json);
     printf("actors: %zu entities, %zu actors; lexicon of %zu entries opened in %.2f ms\n", entities, actor_count,
            lexicon_entry_count(lex), load_ms);
     double median = median_of(rates, runs);

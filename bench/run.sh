@@ -8,6 +8,14 @@ if [ ! -f "$corpus" ]; then
 fi
 build/bench "$corpus" 5 build/lexicon.bin
 
+# the whole `marsad code` process on the corpus, JSON parsing included
+if command -v /usr/bin/time >/dev/null 2>&1; then
+    for run in 1 2 3; do
+        /usr/bin/time -f '%e %M' build/marsad code -q "$corpus" 2>&1 >/dev/null | tail -1
+    done | sort -n | sed -n 2p | awk -v bytes="$(wc -c < "$corpus")" -v n="$(wc -l < "$corpus")" \
+        '{ printf "marsad code on the whole corpus (JSON Lines in and out): median %.2f s, %.1f MB/s, %.0f articles/s, %d KB max RSS\n", $1, bytes / 1e6 / $1, n / $1, $2 }'
+fi
+
 # whole-process figures: start-up (lexicon mmap) and peak memory of one article
 if command -v /usr/bin/time >/dev/null 2>&1; then
     printf 'وقال رئيس الوزراء الأرميني نيكول باشينيان إن قوات باكو هاجمت مواقع أرمينية.\n' > /tmp/marsad-bench-one.txt

@@ -194,6 +194,7 @@ static void resolve_sector_only(const article *a, size_t actor_index, event_part
 typedef struct {
     size_t first, end;          /* token range of the sentence */
     size_t first_actor, end_actor;   /* actors inside it */
+    size_t first_match, end_match;   /* lexicon matches inside it */
 } sentence_view;
 
 static size_t actor_end_token(const actor *x)
@@ -297,7 +298,7 @@ static size_t find_speaker(const article *a, const sentence_view *s, size_t befo
 {
     const lexicon_matches *ms = &a->actors->matches;
     const actor *actors = a->actors->actors;
-    for (size_t i = 0; i < ms->count; i++) {
+    for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= before_token || !cue_of(m, CUE_SPEECH))
             continue;
@@ -419,7 +420,7 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     size_t cs = clause_start(a, s, ti);
     if (trigger_match->has_future_particle)
         return MODALITY_FUTURE;
-    for (size_t i = 0; i < ms->count; i++) {
+    for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= ti)
             continue;
@@ -435,7 +436,7 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     *named_year = year;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
         return MODALITY_HISTORICAL;
-    for (size_t i = 0; i < ms->count; i++) {
+    for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token >= s->first && m->first_token < s->end && cue_of(m, CUE_HISTORICAL) && !year)
             return MODALITY_HISTORICAL;
@@ -449,7 +450,7 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
 {
     *dead = *injured = *arrested = NO_COUNT;
     const lexicon_matches *ms = &a->actors->matches;
-    for (size_t i = 0; i < ms->count; i++) {
+    for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= s->end)
             continue;
@@ -527,10 +528,8 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
         /* coordination: "مع بوتين وماكرون و وزير الخارجية الأمريكي" */
         const actor *previous = &actors[out[n - 1]];
         size_t gap = x->first_token - actor_end_token(previous);
-        bool joined = false;
-        for (size_t m = 0; m < a->actors->matches.count; m++)
-            if (a->actors->matches.items[m].first_token == x->first_token)
-                joined = a->actors->matches.items[m].has_conjunction;
+        const lexicon_match *own = match_at(a, x->first_token);
+        bool joined = own && own->has_conjunction;
         bool and_between = joined;
         for (size_t g = actor_end_token(previous); g < x->first_token && !and_between; g++) {
             const token *t = &a->tokens->tokens[g];
@@ -929,7 +928,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     const lexicon_matches *ms = &actors->matches;
     for (size_t si = 0; si < tokens->sentence_count; si++) {
         const sentence *sent = &tokens->sentences[si];
-        sentence_view s = {sent->first_token, sent->first_token + sent->token_count, 0, 0};
+        sentence_view s = {sent->first_token, sent->first_token + sent->token_count, 0, 0, 0, 0};
         while (next_actor < actors->actor_count && actors->actors[next_actor].first_token < s.first)
             next_actor++;
         s.first_actor = next_actor;
@@ -938,6 +937,10 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
             s.end_actor++;
         while (next_match < ms->count && ms->items[next_match].first_token < s.first)
             next_match++;
+        s.first_match = next_match;
+        s.end_match = next_match;
+        while (s.end_match < ms->count && ms->items[s.end_match].first_token < s.end)
+            s.end_match++;
         a.sentence_first_event = out->count;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
