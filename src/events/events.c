@@ -203,12 +203,41 @@ static size_t actor_end_token(const actor *x)
 }
 
 /* The token where the clause holding token ti begins. */
+static const lexicon_match *match_at(const article *a, size_t first_token);
+static bool is_verbal(event_type t);
+
+/* The verbal trigger (a demand, promise, threat, condemnation ...) whose
+ * object the word at ti is part of: "دعا لافروف إلى انسحاب القوات",
+ * "أدانت اليونيسيف جرائم قتل الأطفال".  NULL when there is none. */
+static const lexicon_entry *governing_trigger(const article *a, const sentence_view *s, size_t ti)
+{
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &a->actors->matches.items[i];
+        if (m->first_token + m->token_count > ti)
+            break;
+        /* close enough to govern it: "دعا ... إلى انسحاب" */
+        if (m->first_token + m->token_count + 6 < ti)
+            continue;
+        for (uint32_t k = 0; k < m->entry_count; k++)
+            if (m->entries[k].kind == LEX_TRIGGER && is_verbal((event_type)m->entries[k].event_type))
+                return &m->entries[k];
+    }
+    return NULL;
+}
+
 static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
 {
-    for (size_t i = ti; i-- > s->first;)
+    for (size_t i = ti; i-- > s->first;) {
         if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)) ||
             (a->tokens->tokens[i].kind == TOKEN_PUNCT && (key_is(a->tokens, i, "؛") || key_is(a->tokens, i, ":"))))
             return i + 1;
+        /* the object of a verbal trigger is a clause of its own */
+        const lexicon_match *m = match_at(a, i);
+        if (m && i + m->token_count <= ti && i < ti)
+            for (uint32_t k = 0; k < m->entry_count; k++)
+                if (m->entries[k].kind == LEX_TRIGGER && is_verbal((event_type)m->entries[k].event_type))
+                    return i + m->token_count;
+    }
     return s->first;
 }
 
@@ -432,6 +461,12 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
         if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token >= cs)
             return MODALITY_HYPOTHETICAL;
     }
+    /* what is demanded, promised or threatened has not happened */
+    const lexicon_entry *governor = governing_trigger(a, s, ti);
+    if (governor && (governor->event_type == EVENT_REQUEST || governor->event_type == EVENT_AGREE ||
+                     governor->event_type == EVENT_THREATEN) &&
+        trigger_match->first_token > s->first)
+        return MODALITY_FUTURE;
     int year = earliest_year_named(a->tokens, s->first, s->end - s->first);
     *named_year = year;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
@@ -522,6 +557,10 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
                 break;
             if ((!names_a_party(x) && !x->sector[0]) || strcmp(x->sector, "MED") == 0)
                 continue;
+            /* "إلى انسحاب كافة القوات": a party with no name of its own must
+             * follow at once to be the one acted upon */
+            if (!names_a_party(x) && x->first_token > from_token + 1 && !introduced_by_preposition(a, x))
+                break;
             out[n++] = k;
             continue;
         }
