@@ -183,6 +183,50 @@ static void a_broken_lexicon_file_is_refused(void **state)
     assert_null(lexicon_open("/nonexistent/lexicon.bin"));
 }
 
+
+static void more_news_sentences_across_the_tables(void **state)
+{
+    (void)state;
+    /* countries with and without the article, official names, hamza variants */
+    expect("وأعلنت المملكة العربية السعودية دعمها للمبادرة.", "المملكة العربية السعودية", 20190601, "SAU", "GOV", "");
+    expect("وقالت الإمارات إنها ستشارك في الاجتماع.", "الإمارات", 20190601, "ARE", "GOV", "");
+    expect("واتهم العراق جماعات مسلحة بالهجوم.", "العراق", 20190601, "IRQ", "GOV", "");
+    expect("ورفضت اسرائيل الاقتراح المصري.", "اسرائيل", 20190601, "ISR", "GOV", "");
+    /* demonyms in the feminine and plural, with the article */
+    expect("وقال المسؤولون الإيرانيون إن الاتفاق ما زال قائما.", "المسؤولون الإيرانيون", 20190601, "IRN", "GOV", "");
+    expect("وأعلنت البحرية الإيرانية احتجاز ناقلة نفط.", "البحرية الإيرانية", 20190601, "IRN", "MIL", "");
+    expect("وقصفت الطائرات التركية مواقع في شمال العراق.", "الطائرات التركية", 20190601, "TUR", "MIL", "");
+    /* armed groups, parties, IGO organs and envoys */
+    expect("وأعلن حزب الله مسؤوليته عن الهجوم.", "حزب الله", 20190601, "LBN", "REB", "");
+    expect("وسيطرت هيئة تحرير الشام على البلدة.", "هيئة تحرير الشام", 20190601, "SYR", "REB", "");
+    expect("وقالت قوات الدعم السريع إنها صدت الهجوم.", "قوات الدعم السريع", 20230601, "SDN", "MIL", "");
+    expect("ودعت جامعة الدول العربية إلى اجتماع طارئ.", "جامعة الدول العربية", 20190601, "", "IGO", "ARAB_LEAGUE");
+    expect("وأعرب حلف شمال الأطلسي عن قلقه.", "حلف شمال الأطلسي", 20190601, "", "IGO", "NATO");
+    expect("وحذرت الوكالة الدولية للطاقة الذرية من نقص المعلومات.", "الوكالة الدولية للطاقة الذرية", 20190601, "", "IGO",
+           "IAEA");
+    /* media, and people named alone at two dates */
+    expect("وذكرت وكالة الأنباء الفرنسية أن الاشتباكات توقفت.", "وكالة الأنباء الفرنسية", 20190601, "FRA", "MED", "");
+    expect("وقال أردوغان إن بلاده لن تتراجع.", "أردوغان", 20120601, "TUR", "GOV", "");
+    expect("وقال أردوغان إن بلاده لن تتراجع.", "أردوغان", 20190601, "TUR", "GOV", "");
+}
+
+static void places_resolve_to_country_and_coordinates(void **state)
+{
+    (void)state;
+    const char *s = "وقتل خمسة مدنيين في قصف على مدينة حلب شمال سوريا.";
+    coded c = actor_for(s, "حلب", 20190601);
+    assert_true(c.found);
+    assert_true(c.is_location);
+    assert_string_equal(c.country, "SYR");
+    /* a conflict-zone place from the curated table */
+    c = actor_for("واندلعت اشتباكات في مأرب.", "مأرب", 20190601);
+    assert_true(c.found);
+    assert_string_equal(c.country, "YEM");
+    c = actor_for("وسقطت قذائف على خان يونس.", "خان يونس", 20190601);
+    assert_true(c.found);
+    assert_string_equal(c.country, "PSE");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +237,8 @@ int main(void)
         cmocka_unit_test(coordination_makes_one_actor_each),
         cmocka_unit_test(igos_groups_and_media),
         cmocka_unit_test(clitics_on_the_first_word),
+        cmocka_unit_test(more_news_sentences_across_the_tables),
+        cmocka_unit_test(places_resolve_to_country_and_coordinates),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -224,12 +224,18 @@ static bool names_someone(const lexicon_match *m)
  * (واتهمت واشنطن طهران), though a demonym may follow a name. */
 static bool starts_another_actor(const lexicon_match *first, const lexicon_match *next)
 {
-    lexicon_kind kind = (lexicon_kind)head_entry(next, true)->kind;
+    const lexicon_entry *head = head_entry(next, true);
+    lexicon_kind kind = (lexicon_kind)head->kind;
     bool next_is_state = kind == LEX_COUNTRY || kind == LEX_CAPITAL || kind == LEX_GROUP || kind == LEX_IGO;
     bool next_is_person = kind == LEX_PERSON;
+    /* a sector word opens a phrase: after a name it is someone else
+     * ("واتهم العراق جماعات مسلحة") */
+    bool next_is_sector = kind == LEX_SECTOR && head->subkind != SECTOR_QUALIFIER;
     for (const lexicon_match *m = first; m < next; m++) {
         lexicon_kind k = (lexicon_kind)head_entry(m, m > first)->kind;
-        if (next_is_state && (k == LEX_COUNTRY || k == LEX_CAPITAL || k == LEX_PERSON || k == LEX_GROUP || k == LEX_IGO))
+        bool named = k == LEX_COUNTRY || k == LEX_CAPITAL || k == LEX_PERSON || k == LEX_GROUP || k == LEX_IGO ||
+                     k == LEX_MEDIA;
+        if ((next_is_state || next_is_sector) && named)
             return true;
         if (next_is_person && k == LEX_PERSON)
             return true;
