@@ -44,6 +44,7 @@ static uint8_t rule_table[BMP];          /* index into fold_rules or NO_RULE */
 static uint8_t nfkc_stable[BMP / 8];     /* bit set: NFKC leaves it alone */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 small_char_info small_chars[0x800];
+uint32_t small_chars_packed[0x800];
 
 static bool is_nfkc_stable(uint32_t cp)
 {
@@ -148,6 +149,10 @@ static void build_tables(void)
             info->script_flags = TOKEN_HAS_ARABIC;
         else if (c == CHAR_LETTER && cp < 0x250)
             info->script_flags = TOKEN_HAS_LATIN;
+        small_chars_packed[cp] = (uint32_t)(unsigned char)info->fold[0] | (uint32_t)(unsigned char)info->fold[1] << 8 |
+                                 (uint32_t)(info->fold_len & 3) << 16 | (info->word_part ? PACKED_WORD_PART : 0) |
+                                 (info->is_letter ? PACKED_LETTER : 0) | (info->needs_nfkc ? PACKED_NEEDS_NFKC : 0) |
+                                 (cp == 0x0629 ? PACKED_TEH_MARBUTA : 0) | (uint32_t)info->script_flags << 24;
     }
 }
 

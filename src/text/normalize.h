@@ -50,6 +50,17 @@ typedef struct {
 /* Valid after normalize_init(). */
 extern small_char_info small_chars[0x800];
 
+/* The same facts packed in one word, for the tokeniser's innermost loop:
+ * bits 0-7 and 8-15 the folded bytes, 16-17 their count, then flags, and
+ * the TOKEN_HAS_* script bits in 24-31. */
+enum {
+    PACKED_WORD_PART = 1u << 18,
+    PACKED_LETTER = 1u << 19,
+    PACKED_NEEDS_NFKC = 1u << 20,
+    PACKED_TEH_MARBUTA = 1u << 21
+};
+extern uint32_t small_chars_packed[0x800];
+
 /* Appends the NFKC + fold of text[0,len) to key, for words that hold a
  * code point outside the fast path; returns the bytes appended. */
 size_t normalize_slowly(const char *text, size_t len, byte_buffer *key);

@@ -75,23 +75,21 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     size_t start = pos;
     char *out = list->keys.data + list->keys.len;
     char *const key_start = out;
-    uint8_t needs_nfkc = 0, seen = 0;
-    bool last_letter_is_teh_marbuta = false;
+    uint32_t seen = 0;            /* PACKED_NEEDS_NFKC and the script bits, or-ed */
+    uint32_t last_letter = 0;     /* packed facts of the last letter */
+    bool needs_nfkc = false;
     while (pos < len) {
         unsigned char c = s[pos];
-        const small_char_info *info;
+        uint32_t w;
         if (c < 0x80) {
-            info = &small_chars[c];
-            if (!info->is_letter)
+            w = small_chars_packed[c];
+            if (!(w & PACKED_LETTER))
                 break;
             pos++;
-        } else if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
-            uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
-            info = &small_chars[cp];
-            if (!info->word_part)
+        } else if ((unsigned)(c - 0xC2) < 0x1E && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+            w = small_chars_packed[((uint32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F)];
+            if (!(w & PACKED_WORD_PART))
                 break;
-            if (info->is_letter)
-                last_letter_is_teh_marbuta = cp == TEH_MARBUTA;
             pos += 2;
         } else {
             /* Three- and four-byte code points, and malformed bytes. */
@@ -104,32 +102,32 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
                 break;
             }
             if (malformed) {
-                seen |= TOKEN_HAS_INVALID;
+                *flags |= TOKEN_HAS_INVALID;
                 list->invalid_bytes++;
             } else if (!nfkc_stable_codepoint(cp)) {
-                needs_nfkc = 1;
+                needs_nfkc = true;
             }
             if (cls == CHAR_LETTER)
-                last_letter_is_teh_marbuta = false;
+                last_letter = PACKED_LETTER;
             out += fold_codepoint(cp, out, NULL);
             continue;
         }
-        out[0] = info->fold[0];
-        out[1] = info->fold[1];
-        out += info->fold_len;
-        needs_nfkc |= info->needs_nfkc;
-        seen |= info->script_flags;
+        out[0] = (char)(w & 0xFF);
+        out[1] = (char)((w >> 8) & 0xFF);
+        out += (w >> 16) & 3;
+        seen |= w;
+        last_letter = (w & PACKED_LETTER) ? w : last_letter;
     }
     list->keys.len += (size_t)(out - key_start);
-    if (needs_nfkc) {
+    if (needs_nfkc || (seen & PACKED_NEEDS_NFKC)) {
         buffer_truncate(&list->keys, (size_t)(key_start - list->keys.data));
         normalize_slowly(text + start, pos - start, &list->keys);
         /* NFKC may expand (ﷺ is 33 bytes): restore the room the fast
          * path counts on for the rest of the text. */
         buffer_reserve(&list->keys, 2 * (len - pos) + 16);
     }
-    *flags |= seen;
-    if (last_letter_is_teh_marbuta)
+    *flags |= (uint8_t)(seen >> 24);
+    if (last_letter & PACKED_TEH_MARBUTA)
         *flags |= TOKEN_ENDS_IN_TEH_MARBUTA;
     return pos;
 }
