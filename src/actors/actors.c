@@ -243,6 +243,39 @@ static bool starts_another_actor(const lexicon_match *first, const lexicon_match
     return false;
 }
 
+/* An article that opens with "PLACE[، PLACE] (SOURCE) -" has a dateline:
+ * where it was written, not who acts or where things happened.  Returns
+ * the token after the dash, or 0 when there is none. */
+static size_t dateline_end(const char *text, const token_list *tokens)
+{
+    if (tokens->sentence_count == 0)
+        return 0;
+    size_t end = tokens->sentences[0].first_token + tokens->sentences[0].token_count;
+    bool closed_bracket = false;
+    for (size_t i = 0; i < end && i < 16; i++) {
+        const token *t = &tokens->tokens[i];
+        if (t->kind != TOKEN_PUNCT)
+            continue;
+        const char *p = text + t->start;
+        if (*p == ')')
+            closed_bracket = true;
+        bool dash = *p == '-' || memcmp(p, "\xE2\x80\x93", 3) == 0 || memcmp(p, "\xE2\x80\x94", 3) == 0;
+        if (dash && closed_bracket)
+            return i + 1;
+    }
+    return 0;
+}
+
+static void mark_dateline(const char *text, const token_list *tokens, actor_list *out)
+{
+    size_t end = dateline_end(text, tokens);
+    for (size_t i = 0; i < out->actor_count && out->actors[i].first_token < end; i++) {
+        out->actors[i].is_dateline = true;
+        out->actors[i].is_location = true;
+        out->actors[i].is_state_metonym = false;
+    }
+}
+
 void code_actors(const lexicon *lex, const char *text, const token_list *tokens, uint32_t date, actor_list *out)
 {
     out->entity_count = 0;
@@ -267,6 +300,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
         code_chain(lex, tokens, &m[i], j - i, date, out);
         i = j;
     }
+    mark_dateline(text, tokens, out);
 }
 
 void actor_list_free(actor_list *list)

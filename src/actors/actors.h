@@ -39,6 +39,7 @@ typedef struct {
     bool is_location;             /* a place, or a state named after a preposition of place */
     bool is_state_metonym;        /* a country or capital standing for its government */
     bool is_adjective;            /* only a nationality adjective: "بوساطة روسية" */
+    bool is_dateline;             /* in the dateline: "دبي، الإمارات العربية المتحدة (CNN)--" */
     float lat, lon;               /* where it is, when it is a known place */
     uint8_t type;                 /* entity_type of its named part, or ENTITY_NONE */
 } actor;

@@ -220,7 +220,7 @@ int earliest_year_named(const token_list *tokens, size_t first, size_t count)
         int year = 0;
         if (t->kind == TOKEN_NUMBER && t->key_len == 4) {
             long v = strtol(token_key(tokens, t), NULL, 10);
-            if (v >= 1900 && v <= 2100)
+            if (v >= 1000 && v <= 2100)
                 year = (int)v;
         } else if (t->kind == TOKEN_WORD) {
             static const struct { const char *key; int year; } decades[] = {

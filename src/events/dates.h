@@ -33,7 +33,7 @@ void date_format(uint32_t date, char out[11]);
  * date; 0 when they name none. */
 uint32_t resolve_sentence_date(const token_list *tokens, size_t first, size_t count, uint32_t article_date);
 
-/* The earliest year (1900-2100) or decade (التسعينات → 1990) named in the
+/* The earliest year (1000-2100) or decade (التسعينات → 1990) named in the
  * tokens, or 0. */
 int earliest_year_named(const token_list *tokens, size_t first, size_t count);
 

@@ -272,6 +272,14 @@ static bool located_with_fi(const article *a, const actor *x)
            (key_is(a->tokens, x->first_token - 1, "في") || key_is(a->tokens, x->first_token - 1, "داخل"));
 }
 
+/* "مقتل ثلاثة فلسطينيين"، "قتل الطفل": after a word that counts the dead,
+ * the genitive is the victim, not the killer (unlike "هجوم الحوثيين"). */
+static bool names_its_victim(const article *a, size_t ti)
+{
+    const lexicon_match *m = match_at(a, ti);
+    return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos)
 {
@@ -303,8 +311,8 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
-            if (x->first_token == t_end && !x->is_location && !introduced_by_preposition(a, x) &&
-                !key_is(a->tokens, t_end, "بين"))
+            if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
+                !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti))
                 return k;
             break;
         }
@@ -532,7 +540,7 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
 static const actor *sentence_location(const article *a, const sentence_view *s)
 {
     for (size_t k = s->first_actor; k < s->end_actor; k++)
-        if (a->actors->actors[k].is_location)
+        if (a->actors->actors[k].is_location && !a->actors->actors[k].is_dateline)
             return &a->actors->actors[k];
     return NULL;
 }
@@ -550,7 +558,7 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
     size_t n = 0;
     for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
         const actor *x = &actors[k];
-        if (x->first_token < from_token || k == subject)
+        if (x->first_token < from_token || k == subject || x->is_dateline)
             continue;
         if (n == 0) {
             if (x->first_token > from_token + 4 || located_with_fi(a, x))
