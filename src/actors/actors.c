@@ -259,7 +259,8 @@ static size_t dateline_end(const char *text, const token_list *tokens)
         const char *p = text + t->start;
         if (*p == ')')
             closed_bracket = true;
-        bool dash = *p == '-' || memcmp(p, "\xE2\x80\x93", 3) == 0 || memcmp(p, "\xE2\x80\x94", 3) == 0;
+        size_t n = t->end - t->start;
+        bool dash = *p == '-' || (n == 3 && (memcmp(p, "\xE2\x80\x93", 3) == 0 || memcmp(p, "\xE2\x80\x94", 3) == 0));
         if (dash && closed_bracket)
             return i + 1;
     }
