@@ -28,14 +28,7 @@ static const char *const place_prepositions[] = {"في", "الي", "من", "دا
 
 static bool key_is(const token_list *tokens, size_t i, const char *const *words, size_t n)
 {
-    if (i >= tokens->count)
-        return false;
-    const token *t = &tokens->tokens[i];
-    const char *key = token_key(tokens, t);
-    for (size_t k = 0; k < n; k++)
-        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
-            return true;
-    return false;
+    return token_key_in(tokens, i, words, n, false);
 }
 
 static bool is_transparent_title(const lexicon *lex, const lexicon_entry *e)

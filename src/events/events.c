@@ -55,19 +55,7 @@ static const char *const both_sides[] = {"الطرفان", "الطرفين", "ا
 
 static bool key_in(const token_list *tokens, size_t i, const char *const *words, size_t n)
 {
-    if (i >= tokens->count)
-        return false;
-    const token *t = &tokens->tokens[i];
-    const char *key = token_key(tokens, t);
-    for (size_t k = 0; k < n; k++)
-        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
-            return true;
-    /* with a leading conjunction: وإن، وبين */
-    if (t->key_len > 2 && memcmp(key, "و", 2) == 0)
-        for (size_t k = 0; k < n; k++)
-            if (strlen(words[k]) == t->key_len - 2 && memcmp(words[k], key + 2, t->key_len - 2) == 0)
-                return true;
-    return false;
+    return token_key_in(tokens, i, words, n, true);
 }
 
 static bool key_is(const token_list *tokens, size_t i, const char *word)
@@ -424,6 +412,18 @@ static void push_event(article *a, const event *e)
     }
 }
 
+/* Symmetric wording (CODEBOOK §2): A→B and B→A. */
+static void push_both_ways(article *a, const event *e, const event_party *p1, const event_party *p2)
+{
+    event x = *e;
+    x.actor = *p1;
+    x.recipient = *p2;
+    push_event(a, &x);
+    x.actor = *p2;
+    x.recipient = *p1;
+    push_event(a, &x);
+}
+
 static bool same_party(const event_party *x, const event_party *y)
 {
     return strcmp(x->country, y->country) == 0 && strcmp(x->org, y->org) == 0;
@@ -700,12 +700,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         (ti > s->first && key_in(a->tokens, ti - 1, both_sides, COUNT(both_sides)))) {
         event_party p1, p2;
         if (last_two_parties(a, s->first, &p1, &p2)) {
-            e.actor = p1;
-            e.recipient = p2;
-            push_event(a, &e);
-            e.actor = p2;
-            e.recipient = p1;
-            push_event(a, &e);
+            push_both_ways(a, &e, &p1, &p2);
         }
         return;
     }
@@ -765,12 +760,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             push_event(a, &x);
         } else {
             /* "اشتباكات بين X و Y": both ways */
-            e.actor = p1;
-            e.recipient = p2;
-            push_event(a, &e);
-            e.actor = p2;
-            e.recipient = p1;
-            push_event(a, &e);
+            push_both_ways(a, &e, &p1, &p2);
         }
         return;
     }

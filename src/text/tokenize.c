@@ -398,3 +398,19 @@ void token_list_free(token_list *list)
     buffer_free(&list->keys);
     memset(list, 0, sizeof *list);
 }
+
+bool token_key_in(const token_list *list, size_t i, const char *const *words, size_t n, bool with_conjunction)
+{
+    if (i >= list->count)
+        return false;
+    const token *t = &list->tokens[i];
+    const char *key = token_key(list, t);
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
+            return true;
+    if (with_conjunction && t->key_len > 2 && memcmp(key, "و", 2) == 0)
+        for (size_t k = 0; k < n; k++)
+            if (strlen(words[k]) == t->key_len - 2 && memcmp(words[k], key + 2, t->key_len - 2) == 0)
+                return true;
+    return false;
+}

@@ -12,6 +12,7 @@
 #ifndef MARSAD_TOKENIZE_H
 #define MARSAD_TOKENIZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,5 +66,9 @@ static inline const char *token_key(const token_list *list, const token *t)
 }
 
 const char *token_kind_name(token_kind kind);
+
+/* True when token i's key is one of words (matching keys, e.g. "علي" for
+ * على); with_conjunction also accepts them behind a و (وبين، وإن). */
+bool token_key_in(const token_list *list, size_t i, const char *const *words, size_t n, bool with_conjunction);
 
 #endif
