@@ -10,7 +10,7 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=23"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export SHARED="${SHARED:-../shared}"
 
-count() { grep -c "$1" "$log" 2>/dev/null || true; }
+count() { grep "$1" "$log" 2>/dev/null | sort -u | wc -l; }
 
 for dir in "$@"; do
     echo "== tests in $dir"
@@ -28,7 +28,8 @@ for dir in "$@"; do
         if [ "$bad" -ne 0 ]; then
             echo "FAIL $t"; cat "$log"
         else
-            echo "ok   $t ($ok passed${skip:+, $skip skipped})"
+            echo "ok   $t ($ok passed, $skip skipped)"
+            grep '^skipping' "$log" | sort -u | sed 's/^/     /'
         fi
     done
     for t in tests/cli/*.sh; do
