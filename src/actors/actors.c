@@ -77,10 +77,14 @@ static bool believable(const token_list *tokens, const lexicon_match *m)
     return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
 }
 
+/* Fills an empty code field (the first part of a phrase that knows wins). */
 static void set_code(char *dst, size_t size, const char *src)
 {
-    if (dst[0] == '\0' && src[0] != '\0')
-        snprintf(dst, size, "%s", src);
+    if (dst[0] != '\0' || src[0] == '\0')
+        return;
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 /* Builds one actor from matches [first, last]. */

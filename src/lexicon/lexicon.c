@@ -28,6 +28,7 @@ struct lexicon {
     const lexicon_entry *entries;
     const lexicon_person *persons;
     const lexicon_role *roles;
+    const uint64_t *filter;
     const char *strings;
 };
 
@@ -63,6 +64,7 @@ lexicon *lexicon_open(const char *path)
               section_fits(size, h->entries_offset, h->entry_count, sizeof(lexicon_entry)) &&
               section_fits(size, h->persons_offset, h->person_count, sizeof(lexicon_person)) &&
               section_fits(size, h->roles_offset, h->role_count, sizeof(lexicon_role)) &&
+              section_fits(size, h->filter_offset, LEXICON_FILTER_BITS / 8, 1) &&
               section_fits(size, h->strings_offset, h->strings_size, 1);
     if (!ok) {
         fprintf(stderr, "marsad: lexicon %s: not a compiled lexicon of this version (rebuild with 'make')\n", path);
@@ -77,6 +79,7 @@ lexicon *lexicon_open(const char *path)
     lex->entries = (const lexicon_entry *)((const char *)map + h->entries_offset);
     lex->persons = (const lexicon_person *)((const char *)map + h->persons_offset);
     lex->roles = (const lexicon_role *)((const char *)map + h->roles_offset);
+    lex->filter = (const uint64_t *)((const char *)map + h->filter_offset);
     lex->strings = (const char *)map + h->strings_offset;
     return lex;
 }
@@ -130,6 +133,13 @@ const char *lexicon_string(const lexicon *lex, uint32_t offset)
 
 const lexicon_entry *lexicon_lookup(const lexicon *lex, const char *key, size_t len, size_t *count, bool *is_prefix)
 {
+    *count = 0;
+    *is_prefix = false;
+    if (len == 0)
+        return NULL;
+    uint32_t bit = lexicon_filter_bit(key, len);
+    if (!(lex->filter[bit / 64] & ((uint64_t)1 << (bit % 64))))
+        return NULL;
     uint64_t h = lexicon_hash(key, len);
     uint32_t mask = lex->header->slot_count - 1;
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
@@ -243,7 +253,7 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
                 continue;
             size_t len = clitic_stem(key, &readings[r], phrase);
             size_t canonical_len;
-            const char *canonical = canonical_spelling(phrase, len, &canonical_len);
+            const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
             if (canonical) {
                 memcpy(phrase, canonical, canonical_len);
                 len = canonical_len;

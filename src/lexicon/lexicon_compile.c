@@ -669,6 +669,13 @@ static bool write_file(compiler *c, const char *out_path)
         role_count += p->role_count;
     }
 
+    uint64_t *filter = xcalloc(LEXICON_FILTER_BITS / 64, sizeof *filter);
+    for (uint32_t i = 0; i < slot_count; i++)
+        if (slots[i].hash && slots[i].key_len) {
+            uint32_t bit = lexicon_filter_bit(c->strings.data + slots[i].key_offset, slots[i].key_len);
+            filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+
     lexicon_header h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, LEXICON_MAGIC, 8);
@@ -677,7 +684,8 @@ static bool write_file(compiler *c, const char *out_path)
     h.entry_count = (uint32_t)entry_count;
     h.person_count = (uint32_t)c->person_count;
     h.role_count = (uint32_t)role_count;
-    h.slots_offset = sizeof h;
+    h.filter_offset = sizeof h;                 /* 8-byte aligned, like the slots after it */
+    h.slots_offset = h.filter_offset + LEXICON_FILTER_BITS / 8;
     h.entries_offset = h.slots_offset + (uint64_t)slot_count * sizeof *slots;
     h.persons_offset = h.entries_offset + entry_count * sizeof *entries;
     h.roles_offset = h.persons_offset + c->person_count * sizeof *persons;
@@ -689,7 +697,9 @@ static bool write_file(compiler *c, const char *out_path)
     FILE *f = fopen(tmp_path, "wb");
     bool ok = f != NULL;
     if (ok) {
-        ok = fwrite(&h, sizeof h, 1, f) == 1 && fwrite(slots, sizeof *slots, slot_count, f) == slot_count &&
+        ok = fwrite(&h, sizeof h, 1, f) == 1 &&
+             fwrite(filter, 8, LEXICON_FILTER_BITS / 64, f) == LEXICON_FILTER_BITS / 64 &&
+             fwrite(slots, sizeof *slots, slot_count, f) == slot_count &&
              fwrite(entries, sizeof *entries, entry_count, f) == entry_count &&
              fwrite(persons, sizeof *persons, c->person_count, f) == c->person_count &&
              fwrite(roles, sizeof *roles, role_count, f) == role_count &&
@@ -703,6 +713,7 @@ static bool write_file(compiler *c, const char *out_path)
     else if (c->verbose)
         fprintf(stderr, "lexicon: %zu phrases, %zu entries, %zu people, %zu roles -> %s\n", phrase_count, entry_count,
                 c->person_count, role_count, out_path);
+    free(filter);
     free(entries);
     free(slots);
     free(persons);

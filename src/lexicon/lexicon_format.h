@@ -11,7 +11,7 @@
 #include "lexicon.h"
 
 #define LEXICON_MAGIC "MARSADLX"
-#define LEXICON_VERSION 3u
+#define LEXICON_VERSION 4u
 
 typedef struct {
     char magic[8];
@@ -19,7 +19,28 @@ typedef struct {
     uint32_t slot_count;          /* a power of two */
     uint32_t entry_count, person_count, role_count, reserved;
     uint64_t slots_offset, entries_offset, persons_offset, roles_offset, strings_offset, strings_size;
+    uint64_t filter_offset;       /* LEXICON_FILTER_BITS bits, see lexicon_filter_bit */
 } lexicon_header;
+
+/* A one-hash Bloom filter over every key in the table (phrases and their
+ * prefixes), by length and end bytes: most readings the matcher tries are
+ * in no dictionary, and this rules them out before any hashing. */
+#define LEXICON_FILTER_BITS (1u << 20)
+
+static inline uint32_t lexicon_filter_bit(const char *key, size_t len)
+{
+    /* Arabic letters are two bytes whose first byte says little: sample
+     * the second bytes of the first, second, middle and last letters. */
+    const unsigned char *k = (const unsigned char *)key;
+    uint32_t a = k[len > 1 ? 1 : 0], b = k[len > 3 ? 3 : 0], c = k[((len / 2) | 1) % len],
+             d = k[len - 1];
+    uint32_t h = (uint32_t)len * 2654435761u;
+    h ^= (a << 24 | b << 16 | c << 8 | d) * 2246822519u;
+    h ^= h >> 15;
+    h *= 3266489917u;
+    h ^= h >> 13;
+    return h & (LEXICON_FILTER_BITS - 1);
+}
 
 enum { SLOT_IS_PREFIX = 1 };      /* some longer phrase starts with this key */
 
