@@ -87,6 +87,17 @@ static void set_code(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* A nationality in the masculine plural with the article (اليونانيون،
+ * الإيرانيين) names people, not a quality of something. */
+static bool names_people(const token_list *tokens, const lexicon_match *m)
+{
+    const token *t = &tokens->tokens[m->first_token + m->token_count - 1];
+    const char *k = token_key(tokens, t);
+    size_t n = t->key_len;
+    bool plural = n > 8 && (memcmp(k + n - 4, "ون", 4) == 0 || memcmp(k + n - 4, "ين", 4) == 0);
+    return plural && m->has_article;
+}
+
 /* Builds one actor from matches [first, last]. */
 static void code_chain(const lexicon *lex, const token_list *tokens, const lexicon_match *m,
                        size_t count, uint32_t date, actor_list *out)
@@ -207,8 +218,27 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
     }
     a.type = (uint8_t)type;
     a.is_adjective = a.country[0] && !a.sector[0] && type == ENTITY_NONE;
+    if (a.is_adjective && count == 1 && names_people(tokens, &m[0])) {
+        /* "اشتبك عشرات اليونانيين": a plural nationality is its people */
+        a.is_adjective = false;
+        memcpy(a.sector, "CVL", 4);
+    }
     grow_array((void **)&out->actors, &out->actor_cap, out->actor_count + 1, sizeof *out->actors);
     out->actors[out->actor_count++] = a;
+}
+
+/* The next match continues the phrase: right after it, or after one
+ * unmatched adjective between a sector word and a nationality
+ * ("مقاتلات حربية روسية"، "القوات الخاصة الأمريكية"). */
+static bool follows(const token_list *tokens, const lexicon_match *previous, const lexicon_match *next, bool inside)
+{
+    size_t end = previous->first_token + previous->token_count;
+    if (next->first_token == end)
+        return true;
+    const lexicon_entry *p = head_entry(previous, inside), *x = head_entry(next, true);
+    return next->first_token == end + 1 && p->kind == LEX_SECTOR && x->kind == LEX_DEMONYM &&
+           tokens->tokens[end].kind == TOKEN_WORD && !(tokens->tokens[end].flags & TOKEN_ENDS_SENTENCE) &&
+           !next->has_conjunction;
 }
 
 /* Event words and cues share the lexicon but name no one. */
@@ -289,7 +319,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
         size_t j = i + 1;
         /* extend while the next match follows at once, without a conjunction,
          * within the sentence */
-        while (j < n && m[j].first_token == m[j - 1].first_token + m[j - 1].token_count &&
+        while (j < n && follows(tokens, &m[j - 1], &m[j], j - 1 > i) &&
                !m[j].has_conjunction && !m[j].has_preposition && !starts_another_actor(&m[i], &m[j]) &&
                !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
                names_someone(&m[j]) && believable(tokens, &m[j]) &&

@@ -366,7 +366,8 @@ static size_t agent_after(const article *a, const sentence_view *s, size_t t_end
         at = t_end + 1;
         if (key_is(a->tokens, at, "قبل"))
             at++;
-    } else if (key_is(a->tokens, t_end, "علي") && key_is(a->tokens, t_end + 1, "يد")) {
+    } else if (key_is(a->tokens, t_end, "علي") &&
+               (key_is(a->tokens, t_end + 1, "يد") || key_is(a->tokens, t_end + 1, "ايدي"))) {
         at = t_end + 2;
     }
     if (at == SIZE_MAX)
@@ -735,7 +736,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     /* "بين X و Y" later in the clause: the two parties */
     size_t pair[2] = {SIZE_MAX, SIZE_MAX};
     bool between = false;
-    for (size_t i = t_end; i < t_end + 8 && i < s->end; i++) {
+    for (size_t i = t_end; i < t_end + 12 && i < s->end; i++) {
         if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)))
             break;
         if (key_is(a->tokens, i, "بين")) {
