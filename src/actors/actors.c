@@ -131,7 +131,8 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
             break;
         }
         case LEX_IGO:
-            set_code(a.org, sizeof a.org, e->org);
+            /* in apposition the later, more specific name wins (UN → UNICEF) */
+            memcpy(a.org, e->org, sizeof a.org);
             set_code(fallback_sector, sizeof fallback_sector, e->sector);
             add_entity(out, start, end, ENTITY_ORG, "", e);
             if (type == ENTITY_NONE)
@@ -259,7 +260,12 @@ static bool starts_another_actor(const lexicon_match *first, const lexicon_match
      * ("واتهم العراق جماعات مسلحة") */
     bool next_is_sector = kind == LEX_SECTOR && head->subkind != SECTOR_QUALIFIER;
     for (const lexicon_match *m = first; m < next; m++) {
-        lexicon_kind k = (lexicon_kind)head_entry(m, m > first)->kind;
+        const lexicon_entry *e = head_entry(m, m > first);
+        lexicon_kind k = (lexicon_kind)e->kind;
+        /* an organisation named twice in apposition is one actor:
+         * "منظمة الأمم المتحدة للطفولة اليونيسيف" */
+        if (k == LEX_IGO && kind == LEX_IGO)
+            continue;
         bool named = k == LEX_COUNTRY || k == LEX_CAPITAL || k == LEX_PERSON || k == LEX_GROUP || k == LEX_IGO ||
                      k == LEX_MEDIA;
         if ((next_is_state || next_is_sector) && named)

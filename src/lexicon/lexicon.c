@@ -226,6 +226,16 @@ static size_t letters_in_key(const char *s, size_t len)
     return n;
 }
 
+/* News reports people in the third person: a reading that takes off "me"
+ * or "you" (أيدي → أيد+ي، ذلك → ذل+ك) is far likelier to be a misreading. */
+static bool third_person_or_none(const char *key, size_t len, const clitic_reading *r)
+{
+    if (r->enclitic_len == 0)
+        return true;
+    const char *suffix = key + len - r->enclitic_len;
+    return memcmp(suffix, "ه", 2) == 0 || (r->enclitic_len == 4 && memcmp(suffix, "نا", 4) == 0);
+}
+
 void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list *tokens, lexicon_matches *out)
 {
     out->count = 0;
@@ -249,7 +259,7 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
         size_t best_tokens = 0, best_reading = 0, best_count = 0;
         const lexicon_entry *best_entries = NULL;
         for (size_t r = 0; r < n; r++) {
-            if (readings[r].stem_len == 0)
+            if (readings[r].stem_len == 0 || !third_person_or_none(key, t->key_len, &readings[r]))
                 continue;
             size_t len = clitic_stem(key, &readings[r], phrase);
             size_t canonical_len;
