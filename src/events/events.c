@@ -268,6 +268,22 @@ static bool names_its_victim(const article *a, size_t ti)
     return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
 }
 
+/* The actor follows another trigger directly, as its verb-first subject
+ * ("دانت اليونيسيف جرائم قتل"): it is not also the killer. */
+static bool subject_of_another_trigger(const article *a, const sentence_view *s, const actor *x)
+{
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &a->actors->matches.items[i];
+        if (m->first_token + m->token_count == x->first_token)
+            for (uint32_t k = 0; k < m->entry_count; k++)
+                if (m->entries[k].kind == LEX_TRIGGER)
+                    return true;
+        if (m->first_token >= x->first_token)
+            break;
+    }
+    return false;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos)
 {
@@ -279,7 +295,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         if (actor_end_token(x) > ti)
             continue;
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
-            !introduced_by_preposition(a, x))
+            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x))
             return k;
         break;
     }
