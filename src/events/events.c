@@ -147,7 +147,16 @@ static void bare_key(const token_list *tokens, size_t i, const char **key, size_
 /* A sector-only actor (الوزارة، الجيش) is the last actor named before it
  * with the same head word (وزارة الدفاع الأرمينية), else the last of the
  * same sector with a state, else of the article's focus state. */
+static void resolve_sector_only_or(const article *a, size_t actor_index, event_party *p, const char *fallback);
+
 static void resolve_sector_only(const article *a, size_t actor_index, event_party *p)
+{
+    resolve_sector_only_or(a, actor_index, p, NULL);
+}
+
+/* The same, but an unnamed party acted upon by a state's people is of that
+ * state before it is of the article's focus ("اشتبك اليونانيون مع الشرطة"). */
+static void resolve_sector_only_or(const article *a, size_t actor_index, event_party *p, const char *fallback)
 {
     if (p->country[0] || p->org[0] || !p->sector[0])
         return;
@@ -173,6 +182,10 @@ static void resolve_sector_only(const article *a, size_t actor_index, event_part
             memcpy(p->country, x->country, 4);
             return;
         }
+    }
+    if (fallback && fallback[0]) {
+        memcpy(p->country, fallback, 4);
+        return;
     }
     memcpy(p->country, a->focus_country, 4);
 }
@@ -268,6 +281,15 @@ static bool names_its_victim(const article *a, size_t ti)
     return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
 }
 
+static bool has_plural_subject(const article *a, size_t ti, size_t t_end)
+{
+    (void)t_end;
+    const token *t = &a->tokens->tokens[ti];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len;
+    return n > 6 && memcmp(k + n - 4, "وا", 4) == 0;
+}
+
 /* The actor follows another trigger directly, as its verb-first subject
  * ("دانت اليونيسيف جرائم قتل"): it is not also the killer. */
 static bool subject_of_another_trigger(const article *a, const sentence_view *s, const actor *x)
@@ -299,8 +321,9 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             return k;
         break;
     }
-    /* 2. verb-first: an actor just after the verb */
-    if (pos == TRIGGER_VERB) {
+    /* 2. verb-first: an actor just after the verb, unless the verb carries
+     * its own plural subject ("وطالبوا الأمم المتحدة": the UN is asked) */
+    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti, t_end)) {
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
@@ -765,6 +788,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             break;
         }
     }
+    /* after a verb with its own subject, "بين" names a place
+     * ("استهدف ... نفقا بين قطاع غزة ومصر") */
+    if (between && pos == TRIGGER_VERB && e.actor.present)
+        between = false;
     if (between) {
         event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
         /* two parties of one state (the army and a rebel group) fight too */
@@ -837,7 +864,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                 }
                 for (size_t j = 0; j < rest_count; j++) {
                     x.recipient = party_from(&a->actors->actors[rest[j]]);
-                    resolve_sector_only(a, rest[j], &x.recipient);
+                    resolve_sector_only_or(a, rest[j], &x.recipient, x.actor.country);
                     push_event(a, &x);
                 }
             }
@@ -862,7 +889,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     for (size_t r = 0; r < n; r++) {
         event x = e;
         x.recipient = party_from(&a->actors->actors[recipients[r]]);
-        resolve_sector_only(a, recipients[r], &x.recipient);
+        resolve_sector_only_or(a, recipients[r], &x.recipient, x.actor.country);
         if (x.actor.start == x.recipient.start)
             continue;
         push_event(a, &x);
