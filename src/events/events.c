@@ -206,6 +206,7 @@ static size_t actor_end_token(const actor *x)
 /* The token where the clause holding token ti begins. */
 static const lexicon_match *match_at(const article *a, size_t first_token);
 static bool is_verbal(event_type t);
+static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m);
 
 /* The verbal trigger (a demand, promise, threat, condemnation ...) whose
  * object the word at ti is part of: "دعا لافروف إلى انسحاب القوات",
@@ -219,9 +220,9 @@ static const lexicon_entry *governing_trigger(const article *a, const sentence_v
         /* close enough to govern it: "دعا ... إلى انسحاب" */
         if (m->first_token + m->token_count + 6 < ti)
             continue;
-        for (uint32_t k = 0; k < m->entry_count; k++)
-            if (m->entries[k].kind == LEX_TRIGGER && is_verbal((event_type)m->entries[k].event_type))
-                return &m->entries[k];
+        const lexicon_entry *trigger = usable_trigger(a, s, m);
+        if (trigger && is_verbal((event_type)trigger->event_type))
+            return trigger;
     }
     return NULL;
 }
@@ -234,10 +235,11 @@ static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
             return i + 1;
         /* the object of a verbal trigger is a clause of its own */
         const lexicon_match *m = match_at(a, i);
-        if (m && i + m->token_count <= ti && i < ti)
-            for (uint32_t k = 0; k < m->entry_count; k++)
-                if (m->entries[k].kind == LEX_TRIGGER && is_verbal((event_type)m->entries[k].event_type))
-                    return i + m->token_count;
+        if (m && i + m->token_count <= ti && i < ti) {
+            const lexicon_entry *trigger = usable_trigger(a, s, m);
+            if (trigger && is_verbal((event_type)trigger->event_type))
+                return i + m->token_count;
+        }
     }
     return s->first;
 }
@@ -296,10 +298,8 @@ static bool subject_of_another_trigger(const article *a, const sentence_view *s,
 {
     for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &a->actors->matches.items[i];
-        if (m->first_token + m->token_count == x->first_token)
-            for (uint32_t k = 0; k < m->entry_count; k++)
-                if (m->entries[k].kind == LEX_TRIGGER)
-                    return true;
+        if (m->first_token + m->token_count == x->first_token && usable_trigger(a, s, m))
+            return true;
         if (m->first_token >= x->first_token)
             break;
     }
