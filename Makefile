@@ -102,8 +102,8 @@ eval: build/marsad
 setup:
 	@sh scripts/setup.sh
 
-demo: build/marsad
-	@build/marsad tokens examples/article.txt | head -40
+demo: build/marsad build/lexicon.bin
+	@build/marsad code --text --date 2022-09-14 examples/article.txt
 
 clean:
 	rm -rf build
