@@ -80,6 +80,13 @@ static bool names_a_party(const actor *a)
     return (a->country[0] || a->org[0]) && strcmp(a->sector, "MED") != 0;
 }
 
+/* A group with no home state (داعش) fights where it is: it is a party,
+ * and takes the country of the place or article (CODEBOOK §2). */
+static bool is_armed_group(const actor *a)
+{
+    return strcmp(a->sector, "INS") == 0 || strcmp(a->sector, "REB") == 0;
+}
+
 /* Words between a preposition and the party it introduces: "مع نظيره
  * الروسي" is still "with" the Russian. */
 static const char *const counterpart_words[] = {"نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "ونظيره", "ونظيرته"};
@@ -782,7 +789,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             size_t found = 0;
             for (size_t k = s->first_actor; k < s->end_actor && found < 2; k++)
                 if (a->actors->actors[k].first_token > i && a->actors->actors[k].first_token <= i + 6 &&
-                    names_a_party(&a->actors->actors[k]))
+                    (names_a_party(&a->actors->actors[k]) || is_armed_group(&a->actors->actors[k])))
                     pair[found++] = k;
             between = found == 2;
             break;
@@ -794,6 +801,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         between = false;
     if (between) {
         event_party p1 = party_from(&a->actors->actors[pair[0]]), p2 = party_from(&a->actors->actors[pair[1]]);
+        resolve_sector_only(a, pair[0], &p1);
+        resolve_sector_only(a, pair[1], &p2);
         /* two parties of one state (the army and a rebel group) fight too */
         if (e.actor.present && !same_party(&e.actor, &p1) && !same_party(&e.actor, &p2)) {
             /* "استعداد إيران ... لحل الخلافات بين باكو ويريفان": to each */
