@@ -132,6 +132,24 @@ static void speakers_accuse_and_ask(void **state)
     expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
 }
 
+static void condemnations_find_their_target(void **state)
+{
+    (void)state;
+    /* a split phrase with its objects inside: حمّل X Y و Z المسؤولية */
+    const char *s = "حمل وزير الخارجية التركي مولود تشاوش أوغلو النظام السوري وروسيا وإيران المسؤولية عن الخروقات.";
+    expect_event(s, 20170119, EVENT_ACCUSE, "TUR", "SYR");
+    expect_event(s, 20170119, EVENT_ACCUSE, "TUR", "RUS");
+    expect_event(s, 20170119, EVENT_ACCUSE, "TUR", "IRN");
+    /* a condemnation naming only the act blames whoever did it */
+    const char *t = "وأدانت السعودية بشدة الهجوم الكيماوي الذي شنته القوات الحكومية السورية على دوما.";
+    expect_event(t, 20180408, EVENT_ACCUSE, "SAU", "SYR");
+    expect_event(t, 20180408, EVENT_ASSAULT, "SYR", "SYR");
+    coded c;
+    code(&c, t, 20180408);
+    assert_null(find(&c, EVENT_ASSAULT, "SAU", "SYR"));    /* the condemner did not attack */
+    release(&c);
+}
+
 static void the_two_sides_and_symmetric_verbs(void **state)
 {
     (void)state;
@@ -236,6 +254,7 @@ int main(void)
         cmocka_unit_test(nominal_triggers_and_their_parties),
         cmocka_unit_test(listed_subjects_each_act),
         cmocka_unit_test(speakers_accuse_and_ask),
+        cmocka_unit_test(condemnations_find_their_target),
         cmocka_unit_test(the_two_sides_and_symmetric_verbs),
         cmocka_unit_test(modality_from_cues_and_years),
         cmocka_unit_test(dates_and_counts),

@@ -156,6 +156,14 @@ static void bare_key(const token_list *tokens, size_t i, const char **key, size_
  * same sector with a state, else of the article's focus state. */
 static void resolve_sector_only_or(const article *a, size_t actor_index, event_party *p, const char *fallback);
 
+/* Clashes, arrests and protests are mostly within a state: an unnamed
+ * other side is of the actor's state.  Words are not: an accusation's
+ * unnamed target is of the state the article is about. */
+static const char *domestic_fallback(const event *e)
+{
+    return (e->type == EVENT_ASSAULT || e->type == EVENT_COERCE || e->type == EVENT_PROTEST) ? e->actor.country : NULL;
+}
+
 static void resolve_sector_only(const article *a, size_t actor_index, event_party *p)
 {
     resolve_sector_only_or(a, actor_index, p, NULL);
@@ -357,7 +365,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         if (x->first_token < cs)
             break;
         if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective &&
-            !introduced_by_preposition(a, x))
+            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x))
             return k;
     }
     return SIZE_MAX;
@@ -873,7 +881,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                 }
                 for (size_t j = 0; j < rest_count; j++) {
                     x.recipient = party_from(&a->actors->actors[rest[j]]);
-                    resolve_sector_only_or(a, rest[j], &x.recipient, x.actor.country);
+                    resolve_sector_only_or(a, rest[j], &x.recipient, domestic_fallback(&x));
                     push_event(a, &x);
                 }
             }
@@ -898,7 +906,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     for (size_t r = 0; r < n; r++) {
         event x = e;
         x.recipient = party_from(&a->actors->actors[recipients[r]]);
-        resolve_sector_only_or(a, recipients[r], &x.recipient, x.actor.country);
+        resolve_sector_only_or(a, recipients[r], &x.recipient, domestic_fallback(&x));
         if (x.actor.start == x.recipient.start)
             continue;
         push_event(a, &x);
@@ -965,8 +973,28 @@ static void merge_duplicates(event_list *list, size_t from)
     list->count = kept;
 }
 
+/* "أدانت السعودية الهجوم الذي شنته القوات السورية": a condemnation that
+ * names no one condemns whoever did the act it names in the sentence. */
+static void blame_the_perpetrator(article *a, size_t first_event)
+{
+    event_list *out = a->out;
+    for (size_t i = first_event; i < out->count; i++) {
+        event *e = &out->items[i];
+        if (e->type != EVENT_ACCUSE || e->recipient.present)
+            continue;
+        for (size_t j = first_event; j < out->count; j++) {
+            const event *act = &out->items[j];
+            if (act->type == EVENT_ASSAULT && act->trigger_start > e->trigger_start && act->actor.present &&
+                !same_party(&act->actor, &e->actor)) {
+                e->recipient = act->actor;
+                break;
+            }
+        }
+    }
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
- * completed within four words after it (تبادل الطرفان اللوم). */
+ * completed within twelve words after it (تبادل الطرفان اللوم). */
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
 {
     for (uint32_t i = 0; i < m->entry_count; i++) {
@@ -977,7 +1005,8 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
             return e;
         const char *rest = lexicon_string(a->lex, e->requires);
         size_t end = m->first_token + m->token_count;
-        for (size_t j = end; j < end + 4 && j < s->end; j++) {
+        /* the subject and objects sit inside: "حمّل الوزير النظام وروسيا وإيران المسؤولية" */
+        for (size_t j = end; j < end + 12 && j < s->end; j++) {
             /* compare the rest's keys, token by token, from j */
             const char *r = rest;
             size_t k = j;
@@ -1031,6 +1060,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         s.end_match = next_match;
         while (s.end_match < ms->count && ms->items[s.end_match].first_token < s.end)
             s.end_match++;
+        size_t sentence_events = out->count;
         a.sentence_first_event = out->count;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
@@ -1040,6 +1070,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
                 code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);
             }
         }
+        blame_the_perpetrator(&a, sentence_events);
         if (!has_assault) {
             /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
             int64_t dead, injured, arrested;
