@@ -668,6 +668,14 @@ static void give_counts_to_an_assault(article *a, int64_t dead, int64_t injured)
         a->pending_injured = injured;
 }
 
+static bool has_asserted_assault(const article *a)
+{
+    for (size_t i = 0; i < a->out->count; i++)
+        if (a->out->items[i].type == EVENT_ASSAULT && a->out->items[i].modality == MODALITY_ASSERTED)
+            return true;
+    return false;
+}
+
 static void give_counts_to_last_assault(article *a, const event *orphan)
 {
     if (orphan->type == EVENT_ASSAULT && orphan->modality == MODALITY_ASSERTED)
@@ -893,9 +901,23 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         n = 1;
     }
     if (!e.actor.present || (!e.actor.country[0] && !e.actor.org[0])) {
-        /* No one to code as the actor: the event is not coded, but what it
-         * says of the dead belongs to the attack reported before it
-         * ("49 جنديا قتلوا" after "هاجمت باكو ..."). */
+        /* No one to code as the actor: what it says of the dead belongs to
+         * the attack reported before it ("49 جنديا قتلوا" after "هاجمت باكو").
+         * With no attack before it, a deadly attack by an unnamed hand is
+         * coded as such ("20 مدنيا قتلوا في انفجار"), the actor left null. */
+        if (e.type == EVENT_ASSAULT && e.modality == MODALITY_ASSERTED && (e.dead != NO_COUNT || e.injured != NO_COUNT) &&
+            !has_asserted_assault(a)) {
+            memset(&e.actor, 0, sizeof e.actor);
+            e.actor.lat = e.actor.lon = NAN;
+            if (n > 0) {
+                e.recipient = party_from(&a->actors->actors[recipients[0]]);
+                resolve_sector_only(a, recipients[0], &e.recipient);
+                push_event(a, &e);
+            } else {
+                push_without_recipient(a, &e);
+            }
+            return;
+        }
         give_counts_to_last_assault(a, &e);
         return;
     }
