@@ -207,6 +207,12 @@ static void dates_and_counts(void **state)
     assert_non_null(e);
     assert_int_equal(e->dead, 3);
     release(&c);
+    /* a deadly blast with no one named: coded with a null actor, figure kept */
+    code(&c, "وقال مسؤول محلي إن 20 مدنيا على الأقل قتلوا اليوم في انفجار في ليبيا.", 20160621);
+    e = find(&c, EVENT_ASSAULT, "-", "LBY");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 20);
+    release(&c);
     code(&c, "واعتقلت الشرطة الفرنسية نحو 200 متظاهر في باريس.", 20190601);
     e = find(&c, EVENT_COERCE, "FRA", "FRA");
     assert_non_null(e);

@@ -561,12 +561,13 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
                 continue;
             parsed_number n;
             bool found = false;
-            /* the figure before the word: "30 ألف قتيل", "49 جنديا قتلوا" */
+            /* the figure before the word: "30 ألف قتيل", "49 جنديا قتلوا",
+             * "20 مدنيا على الأقل قتلوا" (up to three words between) */
             if (cue->cue_scope != CASUALTY_BEFORE_FIGURE)
                 for (size_t back = 1; back <= 4 && !found && m->first_token >= s->first + back; back++) {
                     size_t start = m->first_token - back;
                     /* start of the figure: walk back over a spelled figure */
-                    if (parse_number_at(a->tokens, start, &n) && n.first_token + n.token_count + 1 >= m->first_token &&
+                    if (parse_number_at(a->tokens, start, &n) && n.first_token + n.token_count + 3 >= m->first_token &&
                         n.first_token + n.token_count <= m->first_token) {
                         /* prefer the longest figure ending here: "30 ألف" over "ألف" */
                         size_t earlier = start;
