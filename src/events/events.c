@@ -298,9 +298,9 @@ static bool names_its_victim(const article *a, size_t ti)
     return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
 }
 
-static bool has_plural_subject(const article *a, size_t ti, size_t t_end)
+/* A verb ending in وا (طالبوا، اشترطوا) carries its own plural subject. */
+static bool has_plural_subject(const article *a, size_t ti)
 {
-    (void)t_end;
     const token *t = &a->tokens->tokens[ti];
     const char *k = token_key(a->tokens, t);
     size_t n = t->key_len;
@@ -338,7 +338,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
     }
     /* 2. verb-first: an actor just after the verb, unless the verb carries
      * its own plural subject ("وطالبوا الأمم المتحدة": the UN is asked) */
-    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti, t_end)) {
+    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti)) {
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
