@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "dates.h"
 #include "event_json.h"
 #include "events.h"
+#include "json_read.h"
 #include "json_write.h"
 #include "lexicon.h"
 #include "tokenize.h"
@@ -36,6 +36,9 @@ typedef struct {
     event_list events;
     byte_buffer out;
     byte_buffer repaired;       /* a line with its invalid UTF-8 replaced */
+    byte_buffer text;           /* the article's decoded text */
+    byte_buffer scratch;        /* small decoded strings: id, date */
+    json_object_view view;      /* the members of the current line */
     size_t articles, events_total, bad_lines;
     bool progress;
     double started, last_progress;
@@ -128,52 +131,55 @@ static void code_json_line(coder *c, const char *file, size_t line_number, const
         len = utf8_repair(line, len, c->repaired.data);
         line = c->repaired.data;
     }
-    json_error_t err;
-    json_t *article = json_loadb(line, len, JSON_ALLOW_NUL, &err);
-    if (!article || !json_is_object(article)) {
-        error_record(c, file, line_number, NULL, "not a JSON object: %s", article ? "another JSON value" : err.text);
-        json_decref(article);
+    char error[160];
+    if (!json_parse_object(line, len, &c->view, error, sizeof error)) {
+        error_record(c, file, line_number, NULL, "not a JSON object: %s", error);
         return;
     }
-    json_t *id = json_object_get(article, "id");
+    const json_member *id = json_member_named(&c->view, "id");
     char id_text[256] = "";
-    if (json_is_string(id))
-        snprintf(id_text, sizeof id_text, "%s", json_string_value(id));
-    else if (json_is_integer(id))
-        snprintf(id_text, sizeof id_text, "%lld", (long long)json_integer_value(id));
-    json_t *text = json_object_get(article, "text");
-    if (!json_is_string(text)) {
+    if (id && (id->kind == JSON_STRING || id->kind == JSON_NUMBER)) {
+        buffer_truncate(&c->scratch, 0);
+        if (id->kind == JSON_STRING)
+            json_decode_string(id->value, id->value_len, &c->scratch);
+        else
+            buffer_append(&c->scratch, id->value, id->value_len);
+        snprintf(id_text, sizeof id_text, "%s", c->scratch.data ? c->scratch.data : "");
+    }
+    const json_member *text = json_member_named(&c->view, "text");
+    if (!text || text->kind != JSON_STRING) {
         error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", "no \"text\" string");
-        json_decref(article);
         return;
     }
-    size_t text_len = json_string_length(text);
+    buffer_truncate(&c->text, 0);
+    json_decode_string(text->value, text->value_len, &c->text);
+    if (!c->text.data)
+        buffer_append(&c->text, "", 0);
+    size_t text_len = c->text.len;
     if (text_len > c->max_article_bytes) {
         char detail[128];
         snprintf(detail, sizeof detail, "text is %zu bytes, over the %zu-byte limit (--max-bytes)", text_len,
                  c->max_article_bytes);
         error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", detail);
-        json_decref(article);
         return;
     }
     uint32_t date = c->default_date;
-    json_t *date_value = json_object_get(article, "date");
-    if (json_is_string(date_value)) {
-        uint32_t d = date_parse_iso(json_string_value(date_value), json_string_length(date_value));
+    const json_member *date_value = json_member_named(&c->view, "date");
+    if (date_value && date_value->kind == JSON_STRING) {
+        buffer_truncate(&c->scratch, 0);
+        json_decode_string(date_value->value, date_value->value_len, &c->scratch);
+        uint32_t d = c->scratch.data ? date_parse_iso(c->scratch.data, c->scratch.len) : 0;
         if (d)
             date = d;
         else
             fprintf(stderr, "marsad code: %s:%zu: date '%.40s' is not YYYY-MM-DD; coding without it\n", file,
-                    line_number, json_string_value(date_value));
+                    line_number, c->scratch.data ? c->scratch.data : "");
     }
     buffer_append_str(&c->out, "{\"id\":");
-    if (id) {
-        char *dumped = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
-        buffer_append_str(&c->out, dumped ? dumped : "null");
-        free(dumped);
-    } else {
+    if (id)
+        buffer_append(&c->out, id->value, id->value_len);
+    else
         buffer_append_str(&c->out, "null");
-    }
     buffer_append_str(&c->out, ",\"date\":");
     if (date) {
         char d[11];
@@ -182,24 +188,22 @@ static void code_json_line(coder *c, const char *file, size_t line_number, const
     } else {
         buffer_append_str(&c->out, "null");
     }
-    const char *key;
-    json_t *value;
-    json_object_foreach(article, key, value) {
-        if (!strcmp(key, "id") || !strcmp(key, "date") || !strcmp(key, "text") || !strcmp(key, "title") ||
-            !strcmp(key, "events") || !strcmp(key, "entities"))
+    /* the other fields pass through as they came */
+    static const char *const own[] = {"id", "date", "text", "title", "events", "entities"};
+    for (size_t i = 0; i < c->view.count; i++) {
+        const json_member *m = &c->view.members[i];
+        bool skip = false;
+        for (size_t k = 0; k < sizeof own / sizeof own[0] && !skip; k++)
+            skip = m->key_len == strlen(own[k]) && memcmp(m->key, own[k], m->key_len) == 0;
+        if (skip)
             continue;
-        char *dumped = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (!dumped)
-            continue;
-        buffer_append_char(&c->out, ',');
-        json_write_cstring(&c->out, key);
-        buffer_append_char(&c->out, ':');
-        buffer_append_str(&c->out, dumped);
-        free(dumped);
+        buffer_append_str(&c->out, ",\"");
+        buffer_append(&c->out, m->key, m->key_len);
+        buffer_append_str(&c->out, "\":");
+        buffer_append(&c->out, m->value, m->value_len);
     }
-    code_text(c, json_string_value(text), text_len, date);
+    code_text(c, c->text.data, text_len, date);
     buffer_append_str(&c->out, "}\n");
-    json_decref(article);
 }
 
 static bool code_jsonl_file(coder *c, const char *path)
@@ -313,6 +317,9 @@ int cmd_code(int argc, char **argv)
     event_list_free(&c.events);
     buffer_free(&c.out);
     buffer_free(&c.repaired);
+    buffer_free(&c.text);
+    buffer_free(&c.scratch);
+    json_object_view_free(&c.view);
     lexicon_close(c.lex);
     return ok ? 0 : 1;
 }
