@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buffer.h"
 #include "lexicon.h"
@@ -115,12 +116,18 @@ static void problem(compiler *c, const tsv_reader *r, const char *what)
 
 /* ---- one reader per table */
 
-static bool read_countries(compiler *c, const char *dir)
+/* Opens DIR/NAME; a missing or unreadable table is reported and fails the build. */
+static bool open_table(tsv_reader *r, const char *dir, const char *name)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/countries.tsv", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return tsv_open(r, path);
+}
+
+static bool read_countries(compiler *c, const char *dir)
+{
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "countries.tsv"))
         return false;
     int iso = tsv_column(&r, "iso3"), kind = tsv_column(&r, "kind"), arabic = tsv_column(&r, "arabic");
     if (iso < 0 || kind < 0 || arabic < 0)
@@ -156,10 +163,8 @@ static bool read_countries(compiler *c, const char *dir)
 
 static bool read_orgs(compiler *c, const char *dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/orgs.tsv", dir);
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "orgs.tsv"))
         return false;
     int org = tsv_column(&r, "org"), arabic = tsv_column(&r, "arabic"), sector = tsv_column(&r, "sector");
     if (org < 0 || arabic < 0 || sector < 0)
@@ -176,10 +181,8 @@ static bool read_orgs(compiler *c, const char *dir)
 
 static bool read_groups(compiler *c, const char *dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/groups.tsv", dir);
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "groups.tsv"))
         return false;
     int arabic = tsv_column(&r, "arabic"), iso = tsv_column(&r, "iso3"), sector = tsv_column(&r, "sector");
     if (arabic < 0 || iso < 0 || sector < 0)
@@ -196,10 +199,8 @@ static bool read_groups(compiler *c, const char *dir)
 
 static bool read_media(compiler *c, const char *dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/media.tsv", dir);
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "media.tsv"))
         return false;
     int arabic = tsv_column(&r, "arabic"), iso = tsv_column(&r, "iso3");
     if (arabic < 0 || iso < 0)
@@ -216,10 +217,8 @@ static bool read_media(compiler *c, const char *dir)
 
 static bool read_sectors(compiler *c, const char *dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/sectors.tsv", dir);
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "sectors.tsv"))
         return false;
     int arabic = tsv_column(&r, "arabic"), sector = tsv_column(&r, "sector"), kind = tsv_column(&r, "kind");
     if (arabic < 0 || sector < 0 || kind < 0)
@@ -248,10 +247,8 @@ static bool read_sectors(compiler *c, const char *dir)
 
 static bool read_places(compiler *c, const char *dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/places.tsv", dir);
     tsv_reader r;
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "places.tsv"))
         return false;
     int arabic = tsv_column(&r, "arabic"), iso = tsv_column(&r, "iso3"), lat = tsv_column(&r, "lat"),
         lon = tsv_column(&r, "lon"), population = tsv_column(&r, "population");
@@ -279,10 +276,8 @@ static bool optional_table(tsv_reader *r, const char *dir, const char *name)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    if (access(path, R_OK) != 0)
         return false;
-    fclose(f);
     return tsv_open(r, path);
 }
 
@@ -490,10 +485,8 @@ static uint32_t parse_date(const char *s)
 
 static bool read_people(compiler *c, const char *dir)
 {
-    char path[4096];
     tsv_reader r;
-    snprintf(path, sizeof path, "%s/people_roles.tsv", dir);
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "people_roles.tsv"))
         return false;
     int person = tsv_column(&r, "person"), iso = tsv_column(&r, "iso3"), sector = tsv_column(&r, "sector"),
         role = tsv_column(&r, "role"), from = tsv_column(&r, "from"), to = tsv_column(&r, "to");
@@ -515,8 +508,7 @@ static bool read_people(compiler *c, const char *dir)
     }
     tsv_close(&r);
 
-    snprintf(path, sizeof path, "%s/people_names.tsv", dir);
-    if (!tsv_open(&r, path))
+    if (!open_table(&r, dir, "people_names.tsv"))
         return false;
     person = tsv_column(&r, "person");
     int arabic = tsv_column(&r, "arabic");
