@@ -30,8 +30,6 @@ static const char *or_dash(const char *s)
 static void actors_of_the_test_sentences(void **state)
 {
     (void)state;
-    lexicon *lex = compile_test_lexicon();
-    assert_non_null(lex);
     tsv_reader r;
     assert_true(tsv_open(&r, "tests/data/actor_sentences.tsv"));
     int date_col = tsv_column(&r, "date"), sentence_col = tsv_column(&r, "sentence"), actor_col = tsv_column(&r, "actor"),
@@ -75,7 +73,6 @@ static void actors_of_the_test_sentences(void **state)
     tsv_close(&r);
     token_list_free(&tokens);
     actor_list_free(&actors);
-    remove_test_lexicon(lex);
     double share = rows ? (double)right / (double)rows : 0;
     print_message("actor sentences: %zu of %zu expected actors right (%.1f%%)\n", right, rows, 100 * share);
     assert_true(rows >= 300);
@@ -87,5 +84,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(actors_of_the_test_sentences),
     };
-    return cmocka_run_group_tests_name("actor_sentences", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("actor_sentences", tests, setup_lexicon, teardown_lexicon);
 }

@@ -12,21 +12,6 @@
 #include "lexicon_fixture.h"
 #include "tokenize.h"
 
-static lexicon *lex;
-
-static int setup(void **state)
-{
-    (void)state;
-    lex = compile_test_lexicon();
-    return lex ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_test_lexicon(lex);
-    return 0;
-}
 
 typedef struct {
     char country[4], sector[4], org[12];
@@ -242,5 +227,5 @@ int main(void)
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };
-    return cmocka_run_group_tests_name("actors", tests, setup, teardown);
+    return cmocka_run_group_tests_name("actors", tests, setup_lexicon, teardown_lexicon);
 }

@@ -26,16 +26,8 @@ static bool on_boundary(const char *text, size_t len, size_t pos)
 static void ant_coverage(void **state)
 {
     (void)state;
-    const char *shared = getenv("SHARED") ? getenv("SHARED") : "../shared";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/corpora/ant/articles.jsonl", shared);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        print_message("skipping: %s not found (../shared is absent)\n", path);
-        skip();
-    }
-    lexicon *lex = compile_test_lexicon();
-    assert_non_null(lex);
+    FILE *f;
+    OPEN_ANT_CORPUS_OR_SKIP(f);
     token_list tokens = {0};
     actor_list actors = {0};
     char *line = NULL;
@@ -75,7 +67,6 @@ static void ant_coverage(void **state)
     fclose(f);
     actor_list_free(&actors);
     token_list_free(&tokens);
-    remove_test_lexicon(lex);
     assert_int_equal(articles, ARTICLES);
     print_message("coverage over %zu ANT articles: %.1f entities per article, %.1f%% with a state actor, "
                   "%.1f%% with a known person\n",
@@ -90,5 +81,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ant_coverage),
     };
-    return cmocka_run_group_tests_name("corpus_actors", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("corpus_actors", tests, setup_lexicon, teardown_lexicon);
 }

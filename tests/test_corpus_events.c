@@ -59,16 +59,8 @@ static void assert_party(json_t *p, bool required)
 static void every_record_follows_the_contract(void **state)
 {
     (void)state;
-    const char *shared = getenv("SHARED") ? getenv("SHARED") : "../shared";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/corpora/ant/articles.jsonl", shared);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        print_message("skipping: %s not found (../shared is absent)\n", path);
-        skip();
-    }
-    lexicon *lex = compile_test_lexicon();
-    assert_non_null(lex);
+    FILE *f;
+    OPEN_ANT_CORPUS_OR_SKIP(f);
     token_list tokens = {0};
     actor_list actors = {0};
     event_list events = {0};
@@ -129,7 +121,6 @@ static void every_record_follows_the_contract(void **state)
     token_list_free(&tokens);
     actor_list_free(&actors);
     event_list_free(&events);
-    remove_test_lexicon(lex);
 }
 
 int main(void)
@@ -137,5 +128,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_record_follows_the_contract),
     };
-    return cmocka_run_group_tests_name("corpus_events", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("corpus_events", tests, setup_lexicon, teardown_lexicon);
 }

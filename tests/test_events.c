@@ -13,21 +13,6 @@
 #include "lexicon_fixture.h"
 #include "tokenize.h"
 
-static lexicon *lex;
-
-static int setup(void **state)
-{
-    (void)state;
-    lex = compile_test_lexicon();
-    return lex ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_test_lexicon(lex);
-    return 0;
-}
 
 typedef struct {
     token_list tokens;
@@ -267,5 +252,5 @@ int main(void)
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
-    return cmocka_run_group_tests_name("events", tests, setup, teardown);
+    return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);
 }
