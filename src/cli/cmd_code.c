@@ -289,10 +289,7 @@ int cmd_code(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    char default_path[4096];
-    if (!lexicon_path)
-        lexicon_path = lexicon_default_path(default_path, sizeof default_path);
-    c.lex = lexicon_open(lexicon_path);
+    c.lex = lexicon_open_or_default(lexicon_path);
     if (!c.lex)
         return 1;
     c.progress = !quiet && isatty(STDERR_FILENO);

@@ -62,10 +62,7 @@ int cmd_entities(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    char default_path[4096];
-    if (!lexicon_path)
-        lexicon_path = lexicon_default_path(default_path, sizeof default_path);
-    lexicon *lex = lexicon_open(lexicon_path);
+    lexicon *lex = lexicon_open_or_default(lexicon_path);
     if (!lex)
         return 1;
     char *text;

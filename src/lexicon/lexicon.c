@@ -121,6 +121,12 @@ const char *lexicon_default_path(char *buf, size_t size)
     return buf;
 }
 
+lexicon *lexicon_open_or_default(const char *path)
+{
+    char default_path[4096];
+    return lexicon_open(path ? path : lexicon_default_path(default_path, sizeof default_path));
+}
+
 size_t lexicon_entry_count(const lexicon *lex)
 {
     return lex->header->entry_count;

@@ -103,6 +103,9 @@ void lexicon_close(lexicon *lex);
  * the running executable. Writes the path into buf. */
 const char *lexicon_default_path(char *buf, size_t size);
 
+/* lexicon_open(path), or of the default path when path is NULL. */
+lexicon *lexicon_open_or_default(const char *path);
+
 size_t lexicon_entry_count(const lexicon *lex);
 const char *lexicon_string(const lexicon *lex, uint32_t offset);
 
