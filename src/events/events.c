@@ -49,6 +49,10 @@ static const char *const clause_openers[] = {"ان", "بان", "لان", "فيم
 /* Words that introduce the one something is done to. */
 static const char *const recipient_prepositions[] = {"علي", "ضد", "مع", "الي", "بحق", "تجاه", "لدي", "من", "عن", "نحو"};
 /* "the two sides", which stand for the last two parties named */
+/* "في العاصمة الفرنسية باريس": a place noun between the preposition and the name */
+static const char *const place_nouns[] = {"العاصمه", "مدينه", "بلده", "قريه", "محافظه", "ولايه", "منطقه", "اقليم"};
+/* relative pronouns: "الهجوم الذي استهدف مدينة ليغ" */
+static const char *const relative_pronouns[] = {"الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"};
 static const char *const both_sides[] = {"الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين", "الدولتان", "الدولتين"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -279,7 +283,8 @@ static bool introduced_by_preposition(const article *a, const actor *x)
     if (m && m->has_preposition)
         return true;
     size_t i = x->first_token;
-    while (i > 0 && key_in(a->tokens, i - 1, counterpart_words, COUNT(counterpart_words)))
+    while (i > 0 && (key_in(a->tokens, i - 1, counterpart_words, COUNT(counterpart_words)) ||
+                     key_in(a->tokens, i - 1, place_nouns, COUNT(place_nouns))))
         i--;
     return i > 0 && key_in(a->tokens, i - 1, recipient_prepositions, COUNT(recipient_prepositions));
 }
@@ -321,6 +326,18 @@ static bool subject_of_another_trigger(const article *a, const sentence_view *s,
     return false;
 }
 
+/* "الهجوم الذي استهدف مدينة ليغ": a verb right after a relative pronoun,
+ * with no object pronoun of its own, has the antecedent for its subject, so
+ * what follows it is its object ("الهجوم الذي شنته القوات" keeps the
+ * pronoun, and its subject follows). */
+static bool object_follows_relative(const article *a, const sentence_view *s, size_t ti)
+{
+    if (ti == 0 || ti - 1 < s->first || !key_in(a->tokens, ti - 1, relative_pronouns, COUNT(relative_pronouns)))
+        return false;
+    const lexicon_match *m = match_at(a, ti);
+    return m && !m->has_pronoun_suffix;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos)
 {
@@ -339,11 +356,14 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
     /* 2. verb-first: an actor just after the verb, unless the verb carries
      * its own plural subject ("وطالبوا الأمم المتحدة": the UN is asked) */
     if (pos == TRIGGER_VERB && !has_plural_subject(a, ti)) {
-        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+        for (size_t k = s->first_actor; k < s->end_actor && !object_follows_relative(a, s, ti); k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
-            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x))
+            /* a bare nationality adjective after other words describes
+             * them ("استهدف مدينة ليغ البلجيكية"), it is not the subject */
+            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) &&
+                !(x->is_adjective && x->first_token > t_end))
                 return k;
             break;
         }
@@ -996,6 +1016,38 @@ static void merge_duplicates(event_list *list, size_t from)
     list->count = kept;
 }
 
+/* "مقتل شرطيين بلجيكيين" after "هاجم رجل الشرطة البلجيكية": an attack
+ * reported without its author, on the same side as an attack whose author
+ * the article names, is that attack told again; its figures join it. */
+static void absorb_unattributed_assaults(event_list *list)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        event *e = &list->items[i];
+        bool absorbed = false;
+        if (e->type == EVENT_ASSAULT && e->modality == MODALITY_ASSERTED && !e->actor.present) {
+            char r1[16], r2[16];
+            who(&e->recipient, r1, sizeof r1);
+            /* only into events still in place: those kept so far, and those after i */
+            for (size_t j = 0; j < list->count && !absorbed; j++) {
+                if (j >= kept && j <= i)
+                    continue;
+                event *x = &list->items[j];
+                if (x->type != EVENT_ASSAULT || x->modality != MODALITY_ASSERTED || !x->actor.present)
+                    continue;
+                who(&x->recipient, r2, sizeof r2);
+                if (strcmp(r1, r2) == 0) {
+                    merge_into(x, e);
+                    absorbed = true;
+                }
+            }
+        }
+        if (!absorbed)
+            list->items[kept++] = *e;
+    }
+    list->count = kept;
+}
+
 /* "أدانت السعودية الهجوم الذي شنته القوات السورية": a condemnation that
  * names no one condemns whoever did the act it names in the sentence. */
 static void blame_the_perpetrator(article *a, size_t first_event)
@@ -1104,6 +1156,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         }
     }
     merge_duplicates(out, 0);
+    absorb_unattributed_assaults(out);
 }
 
 void event_list_free(event_list *list)

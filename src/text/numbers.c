@@ -15,7 +15,7 @@
 #include "buffer.h"
 #include "normalize.h"
 
-typedef enum { WORD_UNIT, WORD_TEN, WORD_HUNDRED, WORD_SCALE, WORD_DUAL, WORD_FRACTION, WORD_VAGUE } number_word_kind;
+typedef enum { WORD_UNIT, WORD_TEN, WORD_HUNDRED, WORD_SCALE, WORD_DUAL, WORD_FRACTION, WORD_VAGUE, WORD_DUAL_NOUN } number_word_kind;
 
 typedef struct {
     char *key;
@@ -56,6 +56,7 @@ static number_word_kind kind_named(const char *name)
     static const struct { const char *name; number_word_kind kind; } kinds[] = {
         {"unit", WORD_UNIT}, {"ten", WORD_TEN}, {"hundred", WORD_HUNDRED}, {"scale", WORD_SCALE},
         {"dual", WORD_DUAL}, {"fraction", WORD_FRACTION}, {"vague", WORD_VAGUE},
+        {"dual_noun", WORD_DUAL_NOUN},
     };
     for (size_t i = 0; i < COUNT(kinds); i++)
         if (strcmp(kinds[i].name, name) == 0)
@@ -197,6 +198,17 @@ bool parse_number_at(const token_list *list, size_t i, parsed_number *out)
         if (!w)
             break;
         had_and = had_and || previous_was_and;
+        if (w->kind == WORD_DUAL_NOUN) {
+            /* "مقتل شرطيين": the noun is the whole figure, and joins nothing */
+            if (!any) {
+                current = w->value;
+                flags |= NUMBER_SPELLED;
+                any = true;
+                previous_was_and = false;
+                j++;
+            }
+            break;
+        }
         bool joins = !any || had_and || w->kind == WORD_SCALE || w->kind == WORD_HUNDRED ||
                      (w->kind == WORD_UNIT && w->value == 10 && previous_was_unit) || w->kind == WORD_DUAL;
         if (!joins)
@@ -230,6 +242,8 @@ bool parse_number_at(const token_list *list, size_t i, parsed_number *out)
             else
                 current += w->value;               /* نصف مليون */
             break;
+        case WORD_DUAL_NOUN:
+            break;             /* handled above */
         case WORD_VAGUE:
             if (current == 0)
                 current = w->value;
