@@ -133,6 +133,10 @@ static void condemnations_find_their_target(void **state)
     code(&c, t, 20180408);
     assert_null(find(&c, EVENT_ASSAULT, "SAU", "SYR"));    /* the condemner did not attack */
     release(&c);
+    /* ... and whoever the article names as the attacker in another sentence */
+    expect_event("وأعربت قطر عن إدانتها الشديدة للهجوم على المدنيين في دوما. "
+                 "وكانت طائرات القوات السورية قصفت دوما أمس.",
+                 20180408, EVENT_ACCUSE, "QAT", "SYR");
 }
 
 static void the_two_sides_and_symmetric_verbs(void **state)
@@ -205,6 +209,40 @@ static void dates_and_counts(void **state)
     release(&c);
 }
 
+static void counts_in_duals_and_with_the_attacker(void **state)
+{
+    (void)state;
+    coded c;
+    /* a nationality in the dual counts two, and "آخرون" is not the dead */
+    code(&c, "استشهد فلسطينيان وأصيب خمسة آخرون في غارة شنها طيران الاحتلال الإسرائيلي على رفح.", 20170209);
+    const event *e = find(&c, EVENT_ASSAULT, "ISR", "PSE");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 2);
+    assert_int_equal(e->injured, 5);
+    release(&c);
+    /* the attacker is among the dead when the sentence says so */
+    code(&c, "وهاجم مسلح الشرطة البريطانية في لندن، وبالإضافة إلى المهاجم، أسفر الهجوم عن مقتل 3 أشخاص.", 20170323);
+    int64_t most = NO_COUNT;
+    for (size_t i = 0; i < c.events.count; i++)
+        if (c.events.items[i].type == EVENT_ASSAULT && c.events.items[i].dead > most)
+            most = c.events.items[i].dead;
+    assert_int_equal(most, 4);
+    release(&c);
+}
+
+static void relative_clauses(void **state)
+{
+    (void)state;
+    /* "الذي استهدف X": the antecedent is the subject, X the target */
+    coded c;
+    code(&c, "تبنى تنظيم داعش الهجوم الذي استهدف مدينة ليغ البلجيكية.", 20180530);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_string_not_equal(who(&c.events.items[i].actor), "BEL");
+    release(&c);
+    /* "التي شنتها X": X carried it out */
+    expect_event("وأدانت تركيا الغارات التي شنتها القوات الروسية على إدلب.", 20180530, EVENT_ASSAULT, "RUS", "SYR");
+}
+
 static void duplicates_merge_and_sources_are_not_parties(void **state)
 {
     (void)state;
@@ -249,6 +287,8 @@ int main(void)
         cmocka_unit_test(the_two_sides_and_symmetric_verbs),
         cmocka_unit_test(modality_from_cues_and_years),
         cmocka_unit_test(dates_and_counts),
+        cmocka_unit_test(counts_in_duals_and_with_the_attacker),
+        cmocka_unit_test(relative_clauses),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };

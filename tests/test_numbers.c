@@ -136,6 +136,20 @@ static void separate_figures_stay_separate(void **state)
     assert_int_equal(tokens, 1);
 }
 
+static void duals_of_people_count_two(void **state)
+{
+    (void)state;
+    size_t tokens = 0;
+    assert_true(figure_in("شرطيين بلجيكيين", NULL, &tokens) == 2);
+    assert_int_equal(tokens, 1);
+    assert_true(figure_in("طفلان", NULL, NULL) == 2);
+    /* a dual noun is a whole figure: it neither joins nor is joined */
+    assert_true(figure_in("ثلاثة جنديين", NULL, &tokens) == 3);
+    assert_int_equal(tokens, 1);
+    /* the sound plural of a nisba noun is not a dual */
+    assert_true(figure_in("مدنيين", NULL, NULL) < 0);
+}
+
 static void no_figure_no_parse(void **state)
 {
     (void)state;
@@ -159,6 +173,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(digits),
+        cmocka_unit_test(duals_of_people_count_two),
         cmocka_unit_test(simple_words_in_every_gender_and_case),
         cmocka_unit_test(compounds),
         cmocka_unit_test(vague_amounts_take_acleds_value),

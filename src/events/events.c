@@ -432,11 +432,53 @@ static bool is_verbal(event_type t)
 
 /* ---- events */
 
-/* "من X", "من قبل X", "على يد X" right after a noun trigger: X did it. */
+/* Verbs of carrying out, with a pronoun for the act they follow:
+ * "غارة شنها طيران الاحتلال"، "الهجوم الذي نفذته الجماعة". */
+static const char *const performed_by[] = {"شن", "شنت", "نفذ", "نفذت", "ارتكب", "ارتكبت", "اطلق", "اطلقت",
+                                           "قاد", "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ"};
+
+static bool is_performed_by(const article *a, size_t i)
+{
+    if (i >= a->tokens->count || a->tokens->tokens[i].kind != TOKEN_WORD)
+        return false;
+    const token *t = &a->tokens->tokens[i];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len, pronoun = 0;
+    if (n > 4 && memcmp(k + n - 4, "ها", 4) == 0)
+        pronoun = 4;
+    else if (n > 2 && memcmp(k + n - 2, "ه", 2) == 0)
+        pronoun = 2;
+    if (!pronoun)
+        return false;
+    for (size_t v = 0; v < COUNT(performed_by); v++)
+        if (strlen(performed_by[v]) == n - pronoun && memcmp(k, performed_by[v], n - pronoun) == 0)
+            return true;
+    return false;
+}
+
+/* "من X", "من قبل X", "على يد X" right after a noun trigger, or a verb of
+ * carrying out with its pronoun ("شنها X", "التي نفذتها X"): X did it. */
 static size_t agent_after(const article *a, const sentence_view *s, size_t t_end)
 {
     size_t at = SIZE_MAX;
-    if (key_is(a->tokens, t_end, "من")) {
+    size_t verb = t_end;
+    while (verb < s->end && verb < t_end + 3 && !is_performed_by(a, verb) &&
+           (key_in(a->tokens, verb, relative_pronouns, COUNT(relative_pronouns)) ||
+            a->tokens->tokens[verb].kind == TOKEN_WORD))
+        verb++;
+    if (verb < s->end && is_performed_by(a, verb) &&
+        (verb == t_end || key_in(a->tokens, verb - 1, relative_pronouns, COUNT(relative_pronouns)))) {
+        /* its subject may be a noun the lexicon does not know, described by
+         * a nationality: "شنها طيران الاحتلال الإسرائيلي" */
+        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+            const actor *x = &a->actors->actors[k];
+            if (x->first_token > verb && x->first_token <= verb + 3 && names_a_party(x) && !x->is_location)
+                return k;
+            if (x->first_token > verb + 3)
+                break;
+        }
+        return SIZE_MAX;
+    } else if (key_is(a->tokens, t_end, "من")) {
         at = t_end + 1;
         if (key_is(a->tokens, at, "قبل"))
             at++;
@@ -562,6 +604,38 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     return MODALITY_ASSERTED;
 }
 
+/* "استشهد فلسطينيان": the nominative dual of a nationality or other nisba
+ * noun (-يان) counts two.  Only -يان: the oblique -يين is also the plural.
+ * Definite words (الأحيان) and short ones (بيان، كيان) are not duals of people. */
+static bool is_dual_of_people(const article *a, size_t i)
+{
+    if (i >= a->tokens->count || a->tokens->tokens[i].kind != TOKEN_WORD)
+        return false;
+    const token *t = &a->tokens->tokens[i];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len;
+    return n >= 12 && memcmp(k + n - 6, "يان", 6) == 0 && memcmp(k, "ال", 4) != 0;
+}
+
+/* "بالإضافة إلى مقتل منفذ الهجوم": the figure leaves out the attacker, whom
+ * the sentence counts among the dead too (ACLED counts every fatality). */
+static const char *const attacker_words[] = {"المهاجم", "المعتدي", "منفذ", "الانتحاري", "الجاني"};
+
+static bool counts_the_attacker_too(const article *a, const sentence_view *s)
+{
+    for (size_t i = s->first; i + 2 < s->end; i++) {
+        if (!key_is(a->tokens, i, "بالاضافه") && !key_is(a->tokens, i, "اضافه"))
+            continue;
+        if (!key_is(a->tokens, i + 1, "الي"))
+            continue;
+        size_t j = i + 2;
+        if (key_is(a->tokens, j, "مقتل"))
+            j++;
+        return j < s->end && key_in(a->tokens, j, attacker_words, COUNT(attacker_words));
+    }
+    return false;
+}
+
 /* Casualty figures of a sentence: the first figure next to each kind of
  * casualty word. */
 static void count_casualties(const article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
@@ -600,6 +674,11 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
                         found = true;
                     }
                 }
+            /* the dual right after it: "استشهد فلسطينيان" */
+            if (!found && cue->cue_scope != CASUALTY_AFTER_FIGURE && is_dual_of_people(a, m->first_token + m->token_count)) {
+                n.value = 2;
+                found = true;
+            }
             /* the figure after it: "مقتل نحو 6500 شخص" */
             if (!found && cue->cue_scope != CASUALTY_AFTER_FIGURE)
                 for (size_t ahead = 1; ahead <= 3 && !found; ahead++) {
@@ -611,6 +690,8 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
                 *slot = (int64_t)n.value;
         }
     }
+    if (*dead != NO_COUNT && counts_the_attacker_too(a, s))
+        (*dead)++;
 }
 
 static const actor *sentence_location(const article *a, const sentence_view *s)
@@ -1068,6 +1149,73 @@ static void blame_the_perpetrator(article *a, size_t first_event)
     }
 }
 
+/* Index of the token that holds byte offset at (a trigger's text may
+ * start after the token's proclitics), or SIZE_MAX. */
+static size_t token_holding(const token_list *tokens, uint32_t at)
+{
+    size_t lo = 0, hi = tokens->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tokens->tokens[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tokens->count && tokens->tokens[lo].start <= at ? lo : SIZE_MAX;
+}
+
+/* "إدانتها الشديدة للهجوم": the condemnation's object is an attack
+ * (an assault trigger within three words after it). */
+static bool condemns_an_attack(const article *a, const event *e)
+{
+    size_t ti = token_holding(a->tokens, e->trigger_start);
+    if (ti == SIZE_MAX)
+        return false;
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (m->first_token <= ti)
+            continue;
+        if (m->first_token > ti + 4)
+            break;
+        for (uint32_t k = 0; k < m->entry_count; k++)
+            if (m->entries[k].kind == LEX_TRIGGER && m->entries[k].event_type == EVENT_ASSAULT)
+                return true;
+    }
+    return false;
+}
+
+/* A condemnation of an attack whose author its sentence does not name
+ * ("أعربت السعودية عن إدانتها الشديدة للهجوم على دوما") is aimed at the
+ * one the article names as the attacker elsewhere: the nearest asserted
+ * attack with a known author other than the one condemning. */
+static void blame_the_attacker_named_elsewhere(article *a)
+{
+    event_list *out = a->out;
+    for (size_t i = 0; i < out->count; i++) {
+        event *e = &out->items[i];
+        if (e->type != EVENT_ACCUSE || e->recipient.present || e->modality != MODALITY_ASSERTED ||
+            !condemns_an_attack(a, e))
+            continue;
+        const event *nearest = NULL;
+        uint32_t nearest_distance = UINT32_MAX;
+        for (size_t j = 0; j < out->count; j++) {
+            const event *act = &out->items[j];
+            if (act->type != EVENT_ASSAULT || act->modality != MODALITY_ASSERTED || !act->actor.present ||
+                (!act->actor.country[0] && !act->actor.org[0]) || same_party(&act->actor, &e->actor))
+                continue;
+            uint32_t distance = act->trigger_start > e->trigger_start ? act->trigger_start - e->trigger_start
+                                                                      : e->trigger_start - act->trigger_start;
+            if (distance < nearest_distance) {
+                nearest = act;
+                nearest_distance = distance;
+            }
+        }
+        if (nearest)
+            e->recipient = nearest->actor;
+    }
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
@@ -1155,6 +1303,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
                 give_counts_to_an_assault(&a, dead, injured);
         }
     }
+    blame_the_attacker_named_elsewhere(&a);
     merge_duplicates(out, 0);
     absorb_unattributed_assaults(out);
 }
