@@ -230,6 +230,25 @@ static void counts_in_duals_and_with_the_attacker(void **state)
     release(&c);
 }
 
+static void lists_before_the_verb_and_sources(void **state)
+{
+    (void)state;
+    const char *s = "وكانت كل من الولايات المتحدة وبريطانيا وفرنسا قد قصفت مواقع عسكرية في سوريا.";
+    expect_event(s, 20180416, EVENT_ASSAULT, "USA", "SYR");
+    expect_event(s, 20180416, EVENT_ASSAULT, "GBR", "SYR");
+    expect_event(s, 20180416, EVENT_ASSAULT, "FRA", "SYR");
+    coded c;
+    /* the ministry reports the deaths; it did not kill */
+    code(&c, "أعلنت وزارة الصحة الفلسطينية عن مقتل ثلاثة فلسطينيين في غزة.", 20180809);
+    assert_null(find(&c, EVENT_ASSAULT, "PSE", "PSE"));
+    release(&c);
+    /* civilians after the verb are its object */
+    code(&c, "وقال التحالف إن الحوثيين أطلقوا صاروخا على جازان وقتلت القذيفة وأصابت المدنيين.", 20180809);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_string_not_equal(c.events.items[i].actor.sector, "CVL");
+    release(&c);
+}
+
 static void relative_clauses(void **state)
 {
     (void)state;
@@ -289,6 +308,7 @@ int main(void)
         cmocka_unit_test(dates_and_counts),
         cmocka_unit_test(counts_in_duals_and_with_the_attacker),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };

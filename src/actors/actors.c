@@ -66,6 +66,7 @@ static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phras
 
 /* Small towns whose names are also common words (تولي "gives") are only
  * believed after a word that announces a place. */
+static const char *const each_of[] = {"كل", "من"};
 static const char *const place_cues[] = {"في", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "بلدات", "قري", "مخيم", "معبر", "قضاء", "ناحيه", "مديريه", "حي"};
 #define TRUSTED_POPULATION 100000
 
@@ -201,6 +202,10 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
         bool after_preposition = (m[0].first_token > 0 && key_is(tokens, m[0].first_token - 1, place_prepositions,
                                                                  sizeof place_prepositions / sizeof place_prepositions[0])) ||
                                  m[0].has_preposition;
+        /* "كل من الولايات المتحدة وبريطانيا": "each of", a list of parties */
+        if (after_preposition && m[0].first_token > 1 && key_is(tokens, m[0].first_token - 1, each_of + 1, 1) &&
+            key_is(tokens, m[0].first_token - 2, each_of, 1))
+            after_preposition = false;
         /* "بين أرمينيا وأذربيجان": a state joined by و to a location is one too */
         const actor *previous = out->actor_count ? &out->actors[out->actor_count - 1] : NULL;
         bool joined_to_location = m[0].has_conjunction && previous && previous->is_location &&

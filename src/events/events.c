@@ -338,8 +338,34 @@ static bool object_follows_relative(const article *a, const sentence_view *s, si
     return m && !m->has_pronoun_suffix;
 }
 
+/* Civilians are the ones force falls on: "وقتلت وأصابت المدنيين" has them
+ * as its object, whatever the word order suggests.  A nation's people
+ * ("اشتبك عشرات اليونانيين") may still riot or clash. */
+static bool may_use_force(const actor *x, event_type type)
+{
+    return !((type == EVENT_ASSAULT || type == EVENT_COERCE) && strcmp(x->sector, "CVL") == 0 && !x->country[0]);
+}
+
+/* The party is the one who speaks in its sentence ("أعلنت وزارة الصحة
+ * عن مقتل ..."): the source of the news, not a party to what it reports. */
+static bool is_the_source(const article *a, const sentence_view *s, const actor *x)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (!cue_of(m, CUE_SPEECH))
+            continue;
+        size_t after = m->first_token + m->token_count;
+        if (after == x->first_token ||
+            (actor_end_token(x) <= m->first_token && actor_end_token(x) + 1 >= m->first_token))
+            return true;
+    }
+    return false;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
-static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos)
+static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
+                           event_type type)
 {
     const actor *actors = a->actors->actors;
     size_t cs = clause_start(a, s, ti);
@@ -349,7 +375,8 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         if (actor_end_token(x) > ti)
             continue;
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
-            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x))
+            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
+            (is_verbal(type) || !is_the_source(a, s, x)))
             return k;
         break;
     }
@@ -363,7 +390,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             /* a bare nationality adjective after other words describes
              * them ("استهدف مدينة ليغ البلجيكية"), it is not the subject */
             if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) &&
-                !(x->is_adjective && x->first_token > t_end))
+                !(x->is_adjective && x->first_token > t_end) && may_use_force(x, type))
                 return k;
             break;
         }
@@ -385,7 +412,8 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         if (x->first_token < cs)
             break;
         if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective &&
-            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x))
+            !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
+            (is_verbal(type) || !is_the_source(a, s, x)))
             return k;
     }
     return SIZE_MAX;
@@ -820,6 +848,65 @@ static void push_without_recipient(article *a, const event *e)
     push_event(a, &x);
 }
 
+/* Parties listed before the subject and joined to it by و or a comma:
+ * "الولايات المتحدة وبريطانيا وفرنسا" ending in the subject فرنسا. */
+static size_t listed_before(const article *a, const sentence_view *s, size_t subject, size_t *out, size_t max)
+{
+    const actor *actors = a->actors->actors;
+    size_t n = 0, next = subject;
+    for (size_t k = subject; k-- > s->first_actor && n < max;) {
+        const actor *x = &actors[k], *after = &actors[next];
+        size_t end = actor_end_token(x);
+        const lexicon_match *own = match_at(a, after->first_token);
+        bool joined = (end == after->first_token && own && own->has_conjunction) ||
+                      (end + 1 == after->first_token &&
+                       (key_is(a->tokens, end, "و") || key_is(a->tokens, end, "،")));
+        if (!joined || !names_a_party(x) || x->is_location)
+            break;
+        out[n++] = k;
+        next = k;
+    }
+    return n;
+}
+
+/* One event for each of several subjects: on each recipient, or (with a
+ * symmetric trigger and no recipient) on each other. */
+static void push_for_each_subject(article *a, const event *e, const lexicon_entry *trigger, const size_t *co, size_t co_count, const size_t *rest, size_t rest_count)
+{
+    event_party subjects[9];
+    size_t subject_count = 0;
+    subjects[subject_count++] = e->actor;
+    for (size_t i = 0; i < co_count && subject_count < 9; i++) {
+        subjects[subject_count] = party_from(&a->actors->actors[co[i]]);
+        resolve_sector_only(a, co[i], &subjects[subject_count]);
+        subject_count++;
+    }
+    if (trigger->symmetric) {
+        for (size_t i = 0; i < subject_count; i++)
+            for (size_t j = 0; j < subject_count; j++)
+                if (i != j && !same_party(&subjects[i], &subjects[j])) {
+                    event x = *e;
+                    x.actor = subjects[i];
+                    x.recipient = subjects[j];
+                    push_event(a, &x);
+                }
+        return;
+    }
+    for (size_t i = 0; i < subject_count; i++) {
+        event x = *e;
+        x.actor = subjects[i];
+        if (rest_count == 0) {
+            push_without_recipient(a, &x);
+            continue;
+        }
+        for (size_t j = 0; j < rest_count; j++) {
+            x.recipient = party_from(&a->actors->actors[rest[j]]);
+            resolve_sector_only_or(a, rest[j], &x.recipient, domestic_fallback(&x));
+            push_event(a, &x);
+        }
+    }
+}
+
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
                          const lexicon_entry *trigger)
 {
@@ -873,7 +960,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     /* a word with the article or a preposition is a noun, whatever else it
      * may be: "بطلب" is a request, not "he asked" */
     trigger_pos pos = (m->has_article || m->has_preposition) ? TRIGGER_NOUN : (trigger_pos)trigger->trigger_pos;
-    size_t subject = find_subject(a, s, ti, t_end, pos);
+    size_t subject = find_subject(a, s, ti, t_end, pos, (event_type)e.type);
     size_t reported_subject = SIZE_MAX;
     /* the agent of a noun: "بطلب من روسيا"، "من قبل X"، "على يد X" */
     size_t agent = pos != TRIGGER_VERB ? agent_after(a, s, t_end) : SIZE_MAX;
@@ -961,40 +1048,17 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             last_end = actor_end_token(x);
         }
         if (co_count > 0) {
-            event_party subjects[9];
-            size_t subject_count = 0;
-            subjects[subject_count++] = e.actor;
-            for (size_t i = 0; i < co_count; i++) {
-                subjects[subject_count] = party_from(&a->actors->actors[co[i]]);
-                resolve_sector_only(a, co[i], &subjects[subject_count]);
-                subject_count++;
-            }
-            if (trigger->symmetric) {
-                for (size_t i = 0; i < subject_count; i++)
-                    for (size_t j = 0; j < subject_count; j++)
-                        if (i != j && !same_party(&subjects[i], &subjects[j])) {
-                            event x = e;
-                            x.actor = subjects[i];
-                            x.recipient = subjects[j];
-                            push_event(a, &x);
-                        }
-                return;
-            }
-            /* the recipients are whoever follows the list of subjects */
             size_t rest[8], rest_count = find_recipients(a, s, last_end, SIZE_MAX, rest, 8);
-            for (size_t i = 0; i < subject_count; i++) {
-                event x = e;
-                x.actor = subjects[i];
-                if (rest_count == 0) {
-                    push_without_recipient(a, &x);
-                    continue;
-                }
-                for (size_t j = 0; j < rest_count; j++) {
-                    x.recipient = party_from(&a->actors->actors[rest[j]]);
-                    resolve_sector_only_or(a, rest[j], &x.recipient, domestic_fallback(&x));
-                    push_event(a, &x);
-                }
-            }
+            push_for_each_subject(a, &e, trigger, co, co_count, rest, rest_count);
+            return;
+        }
+    }
+    /* "كل من الولايات المتحدة وبريطانيا وفرنسا قد دمرت": a list before the verb */
+    if (subject != SIZE_MAX && a->actors->actors[subject].first_token < ti &&
+        actor_end_token(&a->actors->actors[subject]) + 2 >= ti) {
+        size_t co[8], co_count = listed_before(a, s, subject, co, 8);
+        if (co_count > 0) {
+            push_for_each_subject(a, &e, trigger, co, co_count, recipients, n);
             return;
         }
     }
