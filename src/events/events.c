@@ -363,6 +363,35 @@ static bool is_the_source(const article *a, const sentence_view *s, const actor 
     return false;
 }
 
+/* Verbs whose object is the act itself: "شنت ... غارات"، "نفذت ... هجوما"،
+ * "تواصل ... عملياتها"، "أجرى ... محادثات"، "عقد ... اجتماعا"، "أبدى استعداده". */
+static const char *const verbs_of_doing[] = {
+    "شن", "شنت", "يشن", "تشن", "شنوا", "نفذ", "نفذت", "ينفذ", "تنفذ", "نفذوا", "واصل", "واصلت", "يواصل",
+    "تواصل", "خاض", "خاضت", "يخوض", "تخوض", "اجري", "اجرت", "يجري", "تجري", "عقد", "عقدت", "يعقد",
+    "تعقد", "ابدي", "ابدت", "يبدي", "تبدي", "قاد", "قادت", "يقود", "تقود", "بدا", "بدات", "يبدا", "تبدا",
+    "اطلق", "اطلقت", "يطلق", "تطلق", "اطلقوا", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم",
+    "وجه", "وجهت", "يوجه", "توجه", "ارتكب", "ارتكبت", "يرتكب", "ترتكب", "اعلن", "اعلنت", "يعلن", "تعلن",
+    "اصدر", "اصدرت", "يصدر", "تصدر", "فرض", "فرضت", "يفرض", "تفرض"};
+
+static bool object_of_a_verb_of_doing(const article *a, size_t clause_first, size_t ti)
+{
+    for (size_t i = ti; i-- > clause_first;) {
+        const token *t = &a->tokens->tokens[i];
+        if (t->kind != TOKEN_WORD)
+            continue;
+        const char *key = token_key(a->tokens, t);
+        size_t len = t->key_len;
+        bool and_first = len > 4 && (memcmp(key, "و", 2) == 0 || memcmp(key, "ف", 2) == 0);
+        for (size_t v = 0; v < COUNT(verbs_of_doing); v++) {
+            size_t n = strlen(verbs_of_doing[v]);
+            if ((n == len && memcmp(verbs_of_doing[v], key, len) == 0) ||
+                (and_first && n == len - 2 && memcmp(verbs_of_doing[v], key + 2, n) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -406,7 +435,12 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             break;
         }
     }
-    /* 4. the subject of the clause (a reported act is not the speaker's) */
+    /* 4. the subject of the clause (a reported act is not the speaker's);
+     * a noun takes it only as the object of a verb of doing ("شنت القوات
+     * الروسية أمس غارات"), else a noun's author is unsaid ("خروقات لاتفاق
+     * وقف إطلاق النار" is nobody's ceasefire in particular) */
+    if (pos != TRIGGER_VERB && !is_verbal(type) && !object_of_a_verb_of_doing(a, cs, ti))
+        return SIZE_MAX;
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
         const actor *x = &actors[k];
         if (x->first_token < cs)
