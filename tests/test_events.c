@@ -115,6 +115,17 @@ static void speakers_accuse_and_ask(void **state)
     const char *s = "وقالت وزارة الخارجية الإيرانية إن واشنطن تتحمل المسؤولية، متهمة إياها بتأجيج التوتر.";
     expect_event(s, 20190601, EVENT_ACCUSE, "IRN", "USA");
     expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
+    /* who is asked comes before إلى; after it come the parties of the act asked for */
+    expect_event("ودعت إيران تركيا إلى عدم تعقيد الوضع في سوريا.", 20170105, EVENT_REQUEST, "IRN", "TUR");
+    coded c;
+    code(&c, "دعا وزير الخارجية الروسي سيرغي لافروف إلى انسحاب كافة القوات الإيرانية من المنطقة.", 20180531);
+    assert_non_null(find(&c, EVENT_REQUEST, "RUS", "-"));
+    assert_null(find(&c, EVENT_REQUEST, "RUS", "IRN"));
+    release(&c);
+    /* one party named twice does not ask itself */
+    code(&c, "وتدعو منظمة التحرير بالتحرك، ودعت منظمة التحرير الفلسطينية إلى ملاحقة دولية للقتلة.", 20160721);
+    assert_null(find(&c, EVENT_REQUEST, "PSE", "PSE"));
+    release(&c);
 }
 
 static void condemnations_find_their_target(void **state)

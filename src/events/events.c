@@ -576,8 +576,20 @@ static event blank_event(const article *a, const lexicon_match *m, const lexicon
     return e;
 }
 
+/* "تدعو منظمة التحرير ... ودعت منظمة التحرير الفلسطينية": one party named
+ * twice does not act on itself. */
+static bool same_party(const event_party *x, const event_party *y);
+
+static bool acts_on_itself(const event *e)
+{
+    return e->actor.present && e->recipient.present && e->actor.sector[0] && same_party(&e->actor, &e->recipient) &&
+           strcmp(e->actor.sector, e->recipient.sector) == 0;
+}
+
 static void push_event(article *a, const event *e)
 {
+    if (acts_on_itself(e))
+        return;
     event_list *out = a->out;
     grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
     event *x = &out->items[out->count++];
@@ -941,6 +953,22 @@ static void push_for_each_subject(article *a, const event *e, const lexicon_entr
     }
 }
 
+/* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
+ * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
+static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, size_t *recipients, size_t n)
+{
+    size_t kept = 0;
+    for (size_t r = 0; r < n; r++) {
+        const actor *x = &a->actors->actors[recipients[r]];
+        bool after_ila = false;
+        for (size_t i = t_end; i + 1 < x->first_token && !after_ila; i++)
+            after_ila = key_is(a->tokens, i, "الي");
+        if (!after_ila)
+            recipients[kept++] = recipients[r];
+    }
+    return kept;
+}
+
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
                          const lexicon_entry *trigger)
 {
@@ -1059,6 +1087,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
 
     size_t recipients[8];
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
+    if (e.type == EVENT_REQUEST)
+        n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
     /* Parties listed right after the subject are subjects too: "شنتها
      * الولايات المتحدة، فرنسا، وبريطانيا" is three attacks on whoever follows;
      * with a symmetric verb ("تبادلت باكو ويريفان اللوم") they act on each
