@@ -260,6 +260,27 @@ static void lists_before_the_verb_and_sources(void **state)
     release(&c);
 }
 
+static void subjects_the_lexicon_does_not_know(void **state)
+{
+    (void)state;
+    /* the West is no state: the actor stays unknown, the accused is known */
+    coded c;
+    code(&c, "وحمل الغرب الحكومة السورية المسؤولية الكاملة عن الهجوم.", 20180416);
+    assert_non_null(find(&c, EVENT_ACCUSE, "-", "SYR"));
+    assert_null(find(&c, EVENT_ACCUSE, "SYR", "-"));
+    release(&c);
+    /* a plural verb agrees with a subject before it: no subject after it */
+    code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
+    assert_null(find(&c, EVENT_REJECT, "-", "MKD"));
+    release(&c);
+    /* "بانسحاب": the parties of the withdrawal are not the ones asked */
+    code(&c, "ويطالب التحالف بانسحاب غير مشروط للحوثيين من ميناء الحديدة.", 20180723);
+    for (size_t i = 0; i < c.events.count; i++)
+        if (c.events.items[i].type == EVENT_REQUEST)
+            assert_false(c.events.items[i].recipient.present);
+    release(&c);
+}
+
 static void relative_clauses(void **state)
 {
     (void)state;
@@ -319,6 +340,7 @@ int main(void)
         cmocka_unit_test(dates_and_counts),
         cmocka_unit_test(counts_in_duals_and_with_the_attacker),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(subjects_the_lexicon_does_not_know),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(offsets_point_at_the_trigger),

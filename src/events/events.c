@@ -309,7 +309,9 @@ static bool has_plural_subject(const article *a, size_t ti)
     const token *t = &a->tokens->tokens[ti];
     const char *k = token_key(a->tokens, t);
     size_t n = t->key_len;
-    return n > 6 && memcmp(k + n - 4, "وا", 4) == 0;
+    /* طالبوا، اشترطوا; and the imperfect يرفضون، تطالبون */
+    return (n > 6 && memcmp(k + n - 4, "وا", 4) == 0) ||
+           (n > 8 && memcmp(k + n - 4, "ون", 4) == 0 && (memcmp(k, "ي", 2) == 0 || memcmp(k, "ت", 2) == 0));
 }
 
 /* The actor follows another trigger directly, as its verb-first subject
@@ -392,6 +394,30 @@ static bool object_of_a_verb_of_doing(const article *a, size_t clause_first, siz
     return false;
 }
 
+/* Words of time that sit between a verb and its subject: "أعلنت الثلاثاء
+ * الماضي وزارة ...". */
+static const char *const time_words[] = {"الماضي", "الماضيه", "الجاري", "المقبل", "الحالي", "الاخير",
+                                         "الليله", "الصباح", "المساء", "الفجر", "ايضا", "بدوره", "بدورها"};
+
+/* "حمّل الغرب الحكومة السورية المسؤولية": a definite noun the lexicon does
+ * not know, right after the verb, is its subject; the party after it is
+ * then the object. */
+static bool unknown_subject_after(const article *a, const sentence_view *s, size_t t_end)
+{
+    if (t_end >= s->end)
+        return false;
+    const token *t = &a->tokens->tokens[t_end];
+    if (t->kind != TOKEN_WORD || t->key_len < 6 || memcmp(token_key(a->tokens, t), "ال", 4) != 0 ||
+        key_in(a->tokens, t_end, time_words, COUNT(time_words)) ||
+        resolve_sentence_date(a->tokens, t_end, 1, a->article_date ? a->article_date : 20000101) != 0)
+        return false;
+    /* the word is not the start of a party the lexicon knows */
+    for (size_t k = s->first_actor; k < s->end_actor; k++)
+        if (a->actors->actors[k].first_token == t_end)
+            return false;
+    return true;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -411,6 +437,9 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
     }
     /* 2. verb-first: an actor just after the verb, unless the verb carries
      * its own plural subject ("وطالبوا الأمم المتحدة": the UN is asked) */
+    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti) && !names_its_victim(a, ti) &&
+        unknown_subject_after(a, s, t_end))
+        return SIZE_MAX;
     if (pos == TRIGGER_VERB && !has_plural_subject(a, ti)) {
         for (size_t k = s->first_actor; k < s->end_actor && !object_follows_relative(a, s, ti); k++) {
             const actor *x = &actors[k];
@@ -953,6 +982,19 @@ static void push_for_each_subject(article *a, const event *e, const lexicon_entr
     }
 }
 
+/* "يطالب التحالف بانسحاب المتمردين": ب on a verbal noun of four letters or
+ * more (بانسحاب، بإجراء، بتسليم), not on a party (بريطانيا). */
+static bool asks_by_a_verbal_noun(const article *a, size_t i)
+{
+    const token *t = &a->tokens->tokens[i];
+    if (t->kind != TOKEN_WORD || t->key_len < 10 || memcmp(token_key(a->tokens, t), "ب", 2) != 0)
+        return false;
+    for (size_t k = 0; k < a->actors->actor_count; k++)
+        if (a->actors->actors[k].first_token == i)
+            return false;
+    return true;
+}
+
 /* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
  * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
 static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, size_t *recipients, size_t n)
@@ -962,7 +1004,7 @@ static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, 
         const actor *x = &a->actors->actors[recipients[r]];
         bool after_ila = false;
         for (size_t i = t_end; i + 1 < x->first_token && !after_ila; i++)
-            after_ila = key_is(a->tokens, i, "الي");
+            after_ila = key_is(a->tokens, i, "الي") || asks_by_a_verbal_noun(a, i);
         if (!after_ila)
             recipients[kept++] = recipients[r];
     }
@@ -1145,6 +1187,20 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                 push_event(a, &e);
             } else {
                 push_without_recipient(a, &e);
+            }
+            return;
+        }
+        /* "حمّل الغرب الحكومة السورية المسؤولية": the subject is there but is
+         * no party we can code; the one acted on is still known */
+        if (pos == TRIGGER_VERB && subject == SIZE_MAX && n > 0 && !has_plural_subject(a, ti) &&
+            !names_its_victim(a, ti) && unknown_subject_after(a, s, t_end)) {
+            memset(&e.actor, 0, sizeof e.actor);
+            e.actor.lat = e.actor.lon = NAN;
+            for (size_t r = 0; r < n; r++) {
+                event x = e;
+                x.recipient = party_from(&a->actors->actors[recipients[r]]);
+                resolve_sector_only(a, recipients[r], &x.recipient);
+                push_event(a, &x);
             }
             return;
         }
