@@ -253,6 +253,12 @@ static void lists_before_the_verb_and_sources(void **state)
     code(&c, "أعلنت وزارة الصحة الفلسطينية عن مقتل ثلاثة فلسطينيين في غزة.", 20180809);
     assert_null(find(&c, EVENT_ASSAULT, "PSE", "PSE"));
     release(&c);
+    /* ... unless it says it did it itself */
+    expect_event("وأكد الجيش الأمريكي الخميس أنه نفذ ضربة جوية على مواقع في سوريا.", 20180615, EVENT_ASSAULT,
+                 "USA", "SYR");
+    /* a noun with a possessive pronoun belongs to the clause's subject */
+    expect_event("وبحث ولي العهد السعودي خلال زيارته إلى الولايات المتحدة ملفات المنطقة.", 20180615,
+                 EVENT_CONSULT, "SAU", "USA");
     /* civilians after the verb are its object */
     code(&c, "وقال التحالف إن الحوثيين أطلقوا صاروخا على جازان وقتلت القذيفة وأصابت المدنيين.", 20180809);
     for (size_t i = 0; i < c.events.count; i++)

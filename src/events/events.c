@@ -418,6 +418,17 @@ static bool unknown_subject_after(const article *a, const sentence_view *s, size
     return true;
 }
 
+/* "أكد الجيش الأمريكي أنه نفذ ضربة": the speaker says it did it itself. */
+static const char *const self_reference[] = {"انه", "انها", "انهم", "بانه", "بانها", "بانهم"};
+
+static bool reports_its_own_act(const article *a, const actor *speaker, size_t ti)
+{
+    for (size_t i = actor_end_token(speaker); i < ti; i++)
+        if (key_in(a->tokens, i, self_reference, COUNT(self_reference)))
+            return true;
+    return false;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -431,7 +442,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             continue;
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
             !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
-            (is_verbal(type) || !is_the_source(a, s, x)))
+            (is_verbal(type) || !is_the_source(a, s, x) || reports_its_own_act(a, x, ti)))
             return k;
         break;
     }
@@ -468,7 +479,9 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
      * a noun takes it only as the object of a verb of doing ("شنت القوات
      * الروسية أمس غارات"), else a noun's author is unsaid ("خروقات لاتفاق
      * وقف إطلاق النار" is nobody's ceasefire in particular) */
-    if (pos != TRIGGER_VERB && !is_verbal(type) && !object_of_a_verb_of_doing(a, cs, ti))
+    const lexicon_match *own = match_at(a, ti);
+    if (pos != TRIGGER_VERB && !is_verbal(type) && !object_of_a_verb_of_doing(a, cs, ti) &&
+        !(own && own->has_pronoun_suffix))    /* "خلال زيارته": his visit */
         return SIZE_MAX;
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
         const actor *x = &actors[k];
@@ -476,7 +489,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             break;
         if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective &&
             !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
-            (is_verbal(type) || !is_the_source(a, s, x)))
+            (is_verbal(type) || !is_the_source(a, s, x) || reports_its_own_act(a, x, ti)))
             return k;
     }
     return SIZE_MAX;
