@@ -275,6 +275,10 @@ static void subjects_the_lexicon_does_not_know(void **state)
     assert_non_null(find(&c, EVENT_ACCUSE, "-", "SYR"));
     assert_null(find(&c, EVENT_ACCUSE, "SYR", "-"));
     release(&c);
+    /* a dropped subject: the accused comes right before the charge, and the
+     * accuser is whoever spoke last */
+    expect_event("وقال وزير الخارجية التركي إن بلاده ترفض ذلك. واتهم إسرائيل \"باتخاذ إجراءات قمعية\".",
+                 20180615, EVENT_ACCUSE, "TUR", "ISR");
     /* a plural verb agrees with a subject before it: no subject after it */
     code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
     assert_null(find(&c, EVENT_REJECT, "-", "MKD"));

@@ -41,6 +41,7 @@ typedef struct {
     char focus_country[4];          /* the state the article is most about */
     size_t sentence_first_event;    /* where this sentence's events begin in out */
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
+    event_party last_actor;         /* who acted last: the one a dropped pronoun means */
     event_list *out;
 } article;
 
@@ -632,6 +633,8 @@ static void push_event(article *a, const event *e)
 {
     if (acts_on_itself(e))
         return;
+    if (e->actor.present && (e->actor.country[0] || e->actor.org[0]))
+        a->last_actor = e->actor;
     event_list *out = a->out;
     grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
     event *x = &out->items[out->count++];
@@ -1008,6 +1011,15 @@ static bool asks_by_a_verbal_noun(const article *a, size_t i)
     return true;
 }
 
+/* 'بـ"العبث"', "بالوقوف وراء": the charge, right after the accused (an
+ * opening quote may come between). */
+static bool accused_of_what_follows(const article *a, size_t i)
+{
+    if (i < a->tokens->count && a->tokens->tokens[i].kind == TOKEN_PUNCT)
+        i++;
+    return i < a->tokens->count && asks_by_a_verbal_noun(a, i);
+}
+
 /* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
  * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
 static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, size_t *recipients, size_t n)
@@ -1096,6 +1108,17 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             subject = speaker;
         }
     }
+    /* "واتهم إسرائيل باتخاذ إجراءات": one party between the verb and what it
+     * is accused of is the accused; the accuser is the one who spoke last */
+    size_t accused_only = SIZE_MAX;
+    if (e.type == EVENT_ACCUSE && pos == TRIGGER_VERB && subject != SIZE_MAX &&
+        a->actors->actors[subject].first_token >= t_end &&
+        accused_of_what_follows(a, actor_end_token(&a->actors->actors[subject]))) {
+        accused_only = subject;
+        subject = SIZE_MAX;
+        if (a->last_actor.present)
+            e.actor = a->last_actor;
+    }
     if (subject != SIZE_MAX) {
         e.actor = party_from(&a->actors->actors[subject]);
         resolve_sector_only(a, subject, &e.actor);
@@ -1144,6 +1167,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
     if (e.type == EVENT_REQUEST)
         n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
+    if (accused_only != SIZE_MAX) {
+        recipients[0] = accused_only;
+        n = 1;
+    }
     /* Parties listed right after the subject are subjects too: "شنتها
      * الولايات المتحدة، فرنسا، وبريطانيا" is three attacks on whoever follows;
      * with a symmetric verb ("تبادلت باكو ويريفان اللوم") they act on each
