@@ -279,6 +279,11 @@ static void subjects_the_lexicon_does_not_know(void **state)
      * accuser is whoever spoke last */
     expect_event("وقال وزير الخارجية التركي إن بلاده ترفض ذلك. واتهم إسرائيل \"باتخاذ إجراءات قمعية\".",
                  20180615, EVENT_ACCUSE, "TUR", "ISR");
+    /* a name is not the dual of a short verb (دانا is not "the two condemned") */
+    code(&c, "وصرحت المتحدثة باسم البنتاغون دانا وايت للصحافيين بأن العملية انتهت.", 20180414);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
+    release(&c);
     /* a plural verb agrees with a subject before it: no subject after it */
     code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
     assert_null(find(&c, EVENT_REJECT, "-", "MKD"));

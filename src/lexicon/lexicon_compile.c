@@ -310,7 +310,14 @@ static void add_verb_forms(compiler *c, const char *past, const char *imperfect,
     static const char *const past_endings[] = {"", "ت", "وا", "ا", "تا", "ن"};
     size_t len = strlen(first);
     bool long_vowel = len >= 2 && (strcmp(first + len - 2, "ا") == 0 || strcmp(first + len - 2, "ى") == 0);
+    /* The dual "ا" of a three-letter verb is a common name too (دانا، زارا،
+     * قادا) and the dual is rare in news: only longer verbs take it. */
+    size_t letters = 0;
+    for (const char *q = first; *q; q++)
+        letters += ((unsigned char)*q & 0xC0) != 0x80;
     for (size_t i = 0; i < sizeof past_endings / sizeof past_endings[0]; i++) {
+        if (i == 3 && letters <= 3 && !long_vowel)
+            continue;
         if (long_vowel && i > 0) {
             if (i > 2)
                 break;
