@@ -182,6 +182,11 @@ static void modality_from_cues_and_years(void **state)
                      MODALITY_FUTURE);
     assert_int_equal(modality_of("ومن المقرر أن يلتقي بوتين نظيره التركي أردوغان.", 20220913, EVENT_CONSULT),
                      MODALITY_FUTURE);
+    /* after a noun: the expected summit, a meeting that will be held */
+    assert_int_equal(modality_of("وتستعد سنغافورة للقمة المرتقبة بين ترامب وكيم.", 20180601, EVENT_CONSULT),
+                     MODALITY_FUTURE);
+    assert_int_equal(modality_of("وأعلن أن لقاء قريبا سينعقد بين روسيا والأردن.", 20180601, EVENT_CONSULT),
+                     MODALITY_FUTURE);
     assert_int_equal(modality_of("ولم تهاجم القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
     assert_int_equal(modality_of("وقصفت القوات الأذربيجانية مواقع أرمينية في عام 2020.", 20220913, EVENT_ASSAULT),
                      MODALITY_HISTORICAL);

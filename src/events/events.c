@@ -686,6 +686,11 @@ static bool last_two_parties(const article *a, size_t before_token, event_party 
     return found == 2;
 }
 
+/* After a noun: "القمة المرتقبة"، "لقاء قريبا سينعقد" — what is expected. */
+static const char *const future_after_noun[] = {
+    "المرتقب", "المرتقبه", "المقبل", "المقبله", "المزمع", "المزمعه", "المقرر", "المقرره", "المنتظر", "المنتظره",
+    "المحتمل", "المحتمله", "قريبا", "سينعقد", "ستنعقد", "سيعقد", "ستعقد", "سيجري", "ستجري", "ستبدا", "سيبدا"};
+
 static modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
                              int *named_year)
 {
@@ -693,6 +698,10 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     size_t cs = clause_start(a, s, ti);
     if (trigger_match->has_future_particle)
         return MODALITY_FUTURE;
+    size_t t_end = trigger_match->first_token + trigger_match->token_count;
+    for (size_t i = t_end; i < t_end + 3 && i < s->end; i++)
+        if (key_in(a->tokens, i, future_after_noun, COUNT(future_after_noun)))
+            return MODALITY_FUTURE;
     for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= ti)
