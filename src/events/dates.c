@@ -15,6 +15,7 @@ typedef enum { DATE_MONTH, DATE_WEEKDAY, DATE_RELATIVE } date_word_kind;
 
 typedef struct {
     char *keys[3];      /* token keys of the word or phrase */
+    size_t key_lens[3];
     size_t length;
     date_word_kind kind;
     int value;
@@ -25,6 +26,17 @@ static const char *const date_word_rows[][3] = {
 };
 #define DATE_WORD_COUNT (sizeof date_word_rows / sizeof date_word_rows[0])
 static date_word date_words[DATE_WORD_COUNT];
+/* hashes of every date word's first key: a quick no for almost every word */
+#define FIRST_KEY_BUCKETS 4096
+static bool first_key_seen[FIRST_KEY_BUCKETS];
+
+static size_t first_key_bucket(const char *key, size_t len)
+{
+    uint32_t h = 2166136261u;     /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)key[i]) * 16777619u;
+    return h % FIRST_KEY_BUCKETS;
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void build_date_words(void)
@@ -33,9 +45,13 @@ static void build_date_words(void)
     for (size_t i = 0; i < DATE_WORD_COUNT; i++) {
         const char *word = date_word_rows[i][0];
         tokenize(word, strlen(word), &tokens);
-        for (size_t t = 0; t < tokens.count && date_words[i].length < 3; t++)
+        for (size_t t = 0; t < tokens.count && date_words[i].length < 3; t++) {
+            date_words[i].key_lens[date_words[i].length] = tokens.tokens[t].key_len;
             date_words[i].keys[date_words[i].length++] =
                 xstrndup(token_key(&tokens, &tokens.tokens[t]), tokens.tokens[t].key_len);
+        }
+        if (date_words[i].length)
+            first_key_seen[first_key_bucket(date_words[i].keys[0], date_words[i].key_lens[0])] = true;
         const char *kind = date_word_rows[i][1];
         date_words[i].kind = strcmp(kind, "month") == 0 ? DATE_MONTH : strcmp(kind, "weekday") == 0 ? DATE_WEEKDAY : DATE_RELATIVE;
         date_words[i].value = atoi(date_word_rows[i][2]);
@@ -128,26 +144,35 @@ static const char *plain_key(const token_list *tokens, size_t i, size_t *len)
     return k;
 }
 
-static bool key_equals(const token_list *tokens, size_t i, const char *key, bool allow_waw)
+static bool key_equals(const token_list *tokens, size_t i, const char *key, size_t key_len, bool allow_waw)
 {
     size_t len;
     const char *k = allow_waw ? plain_key(tokens, i, &len) : token_key(tokens, &tokens->tokens[i]);
     if (!allow_waw)
         len = tokens->tokens[i].key_len;
-    return len == strlen(key) && memcmp(k, key, len) == 0;
+    return len == key_len && memcmp(k, key, len) == 0;
 }
 
 /* The date word that starts at token i, or NULL; *length gets its tokens. */
 static const date_word *date_word_at(const token_list *tokens, size_t i, size_t end, size_t *length)
 {
     const date_word *best = NULL;
+    /* this runs on every word of every sentence with an event: words only,
+     * and no word shorter than the shortest date word (آب) */
+    if (tokens->tokens[i].kind != TOKEN_WORD || tokens->tokens[i].key_len < 4)
+        return NULL;
+    size_t plain_len;
+    const char *plain = plain_key(tokens, i, &plain_len);
+    if (!first_key_seen[first_key_bucket(token_key(tokens, &tokens->tokens[i]), tokens->tokens[i].key_len)] &&
+        !first_key_seen[first_key_bucket(plain, plain_len)])
+        return NULL;
     for (size_t w = 0; w < DATE_WORD_COUNT; w++) {
         const date_word *d = &date_words[w];
         if (i + d->length > end || (best && best->length >= d->length))
             continue;
         size_t k = 0;
         for (; k < d->length; k++)
-            if (!key_equals(tokens, i + k, d->keys[k], k == 0))
+            if (!key_equals(tokens, i + k, d->keys[k], d->key_lens[k], k == 0))
                 break;
         if (k == d->length)
             best = d;
@@ -222,14 +247,14 @@ int earliest_year_named(const token_list *tokens, size_t first, size_t count)
             long v = strtol(token_key(tokens, t), NULL, 10);
             if (v >= 1000 && v <= 2100)
                 year = (int)v;
-        } else if (t->kind == TOKEN_WORD) {
+        } else if (t->kind == TOKEN_WORD && t->key_len >= 16) {   /* the shortest, الستينات, is 16 bytes */
             static const struct { const char *key; int year; } decades[] = {
                 {"الخمسينات", 1950}, {"الستينات", 1960}, {"السبعينات", 1970}, {"الثمانينات", 1980},
                 {"التسعينات", 1990}, {"الخمسينيات", 1950}, {"الستينيات", 1960}, {"السبعينيات", 1970},
                 {"الثمانينيات", 1980}, {"التسعينيات", 1990},
             };
             for (size_t d = 0; d < sizeof decades / sizeof decades[0]; d++)
-                if (key_equals(tokens, i, decades[d].key, true))
+                if (key_equals(tokens, i, decades[d].key, strlen(decades[d].key), true))
                     year = decades[d].year;
         }
         if (year && (!earliest || year < earliest))

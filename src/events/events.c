@@ -216,6 +216,8 @@ typedef struct {
     size_t first, end;          /* token range of the sentence */
     size_t first_actor, end_actor;   /* actors inside it */
     size_t first_match, end_match;   /* lexicon matches inside it */
+    uint32_t date;              /* the date it names (resolve_sentence_date), 0 if none */
+    int earliest_year;          /* the earliest year it names, 0 if none */
 } sentence_view;
 
 static size_t actor_end_token(const actor *x)
@@ -720,7 +722,7 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
                      governor->event_type == EVENT_THREATEN) &&
         trigger_match->first_token > s->first)
         return MODALITY_FUTURE;
-    int year = earliest_year_named(a->tokens, s->first, s->end - s->first);
+    int year = s->earliest_year;
     *named_year = year;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
         return MODALITY_HISTORICAL;
@@ -1052,7 +1054,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     event e = blank_event(a, m, trigger, sentence_index);
     int named_year = 0;
     e.modality = (uint8_t)modality_for(a, s, ti, m, &named_year);
-    uint32_t date = resolve_sentence_date(a->tokens, s->first, s->end - s->first, a->article_date);
+    uint32_t date = s->date;
     e.date = e.modality == MODALITY_HISTORICAL ? 0 : date ? date : a->article_date;
     if (date && a->article_date && date_add_days(date, 7) < a->article_date)
         e.modality = MODALITY_HISTORICAL;
@@ -1503,7 +1505,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     const lexicon_matches *ms = &actors->matches;
     for (size_t si = 0; si < tokens->sentence_count; si++) {
         const sentence *sent = &tokens->sentences[si];
-        sentence_view s = {sent->first_token, sent->first_token + sent->token_count, 0, 0, 0, 0};
+        sentence_view s = {sent->first_token, sent->first_token + sent->token_count, 0, 0, 0, 0, 0, 0};
         while (next_actor < actors->actor_count && actors->actors[next_actor].first_token < s.first)
             next_actor++;
         s.first_actor = next_actor;
@@ -1516,12 +1518,19 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         s.end_match = next_match;
         while (s.end_match < ms->count && ms->items[s.end_match].first_token < s.end)
             s.end_match++;
+        bool dates_read = false;
         size_t sentence_events = out->count;
         a.sentence_first_event = out->count;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
             const lexicon_entry *trigger = usable_trigger(&a, &s, &ms->items[i]);
             if (trigger) {
+                if (!dates_read) {
+                    /* read once a sentence, and only where there is an event */
+                    s.date = resolve_sentence_date(tokens, s.first, s.end - s.first, article_date);
+                    s.earliest_year = earliest_year_named(tokens, s.first, s.end - s.first);
+                    dates_read = true;
+                }
                 has_assault |= trigger->event_type == EVENT_ASSAULT;
                 code_trigger(&a, &s, (uint32_t)si, &ms->items[i], trigger);
             }
@@ -1531,8 +1540,9 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
             /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
             int64_t dead, injured, arrested;
             count_casualties(&a, &s, &dead, &injured, &arrested);
-            if (earliest_year_named(tokens, s.first, s.end - s.first) == 0 ||
-                (uint32_t)earliest_year_named(tokens, s.first, s.end - s.first) >= article_date / 10000)
+            if (!dates_read && (dead != NO_COUNT || injured != NO_COUNT))
+                s.earliest_year = earliest_year_named(tokens, s.first, s.end - s.first);
+            if (s.earliest_year == 0 || (uint32_t)s.earliest_year >= article_date / 10000)
                 give_counts_to_an_assault(&a, dead, injured);
         }
     }
