@@ -301,6 +301,25 @@ static void subjects_the_lexicon_does_not_know(void **state)
     release(&c);
 }
 
+static void places_and_times_around_an_attack(void **state)
+{
+    (void)state;
+    coded c;
+    /* an attack told with no place of its own happened where the article was last */
+    code(&c, "تعرضت مدينة دوما السورية لهجوم كيماوي. وقال مسعفون إن أكثر من 70 شخصا ماتوا جراء الهجوم.", 20180411);
+    assert_null(find(&c, EVENT_ASSAULT, "-", "USA"));
+    const event *e = find(&c, EVENT_ASSAULT, "-", "SYR");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 70);
+    release(&c);
+    /* "بعيد الهجمات": the party before it did not make the attacks */
+    code(&c, "وجاء لقاء الأسد بأعضاء البرلمان الروسي بعيد الهجمات الصاروخية على أهداف تابعة للحكومة السورية.",
+         20180416);
+    assert_null(find(&c, EVENT_ASSAULT, "RUS", "SYR"));
+    assert_null(find(&c, EVENT_ASSAULT, "RUS", "RUS"));
+    release(&c);
+}
+
 static void relative_clauses(void **state)
 {
     (void)state;
@@ -360,6 +379,7 @@ int main(void)
         cmocka_unit_test(dates_and_counts),
         cmocka_unit_test(counts_in_duals_and_with_the_attacker),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(places_and_times_around_an_attack),
         cmocka_unit_test(subjects_the_lexicon_does_not_know),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),

@@ -42,6 +42,7 @@ typedef struct {
     size_t sentence_first_event;    /* where this sentence's events begin in out */
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_party last_actor;         /* who acted last: the one a dropped pronoun means */
+    event_party last_place;         /* the place named last in the sentences before */
     event_list *out;
 } article;
 
@@ -432,14 +433,45 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
     return false;
 }
 
+/* Words that put an act before or after another, or give it as a cause:
+ * what follows them is not done by the party before them ("خلال" and "وسط"
+ * are different: "عثرت القوات خلال عمليات تمشيط" are the forces' own). */
+static const char *const time_or_cause[] = {"بعيد", "بعد", "قبل", "اثر", "عقب", "اعقاب", "جراء", "بسبب", "منذ"};
+
+/* "تعرضت مدينة دوما لهجوم": the party that suffered an act; returns its
+ * index or SIZE_MAX. */
+static const char *const suffered[] = {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "وتعرض", "وتعرضت"};
+
+static size_t party_exposed_to(const article *a, const sentence_view *s, size_t ti)
+{
+    const token *t = &a->tokens->tokens[ti];
+    if (t->key_len < 4 || memcmp(token_key(a->tokens, t), "ل", 2) != 0)
+        return SIZE_MAX;
+    for (size_t k = s->end_actor; k-- > s->first_actor;) {
+        const actor *x = &a->actors->actors[k];
+        if (actor_end_token(x) > ti)
+            continue;
+        if (actor_end_token(x) + 1 < ti)
+            return SIZE_MAX;
+        size_t before = x->first_token;
+        while (before > s->first && key_in(a->tokens, before - 1, place_nouns, COUNT(place_nouns)))
+            before--;
+        return before > s->first && key_in(a->tokens, before - 1, suffered, COUNT(suffered)) ? k : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
 {
     const actor *actors = a->actors->actors;
     size_t cs = clause_start(a, s, ti);
-    /* 1. subject-first: an actor ending right before the trigger (قد may sit between) */
-    for (size_t k = s->end_actor; k-- > s->first_actor;) {
+    /* 1. subject-first: an actor ending right before the trigger (قد may sit
+     * between); not across a word of time or cause ("لقاء الأسد بأعضاء
+     * البرلمان الروسي بعيد الهجمات") */
+    for (size_t k = s->end_actor; k-- > s->first_actor && !(ti > 0 && key_in(a->tokens, ti - 1, time_or_cause,
+                                                                                 COUNT(time_or_cause)));) {
         const actor *x = &actors[k];
         if (actor_end_token(x) > ti)
             continue;
@@ -937,6 +969,13 @@ static void push_without_recipient(article *a, const event *e)
         target.lat = target.lon = NAN;
         if (x.location.present && x.location.country[0]) {
             target = x.location;
+        } else if (a->last_place.present && a->last_place.country[0] &&
+                   !(x.actor.present && strcmp(a->last_place.country, x.actor.country) == 0 &&
+                     a->focus_country[0] && strcmp(a->focus_country, x.actor.country) != 0)) {
+            /* "ماتوا جراء الهجوم" after "هجوم على مدينة دوما": the place named
+             * last, unless it is the attacker's own land and the article is
+             * about another */
+            target = a->last_place;
         } else if (a->focus_country[0]) {
             target.present = true;
             target.start = target.end = x.trigger_start;
@@ -1100,7 +1139,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     /* a word with the article or a preposition is a noun, whatever else it
      * may be: "بطلب" is a request, not "he asked" */
     trigger_pos pos = (m->has_article || m->has_preposition) ? TRIGGER_NOUN : (trigger_pos)trigger->trigger_pos;
-    size_t subject = find_subject(a, s, ti, t_end, pos, (event_type)e.type);
+    size_t exposed = party_exposed_to(a, s, ti);
+    size_t subject = exposed != SIZE_MAX ? SIZE_MAX : find_subject(a, s, ti, t_end, pos, (event_type)e.type);
     size_t reported_subject = SIZE_MAX;
     /* the agent of a noun: "بطلب من روسيا"، "من قبل X"، "على يد X" */
     size_t agent = pos != TRIGGER_VERB ? agent_after(a, s, t_end) : SIZE_MAX;
@@ -1178,6 +1218,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
     if (e.type == EVENT_REQUEST)
         n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
+    if (exposed != SIZE_MAX) {
+        recipients[0] = exposed;
+        n = 1;
+    }
     if (accused_only != SIZE_MAX) {
         recipients[0] = accused_only;
         n = 1;
@@ -1242,9 +1286,11 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             return;
         }
         /* "حمّل الغرب الحكومة السورية المسؤولية": the subject is there but is
-         * no party we can code; the one acted on is still known */
-        if (pos == TRIGGER_VERB && subject == SIZE_MAX && n > 0 && !has_plural_subject(a, ti) &&
-            !names_its_victim(a, ti) && unknown_subject_after(a, s, t_end)) {
+         * no party we can code; the one acted on is still known (as it is in
+         * "تعرضت مدينة دوما لهجوم") */
+        if (exposed != SIZE_MAX ||
+            (pos == TRIGGER_VERB && subject == SIZE_MAX && n > 0 && !has_plural_subject(a, ti) &&
+             !names_its_victim(a, ti) && unknown_subject_after(a, s, t_end))) {
             memset(&e.actor, 0, sizeof e.actor);
             e.actor.lat = e.actor.lon = NAN;
             for (size_t r = 0; r < n; r++) {
@@ -1536,6 +1582,12 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
             }
         }
         blame_the_perpetrator(&a, sentence_events);
+        for (size_t k = s.end_actor; k-- > s.first_actor;)
+            if (actors->actors[k].is_location && !actors->actors[k].is_dateline && actors->actors[k].country[0]) {
+                a.last_place = party_from(&actors->actors[k]);
+                a.last_place.sector[0] = '\0';
+                break;
+            }
         if (!has_assault) {
             /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
             int64_t dead, injured, arrested;
