@@ -188,6 +188,9 @@ static void modality_from_cues_and_years(void **state)
     assert_int_equal(modality_of("وأعلن أن لقاء قريبا سينعقد بين روسيا والأردن.", 20180601, EVENT_CONSULT),
                      MODALITY_FUTURE);
     assert_int_equal(modality_of("ولم تهاجم القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
+    /* "من دون أن": the cue ends in the clause's own أن */
+    assert_int_equal(modality_of("ولن يستمر الاتفاق من دون أن تقدم طهران تنازلات.", 20180515, EVENT_CONCEDE),
+                     MODALITY_NEGATED);
     assert_int_equal(modality_of("وقصفت القوات الأذربيجانية مواقع أرمينية في عام 2020.", 20220913, EVENT_ASSAULT),
                      MODALITY_HISTORICAL);
     assert_int_equal(modality_of("وإذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", 20220913, EVENT_ASSAULT),

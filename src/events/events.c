@@ -515,8 +515,10 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
      * الروسية أمس غارات"), else a noun's author is unsaid ("خروقات لاتفاق
      * وقف إطلاق النار" is nobody's ceasefire in particular) */
     const lexicon_match *own = match_at(a, ti);
-    if (pos != TRIGGER_VERB && !is_verbal(type) && !object_of_a_verb_of_doing(a, cs, ti) &&
-        !(own && own->has_pronoun_suffix))    /* "خلال زيارته": his visit */
+    /* a definite noun of saying ("معالجة التهديد") names the thing, not
+     * someone's act; a participle ("متهمة إياها") is the speaker's */
+    if (pos != TRIGGER_VERB && (!is_verbal(type) || (own && own->has_article)) &&
+        !object_of_a_verb_of_doing(a, cs, ti) && !(own && own->has_pronoun_suffix))    /* "خلال زيارته": his visit */
         return SIZE_MAX;
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
         const actor *x = &actors[k];
@@ -741,7 +743,8 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
         if (m->first_token < s->first || m->first_token >= ti)
             continue;
         size_t gap = ti - (m->first_token + m->token_count);
-        if (cue_of(m, CUE_NEGATED) && gap <= 1 && m->first_token >= cs)
+        /* the cue may end in the clause's own أن: "من دون أن تقدم طهران" */
+        if (cue_of(m, CUE_NEGATED) && gap <= 1 && m->first_token + m->token_count >= cs)
             return MODALITY_NEGATED;
         if (cue_of(m, CUE_FUTURE) && gap <= 3)
             return MODALITY_FUTURE;
