@@ -188,6 +188,15 @@ static void modality_from_cues_and_years(void **state)
     assert_int_equal(modality_of("وأعلن أن لقاء قريبا سينعقد بين روسيا والأردن.", 20180601, EVENT_CONSULT),
                      MODALITY_FUTURE);
     assert_int_equal(modality_of("ولم تهاجم القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
+    /* a year that dates something else in a sentence dated last week */
+    expect_event("وقرر ترامب، الأسبوع الماضي، إعادة فرض عقوبات على طهران بعد الاتفاق المبرم في عام 2015.", 20180515,
+                 EVENT_SANCTION, "USA", "IRN");
+    assert_int_equal(modality_of("وقرر ترامب، الأسبوع الماضي، إعادة فرض عقوبات على طهران بعد الاتفاق المبرم في عام "
+                                 "2015.",
+                                 20180515, EVENT_SANCTION),
+                     MODALITY_ASSERTED);
+    assert_int_equal(modality_of("وفرضت واشنطن عقوبات على طهران في عام 2015.", 20180515, EVENT_SANCTION),
+                     MODALITY_HISTORICAL);
     /* "من دون أن": the cue ends in the clause's own أن */
     assert_int_equal(modality_of("ولن يستمر الاتفاق من دون أن تقدم طهران تنازلات.", 20180515, EVENT_CONCEDE),
                      MODALITY_NEGATED);

@@ -759,7 +759,10 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
         return MODALITY_FUTURE;
     int year = s->earliest_year;
     *named_year = year;
-    if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
+    /* a day named relative to the article ("الأسبوع الماضي", "أمس") dates the
+     * act; a year beside it dates something else ("الاتفاق المبرم في عام 2015") */
+    bool dated_recently = s->date && a->article_date && date_add_days(s->date, 7) >= a->article_date;
+    if (year && a->article_date && (uint32_t)year < a->article_date / 10000 && !dated_recently)
         return MODALITY_HISTORICAL;
     for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
