@@ -301,6 +301,9 @@ static void subjects_the_lexicon_does_not_know(void **state)
     for (size_t i = 0; i < c.events.count; i++)
         assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
     release(&c);
+    /* quotation marks around the accused */
+    expect_event("واتهم المتحدث باسم الخارجية الإيرانية \"الحكومة التركية\" بالوقوف وراء الخروقات.", 20170105,
+                 EVENT_ACCUSE, "IRN", "TUR");
     /* a plural verb agrees with a subject before it: no subject after it */
     code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
     assert_null(find(&c, EVENT_REJECT, "-", "MKD"));

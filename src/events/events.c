@@ -880,6 +880,11 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
     size_t from_token = t_end;
     if (subject != SIZE_MAX && actors[subject].first_token >= t_end)
         from_token = actor_end_token(&actors[subject]);
+    /* quotation marks around the object are not words between: 'اتهم
+     * المتحدث "مجموعات المعارضة المسلحة"' */
+    while (from_token < s->end && a->tokens->tokens[from_token].kind == TOKEN_PUNCT &&
+           (key_is(a->tokens, from_token, "\"") || key_is(a->tokens, from_token, "«")))
+        from_token++;
     size_t n = 0;
     for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
         const actor *x = &actors[k];
