@@ -335,6 +335,25 @@ static void places_and_times_around_an_attack(void **state)
     release(&c);
 }
 
+static void victims_are_not_the_accused_or_the_attackers(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "دانت منظمة الأمم المتحدة للطفولة اليونيسيف جرائم قتل وتعذيب الأطفال في سوريا.", 20160721);
+    assert_non_null(find(&c, EVENT_ACCUSE, "IGO:UNICEF", "-"));
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_string_not_equal(c.events.items[i].actor.sector, "CVL");
+    release(&c);
+    /* figures no attack in the article takes are an attack by an unnamed hand */
+    code(&c, "وقال مدير الصحة في صعدة إن ما لا يقل عن 42 قتيلا كانوا من الأطفال في صعدة. "
+             "وأعلنت وزارة الصحة الفلسطينية عن مقتل ثلاثة فلسطينيين في قتال بين الجيش الإسرائيلي وحركة حماس.",
+         20180809);
+    const event *e = find(&c, EVENT_ASSAULT, "-", "YEM");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 42);
+    release(&c);
+}
+
 static void relative_clauses(void **state)
 {
     (void)state;
@@ -394,6 +413,7 @@ int main(void)
         cmocka_unit_test(dates_and_counts),
         cmocka_unit_test(counts_in_duals_and_with_the_attacker),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(victims_are_not_the_accused_or_the_attackers),
         cmocka_unit_test(places_and_times_around_an_attack),
         cmocka_unit_test(subjects_the_lexicon_does_not_know),
         cmocka_unit_test(lists_before_the_verb_and_sources),

@@ -43,6 +43,8 @@ typedef struct {
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_party last_actor;         /* who acted last: the one a dropped pronoun means */
     event_party last_place;         /* the place named last in the sentences before */
+    event orphan;                   /* figures told with no attack to give them to, kept to be coded alone */
+    bool has_orphan;
     event_list *out;
 } article;
 
@@ -505,7 +507,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
             if (x->first_token < t_end)
                 continue;
             if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
-                !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti))
+                !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type))
                 return k;
             break;
         }
@@ -676,11 +678,15 @@ static void push_event(article *a, const event *e)
     event *x = &out->items[out->count++];
     *x = *e;
     if (x->type == EVENT_ASSAULT && x->modality == MODALITY_ASSERTED) {
+        bool took_pending = (x->dead == NO_COUNT && a->pending_dead != NO_COUNT) ||
+                            (x->injured == NO_COUNT && a->pending_injured != NO_COUNT);
         if (x->dead == NO_COUNT)
             x->dead = a->pending_dead;
         if (x->injured == NO_COUNT)
             x->injured = a->pending_injured;
         a->pending_dead = a->pending_injured = NO_COUNT;
+        if (took_pending)
+            a->has_orphan = false;     /* the figures found their attack */
     }
 }
 
@@ -1081,6 +1087,19 @@ static bool accused_of_what_follows(const article *a, size_t i)
     return i < a->tokens->count && asks_by_a_verbal_noun(a, i);
 }
 
+/* "دانت اليونيسيف جرائم قتل الأطفال": civilians named in a condemnation
+ * are its victims, not the accused. */
+static size_t drop_victims(const article *a, size_t *recipients, size_t n)
+{
+    size_t kept = 0;
+    for (size_t r = 0; r < n; r++) {
+        const actor *x = &a->actors->actors[recipients[r]];
+        if (strcmp(x->sector, "CVL") != 0 || x->country[0])
+            recipients[kept++] = recipients[r];
+    }
+    return kept;
+}
+
 /* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
  * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
 static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, size_t *recipients, size_t n)
@@ -1229,6 +1248,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
     if (e.type == EVENT_REQUEST)
         n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
+    if (e.type == EVENT_ACCUSE)
+        n = drop_victims(a, recipients, n);
     if (exposed != SIZE_MAX) {
         recipients[0] = exposed;
         n = 1;
@@ -1541,6 +1562,50 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
     return NULL;
 }
 
+/* Keeps the figures of a sentence that names no attack ("إن ما لا يقل عن 42
+ * قتيلا كانوا من الأطفال في صعدة") as an attack by an unnamed hand on the
+ * place it names, coded at the end if no attack in the article takes them.
+ * Its trigger is the casualty word. */
+static void keep_orphan_figures(article *a, const sentence_view *s, uint32_t sentence_index, int64_t dead,
+                                int64_t injured)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (!cue_of(m, CUE_DEAD) && !cue_of(m, CUE_INJURED))
+            continue;
+        event e;
+        memset(&e, 0, sizeof e);
+        e.type = EVENT_ASSAULT;
+        e.mode = "";
+        e.modality = MODALITY_ASSERTED;
+        e.date = s->date ? s->date : a->article_date;
+        e.dead = dead;
+        e.injured = injured;
+        e.arrested = NO_COUNT;
+        e.trigger_start = m->text_start;
+        e.trigger_end = m->end;
+        e.sentence = sentence_index;
+        e.actor.lat = e.actor.lon = e.recipient.lat = e.recipient.lon = NAN;
+        const actor *place = sentence_location(a, s);
+        if (place) {
+            e.location = party_from(place);
+            e.location.sector[0] = '\0';
+        } else if (a->last_place.present) {
+            e.location = a->last_place;
+        } else {
+            e.location.lat = e.location.lon = NAN;
+        }
+        if (e.location.present && e.location.country[0]) {
+            e.recipient = e.location;
+            e.recipient.lat = e.recipient.lon = NAN;
+        }
+        a->orphan = e;
+        a->has_orphan = true;
+        return;
+    }
+}
+
 /* ---- the article */
 
 void code_events(const lexicon *lex, const char *text, const token_list *tokens, const actor_list *actors,
@@ -1603,11 +1668,19 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
             /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
             int64_t dead, injured, arrested;
             count_casualties(&a, &s, &dead, &injured, &arrested);
+            if ((dead != NO_COUNT || injured != NO_COUNT) && !a.has_orphan && !has_asserted_assault(&a))
+                keep_orphan_figures(&a, &s, (uint32_t)si, dead, injured);
             if (!dates_read && (dead != NO_COUNT || injured != NO_COUNT))
                 s.earliest_year = earliest_year_named(tokens, s.first, s.end - s.first);
             if (s.earliest_year == 0 || (uint32_t)s.earliest_year >= article_date / 10000)
                 give_counts_to_an_assault(&a, dead, injured);
         }
+    }
+    /* figures no attack in the article took: an attack by an unnamed hand */
+    if (a.has_orphan && a.orphan.recipient.present) {
+        event orphan = a.orphan;
+        a.pending_dead = a.pending_injured = NO_COUNT;
+        push_event(&a, &orphan);
     }
     blame_the_attacker_named_elsewhere(&a);
     merge_duplicates(out, 0);
