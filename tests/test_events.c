@@ -276,6 +276,10 @@ static void lists_before_the_verb_and_sources(void **state)
     /* a noun with a possessive pronoun belongs to the clause's subject */
     expect_event("وبحث ولي العهد السعودي خلال زيارته إلى الولايات المتحدة ملفات المنطقة.", 20180615,
                  EVENT_CONSULT, "SAU", "USA");
+    /* a final hamza on its seat before the pronoun: لقاء + ه = لقائه */
+    expect_event("وشدد رئيس الحكومة اليمنية أحمد بن دغر خلال لقائه مع المبعوث الخاص للأمين العام للأمم المتحدة "
+                 "على إطلاق الأسرى.",
+                 20180723, EVENT_CONSULT, "YEM", "IGO:UN");
     /* civilians after the verb are its object */
     code(&c, "وقال التحالف إن الحوثيين أطلقوا صاروخا على جازان وقتلت القذيفة وأصابت المدنيين.", 20180809);
     for (size_t i = 0; i < c.events.count; i++)

@@ -74,7 +74,27 @@ static bool phrase_key(compiler *c, const char *text, byte_buffer *key)
     return any;
 }
 
+static void add_one_entry(compiler *c, const char *spelling, const lexicon_entry *proto);
+
+/* A final hamza takes a seat before a pronoun suffix: لقاء + ه is written
+ * لقائه or لقاؤه, so the stem the clitic reader finds is لقائ or لقاؤ.  Such
+ * phrases are entered with those stems too. */
 static void add_entry(compiler *c, const char *spelling, const lexicon_entry *proto)
+{
+    add_one_entry(c, spelling, proto);
+    size_t len = strlen(spelling);
+    static const char hamza[] = "ء", seats[][3] = {"ئ", "ؤ"};
+    if (len > 4 && len < 256 && memcmp(spelling + len - 2, hamza, 2) == 0) {
+        char seated[256];
+        for (size_t i = 0; i < 2; i++) {
+            memcpy(seated, spelling, len - 2);
+            memcpy(seated + len - 2, seats[i], 3);
+            add_one_entry(c, seated, proto);
+        }
+    }
+}
+
+static void add_one_entry(compiler *c, const char *spelling, const lexicon_entry *proto)
 {
     byte_buffer key = {0};
     if (!phrase_key(c, spelling, &key)) {
