@@ -115,6 +115,13 @@ static void speakers_accuse_and_ask(void **state)
     const char *s = "وقالت وزارة الخارجية الإيرانية إن واشنطن تتحمل المسؤولية، متهمة إياها بتأجيج التوتر.";
     expect_event(s, 20190601, EVENT_ACCUSE, "IRN", "USA");
     expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
+    /* the one who tells, not the one told, sets the condition */
+    expect_event("أخبرت الحكومة اليمنية المبعوث الأممي أنها تشترط على الحوثيين إطلاق سراح الأسرى.", 20180723,
+                 EVENT_REQUEST, "YEM", "YEM");
+    coded c0;
+    code(&c0, "أخبرت الحكومة اليمنية المبعوث الأممي أنها تشترط على الحوثيين إطلاق سراح الأسرى.", 20180723);
+    assert_null(find(&c0, EVENT_REQUEST, "IGO:UN", "YEM"));
+    release(&c0);
     /* who is asked comes before إلى; after it come the parties of the act asked for */
     expect_event("ودعت إيران تركيا إلى عدم تعقيد الوضع في سوريا.", 20170105, EVENT_REQUEST, "IRN", "TUR");
     coded c;
