@@ -315,6 +315,16 @@ static void subjects_the_lexicon_does_not_know(void **state)
     /* quotation marks around the accused */
     expect_event("واتهم المتحدث باسم الخارجية الإيرانية \"الحكومة التركية\" بالوقوف وراء الخروقات.", 20170105,
                  EVENT_ACCUSE, "IRN", "TUR");
+    /* words that only look like short verbs: كلام is not ك + لام ("blamed"),
+     * وعدن is و + عدن (Aden), not "they promised" */
+    code(&c, "وطلب أردوغان من أتباعه عدم الرد على كلام الرئيس الفرنسي، وزار موانئ الحديدة وعدن والمكلا.", 20180601);
+    for (size_t i = 0; i < c.events.count; i++) {
+        assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
+        assert_int_not_equal(c.events.items[i].type, EVENT_AGREE);
+    }
+    release(&c);
+    /* ... while the verbal noun keeps its sense under a preposition */
+    expect_event("وعقد مجلس الأمن جلسة طارئة بطلب من روسيا.", 20180414, EVENT_REQUEST, "RUS", "IGO:UN");
     /* a plural verb agrees with a subject before it: no subject after it */
     code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
     assert_null(find(&c, EVENT_REJECT, "-", "MKD"));

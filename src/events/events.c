@@ -1537,6 +1537,11 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
             continue;
+        /* a short verb under a preposition or the article is some other
+         * word: كلام is not ك + لام ("blamed") */
+        if (e->trigger_pos == TRIGGER_VERB && (m->has_preposition || m->has_article) &&
+            strlen(lexicon_string(a->lex, e->spelling)) <= 6)
+            continue;
         if (e->requires == LEXICON_NONE)
             return e;
         const char *rest = lexicon_string(a->lex, e->requires);

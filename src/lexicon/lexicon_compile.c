@@ -302,8 +302,8 @@ static bool optional_table(tsv_reader *r, const char *dir, const char *name)
 }
 
 /* Adds a verb in the persons news uses, from its past (third person
- * masculine singular) and imperfect: قصف/يقصف → قصف قصفت قصفوا قصفا قصفتا
- * قصفن، يقصف تقصف نقصف يقصفون تقصفون يقصفان تقصفان يقصفن.  Verbs ending in
+ * masculine singular) and imperfect: قصف/يقصف → قصف قصفت قصفوا قصفا قصفتا،
+ * يقصف تقصف نقصف يقصفون تقصفون يقصفان تقصفان يقصفن.  Verbs ending in
  * a long vowel (دعا، التقى) drop it before the suffixes.  Only the first
  * word of a phrase inflects (حمل المسؤولية → حملت المسؤولية). */
 static void add_verb_forms(compiler *c, const char *past, const char *imperfect, const lexicon_entry *e)
@@ -327,7 +327,8 @@ static void add_verb_forms(compiler *c, const char *past, const char *imperfect,
             split.requires = add_string(c, key.data, key.len);
         buffer_free(&key);
     }
-    static const char *const past_endings[] = {"", "ت", "وا", "ا", "تا", "ن"};
+    /* no feminine plural "ن": rare in news, and وعدن is و + عدن (Aden) */
+    static const char *const past_endings[] = {"", "ت", "وا", "ا", "تا"};
     size_t len = strlen(first);
     bool long_vowel = len >= 2 && (strcmp(first + len - 2, "ا") == 0 || strcmp(first + len - 2, "ى") == 0);
     /* The dual "ا" of a three-letter verb is a common name too (دانا، زارا،
