@@ -35,7 +35,8 @@ def norm(s):
     return ' '.join(s.split())
 
 names = rows(os.path.join(D, 'people_names.tsv'), "person\tarabic\tsource")
-roles = rows(os.path.join(D, 'people_roles.tsv'), "person\tiso3\tsector\trole\tfrom\tto\tsource")
+roles = rows(os.path.join(D, 'people_roles.tsv'), "person\tiso3\tsector\trole\tfrom\tto\tsource\torg")
+ORGS = {l.split('\t')[0] for l in open(os.path.join(D, 'orgs.tsv'), encoding='utf-8') if l.strip() and not l.startswith('#')}
 slug_re = re.compile(r'^[a-z0-9_]+$')
 name_people, owner, seen = set(), {}, set()
 for i, (p, a, s) in names:
@@ -49,7 +50,9 @@ for i, (p, a, s) in names:
     owner[k] = p
     name_people.add(p)
 role_people, isos = set(), collections.Counter()
-for i, (p, iso, sec, role, fr, to, s) in roles:
+for i, (p, iso, sec, role, fr, to, s, org) in roles:
+    if org != '-' and org not in ORGS: errs.append(f"roles:{i}: org {org} is not in orgs.tsv")
+    if sec == 'IGO' and iso == '-' and org == '-': errs.append(f"roles:{i}: an international office needs its org")
     if not slug_re.match(p): errs.append(f"roles:{i}: bad slug {p}")
     if not (iso == '-' or re.fullmatch(r'[A-Z]{3}', iso)): errs.append(f"roles:{i}: bad iso3 {iso}")
     if sec not in SECTORS: errs.append(f"roles:{i}: bad sector {sec}")
@@ -63,7 +66,7 @@ for i, (p, iso, sec, role, fr, to, s) in roles:
 for p in sorted(name_people - role_people): errs.append(f"{p}: in names but has no role")
 for p in sorted(role_people - name_people): errs.append(f"{p}: in roles but has no name")
 for e in errs: print("ERROR", e)
-srcs = collections.Counter(c[-1] for _, c in names) + collections.Counter(c[-1] for _, c in roles)
+srcs = collections.Counter(c[2] for _, c in names) + collections.Counter(c[6] for _, c in roles)
 print(f"people={len(name_people)} name_rows={len(names)} role_rows={len(roles)} "
       f"countries={len([k for k in isos if k != '-'])} sources={dict(srcs)}")
 sys.exit(1 if errs else 0)

@@ -129,6 +129,10 @@ static void igos_groups_and_media(void **state)
     expect("وأطلق الحوثيون صواريخ على جازان.", "الحوثيون", 20190601, "YEM", "REB", "");
     expect("وقالت حركة حماس إنها لن تقبل بالشروط.", "حركة حماس", 20190601, "PSE", "REB", "");
     expect("ونقلت وكالة إنترفاكس عن مسؤول قوله.", "وكالة إنترفاكس", 20220913, "RUS", "MED", "");
+    /* an international office gives its holder the organisation: Guterres
+     * spoke for UNHCR in 2010 and for the UN from 2017 */
+    expect("ودعا غوتيريس واشنطن وموسكو إلى الحوار.", "غوتيريس", 20180315, "", "IGO", "UN");
+    expect("وقال غوتيريس إن اللاجئين بحاجة إلى المساعدة.", "غوتيريس", 20100601, "", "IGO", "UNHCR");
 }
 
 static void clitics_on_the_first_word(void **state)

@@ -125,6 +125,8 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
             if (role) {
                 set_code(a.country, sizeof a.country, role->country);
                 set_code(fallback_sector, sizeof fallback_sector, role->sector);
+                if (!a.org[0])
+                    set_code(a.org, sizeof a.org, role->org);
             }
             add_entity(out, start, end, ENTITY_PER, role ? role->country : "", e);
             type = ENTITY_PER;

@@ -89,6 +89,7 @@ typedef struct {
 typedef struct {
     char country[4];
     char sector[4];
+    char org[12];            /* the organisation of an international office (UN, EU ...), or "" */
     uint32_t from, to;       /* dates as YYYYMMDD; to = 99999999 when open */
     uint32_t role;           /* offset of the role's description */
 } lexicon_role;

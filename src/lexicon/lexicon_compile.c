@@ -517,8 +517,9 @@ static bool read_people(compiler *c, const char *dir)
     if (!open_table(&r, dir, "people_roles.tsv"))
         return false;
     int person = tsv_column(&r, "person"), iso = tsv_column(&r, "iso3"), sector = tsv_column(&r, "sector"),
-        role = tsv_column(&r, "role"), from = tsv_column(&r, "from"), to = tsv_column(&r, "to");
-    if (person < 0 || iso < 0 || sector < 0 || role < 0 || from < 0 || to < 0)
+        role = tsv_column(&r, "role"), from = tsv_column(&r, "from"), to = tsv_column(&r, "to"),
+        org = tsv_column(&r, "org");
+    if (person < 0 || iso < 0 || sector < 0 || role < 0 || from < 0 || to < 0 || org < 0)
         return tsv_close(&r), false;
     while (tsv_next(&r)) {
         uint32_t index = find_or_add_person(c, tsv_field(&r, person));     /* may move c->persons */
@@ -528,6 +529,7 @@ static bool read_people(compiler *c, const char *dir)
         memset(x, 0, sizeof *x);
         copy_code(x->country, sizeof x->country, tsv_field(&r, iso));
         copy_code(x->sector, sizeof x->sector, tsv_field(&r, sector));
+        copy_code(x->org, sizeof x->org, tsv_field(&r, org));
         x->from = parse_date(tsv_field(&r, from));
         x->to = parse_date(tsv_field(&r, to));
         if (x->from == 0 || x->to == 0)

@@ -11,7 +11,7 @@
 #include "lexicon.h"
 
 #define LEXICON_MAGIC "MARSADLX"
-#define LEXICON_VERSION 4u
+#define LEXICON_VERSION 5u
 
 typedef struct {
     char magic[8];
