@@ -1,0 +1,731 @@
+/*
+ * store_sqlite.c — the SQLite backend of store.h: one file, WAL mode,
+ * batched transactions, an external-content FTS5 index over titles and
+ * texts with the marsad_arabic tokenizer (search_terms.h).
+ * The schema is documented in docs/schema.md; keep the two in step.
+ */
+#include "store.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "buffer.h"
+#include "dates.h"
+#include "search_terms.h"
+
+#define SCHEMA_VERSION 1
+
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS articles (\n"
+    "  row INTEGER PRIMARY KEY,\n"
+    "  id TEXT NOT NULL UNIQUE,\n"
+    "  source TEXT, url TEXT, date TEXT, title TEXT,\n"
+    "  text TEXT NOT NULL,\n"
+    "  content_hash TEXT NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS entities (\n"
+    "  article INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
+    "  type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,\n"
+    "  country TEXT,\n"
+    "  PRIMARY KEY (article, idx)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS events (\n"
+    "  row INTEGER PRIMARY KEY,\n"
+    "  article INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
+    "  event_type TEXT NOT NULL, mode TEXT,\n"
+    "  actor_text TEXT, actor_country TEXT, actor_sector TEXT, actor_org TEXT,\n"
+    "  recipient_text TEXT, recipient_country TEXT, recipient_sector TEXT, recipient_org TEXT,\n"
+    "  location_text TEXT, location_country TEXT, lat REAL, lon REAL,\n"
+    "  date TEXT, modality TEXT NOT NULL,\n"
+    "  dead INTEGER, injured INTEGER, arrested INTEGER,\n"
+    "  trigger_text TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,\n"
+    "  sentence INTEGER, sentence_start INTEGER, sentence_end INTEGER,\n"
+    "  goldstein REAL, quad_class INTEGER, cameo_root TEXT,\n"
+    "  cluster TEXT,\n"
+    "  UNIQUE (article, idx));\n"
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date);\n"
+    "CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster);\n"
+    "CREATE TABLE IF NOT EXISTS clusters (\n"
+    "  id TEXT PRIMARY KEY,\n"
+    "  event_type TEXT NOT NULL, actor TEXT NOT NULL, recipient TEXT NOT NULL, location_country TEXT NOT NULL,\n"
+    "  first_date TEXT NOT NULL, last_date TEXT NOT NULL,\n"
+    "  num_events INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,\n"
+    "  max_dead INTEGER) WITHOUT ROWID;\n"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (\n"
+    "  title, text, content='articles', content_rowid='row', tokenize='marsad_arabic');\n";
+
+enum {
+    Q_LOOKUP, Q_OLD_ROW, Q_FTS_DELETE, Q_DELETE_EVENTS, Q_DELETE_ENTITIES, Q_UPDATE_ARTICLE, Q_INSERT_ARTICLE,
+    Q_FTS_INSERT, Q_INSERT_EVENT, Q_INSERT_ENTITY, Q_COUNT
+};
+
+static const char *const statement_sql[Q_COUNT] = {
+    [Q_LOOKUP] = "SELECT content_hash FROM articles WHERE id = ?1",
+    [Q_OLD_ROW] = "SELECT row FROM articles WHERE id = ?1",
+    [Q_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+                     "SELECT 'delete', row, title, text FROM articles WHERE row = ?1",
+    [Q_DELETE_EVENTS] = "DELETE FROM events WHERE article = ?1",
+    [Q_DELETE_ENTITIES] = "DELETE FROM entities WHERE article = ?1",
+    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, url = ?3, date = ?4, title = ?5, text = ?6, "
+                         "content_hash = ?7 WHERE row = ?1",
+    [Q_INSERT_ARTICLE] = "INSERT INTO articles (id, source, url, date, title, text, content_hash) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+    [Q_INSERT_EVENT] =
+        "INSERT INTO events (article, idx, event_type, mode, actor_text, actor_country, actor_sector, actor_org, "
+        "recipient_text, recipient_country, recipient_sector, recipient_org, location_text, location_country, "
+        "lat, lon, date, modality, dead, injured, arrested, trigger_text, trigger_start, trigger_end, sentence, "
+        "sentence_start, sentence_end, goldstein, quad_class, cameo_root) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
+        "?29, ?30)",
+    [Q_INSERT_ENTITY] = "INSERT INTO entities (article, idx, type, text, start, \"end\", country) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+};
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *statements[Q_COUNT];
+    char error[512];
+    bool in_transaction;
+};
+
+/* data/event_scales.tsv, compiled in: type, quad class, Goldstein, CAMEO root */
+static const char *const event_scale_rows[][4] = {
+#include "event_scales.h"
+};
+
+static const char *const *scale_of(const char *type)
+{
+    for (size_t i = 0; i < sizeof event_scale_rows / sizeof event_scale_rows[0]; i++)
+        if (strcmp(event_scale_rows[i][0], type) == 0)
+            return event_scale_rows[i];
+    return NULL;
+}
+
+static bool fail(store *s, const char *what)
+{
+    snprintf(s->error, sizeof s->error, "%s: %s", what, sqlite3_errmsg(s->db));
+    return false;
+}
+
+const char *store_error(store *s)
+{
+    return s->error;
+}
+
+static bool exec(store *s, const char *sql)
+{
+    char *message = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &message) != SQLITE_OK) {
+        snprintf(s->error, sizeof s->error, "%s", message ? message : sqlite3_errmsg(s->db));
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+store *store_open(const char *location, bool writable, char *error, size_t error_size)
+{
+    if (strncmp(location, "postgresql://", 13) == 0 || strncmp(location, "postgres://", 11) == 0) {
+        snprintf(error, error_size, "%s: the PostgreSQL backend is not built yet; use a SQLite file", location);
+        return NULL;
+    }
+    store *s = xcalloc(1, sizeof *s);
+    int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(location, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(error, error_size, "%s: %s", location, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    if (!search_tokenizer_register(s->db)) {
+        snprintf(error, error_size, "%s: this SQLite has no FTS5", location);
+        store_close(s);
+        return NULL;
+    }
+    int version = 0;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        version = sqlite3_column_int(q, 0);
+    else {
+        snprintf(error, error_size, "%s: %s", location, sqlite3_errmsg(s->db));
+        sqlite3_finalize(q);
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_finalize(q);
+    if (version > SCHEMA_VERSION) {
+        snprintf(error, error_size, "%s: schema version %d is newer than this marsad's (%d)", location, version,
+                 SCHEMA_VERSION);
+        store_close(s);
+        return NULL;
+    }
+    if (writable) {
+        char sql[sizeof schema_sql + 200];
+        snprintf(sql, sizeof sql,
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN; %s PRAGMA user_version = %d; COMMIT;",
+                 schema_sql, SCHEMA_VERSION);
+        if (!exec(s, sql)) {
+            snprintf(error, error_size, "%s: %s", location, s->error);
+            store_close(s);
+            return NULL;
+        }
+        for (int i = 0; i < Q_COUNT; i++)
+            if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->statements[i], NULL) !=
+                SQLITE_OK) {
+                snprintf(error, error_size, "%s: %s", location, sqlite3_errmsg(s->db));
+                store_close(s);
+                return NULL;
+            }
+    } else if (version == 0) {
+        snprintf(error, error_size, "%s: not a marsad database (run marsad ingest first)", location);
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->in_transaction)
+        exec(s, "ROLLBACK");
+    for (int i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(s->statements[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+/* 64-bit FNV-1a, fields separated by a byte no UTF-8 text holds */
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+void store_content_hash(const store_article *a, char hash[STORE_HASH_SIZE])
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    const char *fields[] = {a->id, a->source, a->url, a->title};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *f = fields[i] ? fields[i] : "";
+        h = hash_bytes(h, f, strlen(f));
+        h = hash_bytes(h, "\xff", 1);
+    }
+    char date[16];
+    snprintf(date, sizeof date, "%u", (unsigned)a->date);
+    h = hash_bytes(h, date, strlen(date));
+    h = hash_bytes(h, "\xff", 1);
+    h = hash_bytes(h, a->text, a->text_len);
+    snprintf(hash, STORE_HASH_SIZE, "%016llx", (unsigned long long)h);
+}
+
+static sqlite3_stmt *statement(store *s, int which)
+{
+    sqlite3_stmt *q = s->statements[which];
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return q;
+}
+
+store_article_state store_lookup(store *s, const char *id, const char *hash)
+{
+    sqlite3_stmt *q = statement(s, Q_LOOKUP);
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    store_article_state state = STORE_NEW;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        const char *stored = (const char *)sqlite3_column_text(q, 0);
+        state = stored && strcmp(stored, hash) == 0 ? STORE_UNCHANGED : STORE_CHANGED;
+    }
+    sqlite3_reset(q);
+    return state;
+}
+
+bool store_begin(store *s)
+{
+    if (!exec(s, "BEGIN IMMEDIATE"))
+        return false;
+    s->in_transaction = true;
+    return true;
+}
+
+bool store_commit(store *s)
+{
+    if (!exec(s, "COMMIT"))
+        return false;
+    s->in_transaction = false;
+    return true;
+}
+
+static bool step_done(store *s, sqlite3_stmt *q, const char *what)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE || fail(s, what);
+}
+
+static void bind_optional_text(sqlite3_stmt *q, int column, const char *text, size_t len)
+{
+    if (text && len)
+        sqlite3_bind_text(q, column, text, (int)len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(q, column);
+}
+
+static void bind_code(sqlite3_stmt *q, int column, const char *code)
+{
+    bind_optional_text(q, column, code, code ? strlen(code) : 0);
+}
+
+static void bind_count(sqlite3_stmt *q, int column, int64_t v)
+{
+    if (v == NO_COUNT)
+        sqlite3_bind_null(q, column);
+    else
+        sqlite3_bind_int64(q, column, v);
+}
+
+static void bind_party(sqlite3_stmt *q, int column, const char *text, const event_party *p)
+{
+    if (!p->present) {
+        for (int i = 0; i < 4; i++)
+            sqlite3_bind_null(q, column + i);
+        return;
+    }
+    sqlite3_bind_text(q, column, text + p->start, (int)(p->end - p->start), SQLITE_STATIC);
+    bind_code(q, column + 1, p->country);
+    bind_code(q, column + 2, p->sector);
+    bind_code(q, column + 3, p->org);
+}
+
+static bool put_events(store *s, int64_t row, const store_article *a, const article_coding *c)
+{
+    const char *text = a->text;
+    for (size_t i = 0; i < c->events.count; i++) {
+        const event *e = &c->events.items[i];
+        sqlite3_stmt *q = statement(s, Q_INSERT_EVENT);
+        const char *type = event_type_name((event_type)e->type);
+        sqlite3_bind_int64(q, 1, row);
+        sqlite3_bind_int(q, 2, (int)i);
+        sqlite3_bind_text(q, 3, type, -1, SQLITE_STATIC);
+        bind_code(q, 4, e->mode);
+        bind_party(q, 5, text, &e->actor);
+        bind_party(q, 9, text, &e->recipient);
+        if (e->location.present) {
+            sqlite3_bind_text(q, 13, text + e->location.start, (int)(e->location.end - e->location.start),
+                              SQLITE_STATIC);
+            bind_code(q, 14, e->location.country);
+            if (!isnan(e->location.lat) && !isnan(e->location.lon)) {
+                sqlite3_bind_double(q, 15, e->location.lat);
+                sqlite3_bind_double(q, 16, e->location.lon);
+            }
+        }
+        char date[11];
+        if (e->date) {
+            date_format(e->date, date);
+            sqlite3_bind_text(q, 17, date, -1, SQLITE_STATIC);
+        }
+        sqlite3_bind_text(q, 18, modality_name((modality)e->modality), -1, SQLITE_STATIC);
+        bind_count(q, 19, e->dead);
+        bind_count(q, 20, e->injured);
+        bind_count(q, 21, e->arrested);
+        sqlite3_bind_text(q, 22, text + e->trigger_start, (int)(e->trigger_end - e->trigger_start), SQLITE_STATIC);
+        sqlite3_bind_int64(q, 23, e->trigger_start);
+        sqlite3_bind_int64(q, 24, e->trigger_end);
+        if (e->sentence < c->tokens.sentence_count) {
+            const sentence *sent = &c->tokens.sentences[e->sentence];
+            sqlite3_bind_int64(q, 25, e->sentence);
+            sqlite3_bind_int64(q, 26, sent->start);
+            sqlite3_bind_int64(q, 27, sent->end);
+        }
+        const char *const *scale = scale_of(type);
+        if (scale) {
+            sqlite3_bind_double(q, 28, atof(scale[2]));
+            sqlite3_bind_int(q, 29, atoi(scale[1]));
+            sqlite3_bind_text(q, 30, scale[3], -1, SQLITE_STATIC);
+        }
+        if (!step_done(s, q, "storing an event"))
+            return false;
+    }
+    for (size_t i = 0; i < c->actors.entity_count; i++) {
+        const entity *x = &c->actors.entities[i];
+        sqlite3_stmt *q = statement(s, Q_INSERT_ENTITY);
+        sqlite3_bind_int64(q, 1, row);
+        sqlite3_bind_int(q, 2, (int)i);
+        sqlite3_bind_text(q, 3, entity_type_name((entity_type)x->type), -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, text + x->start, (int)(x->end - x->start), SQLITE_STATIC);
+        sqlite3_bind_int64(q, 5, x->start);
+        sqlite3_bind_int64(q, 6, x->end);
+        bind_code(q, 7, x->country);
+        if (!step_done(s, q, "storing an entity"))
+            return false;
+    }
+    return true;
+}
+
+bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding)
+{
+    char date[11] = "";
+    if (a->date)
+        date_format(a->date, date);
+    int64_t row = 0;
+    sqlite3_stmt *q = statement(s, Q_OLD_ROW);
+    sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        row = sqlite3_column_int64(q, 0);
+    sqlite3_reset(q);
+    if (row) {
+        /* a changed article: take out everything the old version put in */
+        static const int removals[] = {Q_FTS_DELETE, Q_DELETE_EVENTS, Q_DELETE_ENTITIES};
+        for (size_t i = 0; i < sizeof removals / sizeof removals[0]; i++) {
+            q = statement(s, removals[i]);
+            sqlite3_bind_int64(q, 1, row);
+            if (!step_done(s, q, "removing the old version of an article"))
+                return false;
+        }
+        q = statement(s, Q_UPDATE_ARTICLE);
+        sqlite3_bind_int64(q, 1, row);
+    } else {
+        q = statement(s, Q_INSERT_ARTICLE);
+        sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+    }
+    bind_code(q, 2, a->source);
+    bind_code(q, 3, a->url);
+    bind_code(q, 4, date);
+    bind_code(q, 5, a->title);
+    sqlite3_bind_text(q, 6, a->text, (int)a->text_len, SQLITE_STATIC);
+    sqlite3_bind_text(q, 7, hash, -1, SQLITE_STATIC);
+    if (!step_done(s, q, "storing an article"))
+        return false;
+    if (!row)
+        row = sqlite3_last_insert_rowid(s->db);
+    q = statement(s, Q_FTS_INSERT);
+    sqlite3_bind_int64(q, 1, row);
+    bind_code(q, 2, a->title);
+    sqlite3_bind_text(q, 3, a->text, (int)a->text_len, SQLITE_STATIC);
+    if (!step_done(s, q, "indexing an article"))
+        return false;
+    return put_events(s, row, a, coding);
+}
+
+/* ---- clusters ---- */
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (Howard Hinnant's days_from_civil). */
+static long day_number(const char *date)
+{
+    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static const char *or_dash(const unsigned char *s)
+{
+    return s ? (const char *)s : "-";
+}
+
+bool store_rebuild_clusters(store *s, size_t *count)
+{
+    *count = 0;
+    if (!store_begin(s))
+        return false;
+    if (!exec(s, "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL; DELETE FROM clusters;"))
+        goto failed;
+    /* The same real-world event: same type, actor, recipient and location
+     * country, asserted, on dates that chain within a day of each other. */
+    sqlite3_stmt *q = NULL, *set = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT row, event_type, coalesce(actor_country, 'IGO:' || actor_org), "
+                           "coalesce(recipient_country, 'IGO:' || recipient_org), location_country, date "
+                           "FROM events WHERE modality = 'asserted' AND date IS NOT NULL "
+                           "AND coalesce(actor_country, actor_org, recipient_country, recipient_org) IS NOT NULL "
+                           "ORDER BY 2, 3, 4, 5, date, row",
+                           -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "UPDATE events SET cluster = ?1 WHERE row = ?2", -1, &set, NULL) != SQLITE_OK) {
+        fail(s, "clustering events");
+        sqlite3_finalize(q);
+        goto failed;
+    }
+    char key[128] = "", cluster[160] = "";
+    long last_day = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        char this_key[128];
+        snprintf(this_key, sizeof this_key, "%s:%s:%s:%s", sqlite3_column_text(q, 1), or_dash(sqlite3_column_text(q, 2)),
+                 or_dash(sqlite3_column_text(q, 3)), or_dash(sqlite3_column_text(q, 4)));
+        const char *date = (const char *)sqlite3_column_text(q, 5);
+        long day = day_number(date);
+        if (strcmp(this_key, key) != 0 || day - last_day > 1) {
+            snprintf(key, sizeof key, "%s", this_key);
+            snprintf(cluster, sizeof cluster, "%s:%s", this_key, date);
+            ++*count;
+        }
+        last_day = day;
+        sqlite3_bind_text(set, 1, cluster, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(set, 2, sqlite3_column_int64(q, 0));
+        if (sqlite3_step(set) != SQLITE_DONE) {
+            fail(s, "clustering events");
+            break;
+        }
+        sqlite3_reset(set);
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(set);
+    if (rc != SQLITE_DONE)
+        goto failed;
+    if (!exec(s, "INSERT INTO clusters SELECT e.cluster, min(e.event_type), "
+                 "coalesce(min(e.actor_country), 'IGO:' || min(e.actor_org), '-'), "
+                 "coalesce(min(e.recipient_country), 'IGO:' || min(e.recipient_org), '-'), "
+                 "coalesce(min(e.location_country), '-'), min(e.date), max(e.date), count(*), "
+                 "count(DISTINCT e.article), count(DISTINCT coalesce(a.source, a.id)), max(e.dead) "
+                 "FROM events e JOIN articles a ON a.row = e.article WHERE e.cluster IS NOT NULL "
+                 "GROUP BY e.cluster"))
+        goto failed;
+    return store_commit(s);
+failed:
+    exec(s, "ROLLBACK");
+    s->in_transaction = false;
+    return false;
+}
+
+/* ---- reading ---- */
+
+static const char *text_at(sqlite3_stmt *q, int column)
+{
+    return (const char *)sqlite3_column_text(q, column);
+}
+
+static int64_t count_at(sqlite3_stmt *q, int column)
+{
+    return sqlite3_column_type(q, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(q, column);
+}
+
+static double real_at(sqlite3_stmt *q, int column)
+{
+    return sqlite3_column_type(q, column) == SQLITE_NULL ? NAN : sqlite3_column_double(q, column);
+}
+
+/* great-circle distance in km */
+static double distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 6371.0088, rad = M_PI / 180;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
+typedef struct {
+    const char *values[16];
+    size_t count;
+} bound_values;
+
+static void add_condition(byte_buffer *sql, bound_values *values, const char *condition, const char *value)
+{
+    buffer_append_str(sql, " AND ");
+    buffer_append_str(sql, condition);
+    if (value)
+        values->values[values->count++] = value;
+}
+
+bool store_events(store *s, const event_filter *f, bool (*each)(const stored_event *, void *), void *context)
+{
+    byte_buffer sql = {0};
+    bound_values values = {0};
+    buffer_append_str(&sql,
+                      "SELECT a.id, e.article, e.idx, e.event_type, e.mode, e.actor_text, e.actor_country, "
+                      "e.actor_sector, e.actor_org, e.recipient_text, e.recipient_country, e.recipient_sector, "
+                      "e.recipient_org, e.location_text, e.location_country, e.lat, e.lon, e.date, e.modality, "
+                      "e.dead, e.injured, e.arrested, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence, "
+                      "e.sentence_start, e.sentence_end, e.goldstein, e.quad_class, e.cameo_root, e.cluster, "
+                      "c.num_articles, c.num_sources, a.source, a.url, a.date "
+                      "FROM events e JOIN articles a ON a.row = e.article "
+                      "LEFT JOIN clusters c ON c.id = e.cluster WHERE 1");
+    char since[11], until[11], dead[24];
+    if (f->article)
+        add_condition(&sql, &values, "a.id = ?", f->article);
+    if (f->country)
+        add_condition(&sql, &values, "? IN (e.actor_country, e.recipient_country, e.location_country)", f->country);
+    if (f->actor)
+        add_condition(&sql, &values, "coalesce(e.actor_country, e.actor_org) = ?", f->actor);
+    if (f->recipient)
+        add_condition(&sql, &values, "coalesce(e.recipient_country, e.recipient_org) = ?", f->recipient);
+    if (f->type)
+        add_condition(&sql, &values, "e.event_type = upper(?)", f->type);
+    if (f->cluster)
+        add_condition(&sql, &values, "e.cluster = ?", f->cluster);
+    if (f->since) {
+        date_format(f->since, since);
+        add_condition(&sql, &values, "e.date >= ?", since);
+    }
+    if (f->until) {
+        date_format(f->until, until);
+        add_condition(&sql, &values, "e.date <= ?", until);
+    }
+    if (f->min_dead >= 0) {
+        snprintf(dead, sizeof dead, "%lld", (long long)f->min_dead);
+        add_condition(&sql, &values, "e.dead >= CAST(? AS INTEGER)", dead);
+    }
+    if (f->near)
+        add_condition(&sql, &values, "e.lat IS NOT NULL", NULL);
+    buffer_append_str(&sql, " ORDER BY e.date, a.id, e.idx");
+    sqlite3_stmt *q = NULL;
+    bool ok = sqlite3_prepare_v2(s->db, sql.data, -1, &q, NULL) == SQLITE_OK;
+    buffer_free(&sql);
+    if (!ok)
+        return fail(s, "querying events");
+    for (size_t i = 0; i < values.count; i++)
+        sqlite3_bind_text(q, (int)i + 1, values.values[i], -1, SQLITE_STATIC);
+    int64_t shown = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        stored_event e = {
+            .article = text_at(q, 0), .article_row = sqlite3_column_int64(q, 1), .index = sqlite3_column_int(q, 2),
+            .event_type = text_at(q, 3), .mode = text_at(q, 4),
+            .actor = {text_at(q, 5), text_at(q, 6), text_at(q, 7), text_at(q, 8)},
+            .recipient = {text_at(q, 9), text_at(q, 10), text_at(q, 11), text_at(q, 12)},
+            .location = {text_at(q, 13), text_at(q, 14), NULL, NULL},
+            .lat = real_at(q, 15), .lon = real_at(q, 16), .date = text_at(q, 17), .modality = text_at(q, 18),
+            .dead = count_at(q, 19), .injured = count_at(q, 20), .arrested = count_at(q, 21),
+            .trigger = text_at(q, 22), .trigger_start = sqlite3_column_int64(q, 23),
+            .trigger_end = sqlite3_column_int64(q, 24), .sentence = count_at(q, 25),
+            .sentence_start = count_at(q, 26), .sentence_end = count_at(q, 27), .goldstein = real_at(q, 28),
+            .quad_class = sqlite3_column_int(q, 29), .cameo_root = text_at(q, 30), .cluster = text_at(q, 31),
+            .cluster_articles = count_at(q, 32), .cluster_sources = count_at(q, 33), .source = text_at(q, 34),
+            .url = text_at(q, 35), .article_date = text_at(q, 36),
+        };
+        if (f->near && distance_km(f->lat, f->lon, e.lat, e.lon) > f->km)
+            continue;
+        if (!each(&e, context))
+            break;
+        if (f->limit && ++shown >= f->limit)
+            break;
+    }
+    ok = rc == SQLITE_ROW || rc == SQLITE_DONE || fail(s, "querying events");
+    sqlite3_finalize(q);
+    return ok;
+}
+
+static bool search_once(store *s, const char *query, int64_t limit, const char *open, const char *close,
+                        bool (*each)(const search_hit *, void *), void *context, bool *syntax_error)
+{
+    sqlite3_stmt *q = NULL;
+    *syntax_error = false;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.id, a.source, a.date, a.title, "
+                           "snippet(articles_fts, 1, ?3, ?4, '…', 24), bm25(articles_fts, 2.0, 1.0) AS score, "
+                           "(SELECT count(*) FROM events WHERE article = a.row) "
+                           "FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid "
+                           "WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2",
+                           -1, &q, NULL) != SQLITE_OK)
+        return fail(s, "searching");
+    sqlite3_bind_text(q, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, limit > 0 ? limit : -1);
+    sqlite3_bind_text(q, 3, open, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, close, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        search_hit hit = {text_at(q, 0), text_at(q, 1), text_at(q, 2), text_at(q, 3), text_at(q, 4),
+                          sqlite3_column_double(q, 5), sqlite3_column_int64(q, 6)};
+        if (!each(&hit, context))
+            break;
+    }
+    bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+    if (!ok) {
+        *syntax_error = strstr(sqlite3_errmsg(s->db), "syntax error") != NULL;
+        fail(s, "searching");
+    }
+    sqlite3_finalize(q);
+    return ok;
+}
+
+bool store_search(store *s, const char *query, int64_t limit, const char *open, const char *close,
+                  bool (*each)(const search_hit *, void *), void *context)
+{
+    bool syntax_error;
+    if (search_once(s, query, limit, open, close, each, context, &syntax_error))
+        return true;
+    if (!syntax_error)
+        return false;
+    /* Not FTS5 syntax (a stray quote, a hyphen): search the words as words. */
+    byte_buffer quoted = {0};
+    for (const char *p = query; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        buffer_append_str(&quoted, quoted.len ? " \"" : "\"");
+        for (; p < end; p++) {
+            if (*p == '"')
+                buffer_append_char(&quoted, '"');
+            buffer_append_char(&quoted, *p);
+        }
+        buffer_append_char(&quoted, '"');
+    }
+    s->error[0] = '\0';
+    bool ok = quoted.len && search_once(s, quoted.data, limit, open, close, each, context, &syntax_error);
+    buffer_free(&quoted);
+    return ok;
+}
+
+bool store_get_article(store *s, const char *id, void (*each_article)(const stored_article *, void *),
+                   void (*each_entity)(const stored_entity *, void *), void *context)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT row, id, source, url, date, title, text, content_hash FROM articles WHERE id = ?1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return fail(s, "reading an article");
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) != SQLITE_ROW) {
+        snprintf(s->error, sizeof s->error, "no article with id '%s'", id);
+        sqlite3_finalize(q);
+        return false;
+    }
+    stored_article a = {sqlite3_column_int64(q, 0), text_at(q, 1), text_at(q, 2), text_at(q, 3), text_at(q, 4),
+                        text_at(q, 5), text_at(q, 6), (size_t)sqlite3_column_bytes(q, 6), text_at(q, 7)};
+    each_article(&a, context);
+    int64_t row = a.row;
+    sqlite3_finalize(q);
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT type, text, country, start, \"end\" FROM entities WHERE article = ?1 "
+                           "ORDER BY start, idx",
+                           -1, &q, NULL) != SQLITE_OK)
+        return fail(s, "reading entities");
+    sqlite3_bind_int64(q, 1, row);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        stored_entity x = {text_at(q, 0), text_at(q, 1), text_at(q, 2), sqlite3_column_int64(q, 3),
+                           sqlite3_column_int64(q, 4)};
+        each_entity(&x, context);
+    }
+    sqlite3_finalize(q);
+    return true;
+}
+
+bool store_count(store *s, store_counts *out)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+                           "(SELECT count(*) FROM entities), (SELECT count(*) FROM clusters)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return fail(s, "counting");
+    bool ok = sqlite3_step(q) == SQLITE_ROW;
+    if (ok)
+        *out = (store_counts){sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
+                              sqlite3_column_int64(q, 3)};
+    sqlite3_finalize(q);
+    return ok || fail(s, "counting");
+}
