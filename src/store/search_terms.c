@@ -60,6 +60,7 @@ static size_t code_points(const char *s, size_t len)
 #define TEH_MARBUTA "\xD8\xA9"
 #define WAW "\xD9\x88"
 #define FEH "\xD9\x81"
+#define LAM "\xD9\x84"
 #define KAF "\xD9\x83"
 #define NOON "\xD9\x86"
 #define MEEM "\xD9\x85"
@@ -117,7 +118,11 @@ static size_t compute_term(search_stemmer *s, const char *key, size_t len, bool 
         out[len] = '\0';
         return len;
     }
-    if (ends_in_teh_marbuta && len >= 2 && memcmp(word + len - 2, HEH, 2) == 0)
+    /* A definite noun takes no pronoun suffix, so its final ه is a ة written
+     * without dots (الارمينيه): read it as the text's ة would be. */
+    bool definite = (len > 4 && memcmp(word, ALEF LAM, 4) == 0) ||
+                    (len > 6 && memcmp(word + 2, ALEF LAM, 4) == 0) || (len > 4 && memcmp(word, LAM LAM, 4) == 0);
+    if ((ends_in_teh_marbuta || definite) && len >= 6 && memcmp(word + len - 2, HEH, 2) == 0)
         memcpy(word + len - 2, TEH_MARBUTA, 2);
     size_t n = len;
     const sb_symbol *stem = s ? sb_stemmer_stem(s->snowball, (const sb_symbol *)word, (int)len) : NULL;
@@ -145,8 +150,14 @@ static size_t compute_term(search_stemmer *s, const char *key, size_t len, bool 
     if (n < CLITIC_MAX_WORD)
         n = strip_conjunctions(out, n);
     size_t letters = code_points(out, n);
+    /* the stemmer keeps the article of short words (القوات → القو) */
+    if (definite && letters >= 4 && memcmp(out, ALEF LAM, 4) == 0) {
+        memmove(out, out + 4, n - 4);
+        n -= 4;
+        letters -= 2;
+    }
     /* the alef of a plural ات whose ت the stemmer took */
-    if (letters >= 4 && memcmp(out + n - 2, ALEF, 2) == 0) {
+    if (letters >= 3 && memcmp(out + n - 2, ALEF, 2) == 0) {
         n -= 2;
         letters--;
     }

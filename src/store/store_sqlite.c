@@ -641,7 +641,9 @@ static bool search_once(store *s, const char *query, int64_t limit, const char *
     }
     bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
     if (!ok) {
-        *syntax_error = strstr(sqlite3_errmsg(s->db), "syntax error") != NULL;
+        /* the query's fault, not the database's: "unterminated string",
+         * "no such column: b" for a-b, "syntax error near ..." */
+        *syntax_error = true;
         fail(s, "searching");
     }
     sqlite3_finalize(q);
@@ -656,7 +658,10 @@ bool store_search(store *s, const char *query, int64_t limit, const char *open, 
         return true;
     if (!syntax_error)
         return false;
-    /* Not FTS5 syntax (a stray quote, a hyphen): search the words as words. */
+    /* Not FTS5 syntax (a stray quote, a hyphen, a colon): search the words as
+     * words.  If that fails too, the first error is the one to report. */
+    char first_error[sizeof s->error];
+    memcpy(first_error, s->error, sizeof first_error);
     byte_buffer quoted = {0};
     for (const char *p = query; *p;) {
         while (*p == ' ')
@@ -676,6 +681,8 @@ bool store_search(store *s, const char *query, int64_t limit, const char *open, 
     }
     s->error[0] = '\0';
     bool ok = quoted.len && search_once(s, quoted.data, limit, open, close, each, context, &syntax_error);
+    if (!ok)
+        memcpy(s->error, first_error, sizeof first_error);
     buffer_free(&quoted);
     return ok;
 }
