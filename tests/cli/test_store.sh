@@ -1,0 +1,117 @@
+#!/bin/sh
+# CLI tests of the event database: ingest (idempotent, bad lines skipped,
+# changed articles replaced, text files and directories), search, events in
+# every format, show, and a SIGKILL in the middle of an ingest of 2,000 ANT
+# articles that must leave the same database as an uninterrupted run.
+MARSAD=${MARSAD:-build/marsad}
+SHARED=${SHARED:-../shared}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+check() {
+    n=$((n + 1)); what=$1; shift
+    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
+}
+skip() { n=$((n + 1)); echo "skip $n - $1"; }
+contains() { grep -q -- "$2" "$1"; }
+
+db="$tmp/events.db"
+{
+    printf '%s\n' '{"id": "a1", "date": "2022-09-13", "source": "aljazeera", "title": "اشتباكات على الحدود", "text": "وقالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت مواقع أرمينية اليوم، واندلعت اشتباكات عنيفة أسفرت عن مقتل 49 جنديا."}'
+    printf '%s\n' '{"id": "broken", "text": "نص بلا نهاية'
+    printf '%s\n' '{"id": "a2", "date": "2022-09-13", "source": "bbc", "url": "https://example.org/a2", "text": "اشتبكت القوات الأذربيجانية مع القوات الأرمينية على الحدود، وقالت يريفان إن 49 جنديا قتلوا."}'
+    printf '%s\n' '{"id": "no-text", "date": "2022-09-13"}'
+    printf '%s\n' '{"id": "a3", "date": "2022-09-14", "source": "france24", "text": "استقبل الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الأرميني نيكول باشينيان في باريس."}'
+} > "$tmp/in.jsonl"
+
+"$MARSAD" ingest --db "$db" "$tmp/in.jsonl" 2> "$tmp/err"
+check "ingest exits 0 despite bad lines" test $? -eq 0
+check "a bad line is reported with file and line" contains "$tmp/err" "in.jsonl:2: not a JSON object"
+check "a line without text is reported" contains "$tmp/err" "in.jsonl:4: no \"text\" string"
+check "summary counts added and bad" contains "$tmp/err" "3 articles read: 3 added, 0 replaced, 0 unchanged, 2 bad"
+
+"$MARSAD" events --db "$db" --format jsonl > "$tmp/events1"
+"$MARSAD" ingest --db "$db" "$tmp/in.jsonl" 2> "$tmp/err"
+check "re-ingest adds nothing" contains "$tmp/err" "0 added, 0 replaced, 3 unchanged"
+"$MARSAD" events --db "$db" --format jsonl > "$tmp/events2"
+check "re-ingest leaves the events as they were" cmp -s "$tmp/events1" "$tmp/events2"
+check "events were stored" test -s "$tmp/events1"
+
+printf '%s\n' '{"id": "a3", "date": "2022-09-14", "source": "france24", "text": "التقى وزير الخارجية الإيراني نظيره الروسي في موسكو."}' > "$tmp/changed.jsonl"
+"$MARSAD" ingest --db "$db" "$tmp/changed.jsonl" 2> "$tmp/err"
+check "a changed article is replaced" contains "$tmp/err" "1 replaced"
+"$MARSAD" events --db "$db" --article a3 --format jsonl > "$tmp/a3"
+check "its old events are gone" sh -c "! grep -q 'ماكرون' '$tmp/a3'"
+check "its new events are there" contains "$tmp/a3" '"country":"IRN"'
+
+mkdir -p "$tmp/dir/sub"
+printf 'اندلعت اشتباكات بين الجيش السوري وفصائل المعارضة في ريف إدلب.\n' > "$tmp/dir/sub/one.txt"
+"$MARSAD" ingest --db "$db" --date 2022-09-15 "$tmp/dir" 2> "$tmp/err"
+check "a directory of text files is ingested" contains "$tmp/err" "1 articles read: 1 added"
+
+# search: normalisation variants and clitic forms find each other
+"$MARSAD" search --db "$db" --format jsonl الاشتباكات > "$tmp/hits"
+check "الاشتباكات finds اشتباكات and اشتبكت" test "$(grep -c '"id"' "$tmp/hits")" -eq 3
+check "snippets mark the match" contains "$tmp/hits" '\[اشتبكت\]'
+"$MARSAD" search --db "$db" --format jsonl 'الارمينيه' > "$tmp/hits"
+check "hamza and teh marbuta variants match" test "$(grep -c '"id"' "$tmp/hits")" -eq 2
+"$MARSAD" search --db "$db" '"broken query' > /dev/null 2>&1
+check "a query that is not FTS5 syntax is searched as words" test $? -eq 0
+"$MARSAD" search --terms 'والاشتباكات واشتبكت' > "$tmp/terms"
+check "search --terms shows one term per word" test "$(cat "$tmp/terms")" = "اشتبك اشتبك"
+
+# events: filters and formats
+"$MARSAD" events --db "$db" --actor AZE --type assault --format jsonl > "$tmp/aze"
+check "--actor and --type filter" sh -c "test -s '$tmp/aze' && ! grep -v '\"event_type\":\"ASSAULT\"' '$tmp/aze' | grep -q ."
+"$MARSAD" events --db "$db" --min-dead 49 --format csv > "$tmp/csv"
+check "csv has its header and the deadly events" sh -c "head -1 '$tmp/csv' | grep -q '^article,index,date,event_type' && grep -q ',49,' '$tmp/csv'"
+check "--since filters by date" sh -c "! '$MARSAD' events --db '$db' --since 2022-09-14 --format jsonl | grep -q '\"date\":\"2022-09-13\"'"
+"$MARSAD" events --db "$db" --format gdelt > "$tmp/gdelt"
+check "gdelt rows have 61 columns" sh -c "test -s '$tmp/gdelt' && awk -F'\t' 'NF != 61 { bad = 1 } END { exit bad }' '$tmp/gdelt'"
+"$MARSAD" events --db "$db" --format geojson > "$tmp/geo"
+check "geojson is a feature collection" contains "$tmp/geo" '^{"type":"FeatureCollection","features":\['
+cluster=$(grep -o '"cluster":"ASSAULT:AZE:ARM:[^"]*"' "$tmp/events1" | head -1 | cut -d'"' -f4)
+if [ -n "$cluster" ]; then
+    "$MARSAD" events --db "$db" --cluster "$cluster" --format jsonl > "$tmp/cluster"
+    check "two articles from two sources make one cluster" contains "$tmp/cluster" '"cluster_articles":2,"cluster_sources":2'
+else
+    check "an AZE->ARM assault cluster exists" false
+fi
+"$MARSAD" events --db "$db" --format table > "$tmp/table"
+check "table has a header" contains "$tmp/table" '^date  *type  *actor'
+"$MARSAD" events --db "$db" --format yaml > /dev/null 2>&1
+check "an unknown format is refused" test $? -eq 2
+
+"$MARSAD" show --db "$db" a2 > "$tmp/show"
+check "show marks triggers" contains "$tmp/show" '{{اشتبكت}}'
+check "show lists the events" contains "$tmp/show" 'ASSAULT'
+"$MARSAD" show --db "$db" nosuch > /dev/null 2> "$tmp/err"
+check "show of an unknown id fails clearly" contains "$tmp/err" "no article with id 'nosuch'"
+"$MARSAD" events --db postgresql://localhost/marsad > /dev/null 2> "$tmp/err"
+check "postgresql is refused with a clear message" contains "$tmp/err" "PostgreSQL backend is not built yet"
+
+# SIGKILL half-way through, then re-run: the same database as one clean run.
+corpus="$SHARED/corpora/ant/articles.jsonl"
+if [ ! -f "$corpus" ]; then
+    skip "SIGKILL mid-ingest ($corpus not found: ../shared is absent)"
+else
+    head -2000 "$corpus" > "$tmp/ant.jsonl"
+    "$MARSAD" ingest -q --db "$tmp/clean.db" "$tmp/ant.jsonl"
+    "$MARSAD" ingest -q --batch 50 --db "$tmp/killed.db" "$tmp/ant.jsonl" &
+    pid=$!
+    # wait for the first committed batches, then kill without warning
+    i=0
+    while [ $i -lt 600 ] && [ "$(stat -c %s "$tmp/killed.db-wal" 2>/dev/null || echo 0)" -lt 2000000 ]; do
+        sleep 0.05; i=$((i + 1))
+    done
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    "$MARSAD" ingest --db "$tmp/killed.db" "$tmp/ant.jsonl" 2> "$tmp/err"
+    check "re-run after SIGKILL finishes the job" sh -c "grep -q '2000 articles read: [1-9][0-9]* added, 0 replaced, [1-9][0-9]* unchanged, 0 bad' '$tmp/err'"
+    "$MARSAD" events --db "$tmp/clean.db" --format jsonl > "$tmp/clean.events"
+    "$MARSAD" events --db "$tmp/killed.db" --format jsonl > "$tmp/killed.events"
+    check "killed and re-run: the same events and clusters" cmp -s "$tmp/clean.events" "$tmp/killed.events"
+    "$MARSAD" search --db "$tmp/clean.db" --format jsonl -n 100000 'اشتباكات OR قصف OR الحكومة' > "$tmp/clean.hits"
+    "$MARSAD" search --db "$tmp/killed.db" --format jsonl -n 100000 'اشتباكات OR قصف OR الحكومة' > "$tmp/killed.hits"
+    check "killed and re-run: the same search index" sh -c "test -s '$tmp/clean.hits' && cmp -s '$tmp/clean.hits' '$tmp/killed.hits'"
+fi
