@@ -113,7 +113,8 @@ static bool put(store *s, lexicon *l, article_coding *c, size_t i, const char *t
     if (*state == STORE_UNCHANGED)
         return true;
     code_article(l, a.text, a.text_len, a.date, c);
-    return store_put_article(s, &a, hash, c);
+    bool replaced;
+    return store_put_article(s, &a, hash, c, &replaced) && replaced == (*state == STORE_CHANGED);
 }
 
 static bool count_hit(const search_hit *hit, void *context)

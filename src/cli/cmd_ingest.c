@@ -8,10 +8,15 @@
  * batch and re-running finishes the job; clusters are recomputed at the end
  * of every run that stored something.  A bad line is reported with file
  * and line, counted, and skipped.
+ *
+ * With -j N, N threads code while the main thread reads and stores: articles
+ * go in small batches, and while the coders work on one batch the main
+ * thread stores the previous one, in input order.  SQLite has one writer.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,18 +28,49 @@
 #include "article_line.h"
 #include "cli.h"
 #include "lexicon.h"
+#include "search_terms.h"
 #include "store.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
 #define DEFAULT_BATCH 1000
+#define PIPELINE_BATCH 64       /* articles handed to the coders at a time */
+
+/* One article on its way through the pipeline: its fields copied out of
+ * the input line, and what the coders found. */
+typedef struct {
+    byte_buffer id, source, url, title, text;
+    uint32_t date;
+    char hash[STORE_HASH_SIZE];
+    article_coding coding;
+    prepared_terms terms;        /* the text's search terms, stemmed by the coder */
+} job;
+
+typedef struct {
+    job jobs[PIPELINE_BATCH];
+    size_t count;
+} batch;
+
+/* The coders: each takes the next job of the dispatched batch. */
+typedef struct {
+    const lexicon *lex;
+    pthread_mutex_t lock;
+    pthread_cond_t work, finished;
+    batch *current;
+    size_t next, done;
+    bool quit;
+    pthread_t *threads;
+    size_t thread_count;
+} coder_pool;
 
 typedef struct {
     store *db;
     lexicon *lex;
     uint32_t default_date;
     size_t max_article_bytes, batch;
-    article_coding coding;
     article_line line;
+    coder_pool pool;
+    batch batches[2];
+    batch *filling, *coding;     /* being read into; being coded (or NULL) */
     size_t read, added, replaced, unchanged, bad, events, in_batch;
     bool failed;
     /* progress */
@@ -66,6 +102,7 @@ static void usage(FILE *out)
             "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
             "  --max-bytes SIZE skip article texts larger than SIZE (default 8M)\n"
             "  --batch N        articles per transaction (default %d)\n"
+            "  -j N             N threads code while one stores (default 1)\n"
             "  -q, --quiet      no progress and no summary\n",
             DEFAULT_BATCH);
 }
@@ -119,7 +156,133 @@ static bool end_batch(ingester *g)
     return true;
 }
 
-/* Stores one article unless it is stored already with the same content. */
+static void *coder_thread(void *arg)
+{
+    coder_pool *p = arg;
+    search_stemmer *stemmer = search_stemmer_new();
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->quit && (!p->current || p->next >= p->current->count))
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->quit)
+            break;
+        job *j = &p->current->jobs[p->next++];
+        pthread_mutex_unlock(&p->lock);
+        code_article(p->lex, j->text.data, j->text.len, j->date, &j->coding);
+        prepare_search_terms(stemmer, &j->coding.tokens, &j->terms);
+        pthread_mutex_lock(&p->lock);
+        if (++p->done == p->current->count)
+            pthread_cond_signal(&p->finished);
+    }
+    pthread_mutex_unlock(&p->lock);
+    search_stemmer_free(stemmer);
+    return NULL;
+}
+
+static void pool_start(coder_pool *p, const lexicon *lex, size_t threads)
+{
+    p->lex = lex;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->finished, NULL);
+    p->threads = xcalloc(threads, sizeof *p->threads);
+    for (size_t i = 0; i < threads; i++)
+        if (pthread_create(&p->threads[i], NULL, coder_thread, p) == 0)
+            p->thread_count++;
+    if (p->thread_count == 0) {
+        fprintf(stderr, "marsad ingest: cannot start a coding thread\n");
+        exit(1);
+    }
+}
+
+static void pool_stop(coder_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->quit = true;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->thread_count; i++)
+        pthread_join(p->threads[i], NULL);
+    free(p->threads);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->finished);
+}
+
+static void pool_dispatch(coder_pool *p, batch *b)
+{
+    pthread_mutex_lock(&p->lock);
+    p->current = b;
+    p->next = p->done = 0;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static void pool_wait(coder_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (p->current && p->done < p->current->count)
+        pthread_cond_wait(&p->finished, &p->lock);
+    p->current = NULL;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Stores the coded articles of b, in order. */
+static void store_batch(ingester *g, batch *b)
+{
+    for (size_t i = 0; i < b->count && !g->failed; i++) {
+        job *j = &b->jobs[i];
+        if (g->in_batch == 0 && !store_begin(g->db)) {
+            fprintf(stderr, "marsad ingest: %s\n", store_error(g->db));
+            g->failed = true;
+            return;
+        }
+        store_article a = {j->id.data, j->source.data, j->url.data, j->title.data, j->text.data, j->text.len, j->date};
+        bool replaced;
+        search_tokenizer_offer(j->text.data, j->text.len, &j->terms);
+        bool stored = store_put_article(g->db, &a, j->hash, &j->coding, &replaced);
+        search_tokenizer_offer(NULL, 0, NULL);
+        if (!stored) {
+            fprintf(stderr, "marsad ingest: %s: %s\n", a.id, store_error(g->db));
+            g->failed = true;
+            return;
+        }
+        g->events += j->coding.events.count;
+        if (replaced)
+            g->replaced++;
+        else
+            g->added++;
+        if (++g->in_batch >= g->batch)
+            end_batch(g);
+    }
+    b->count = 0;
+}
+
+/* The filling batch is full (or the input is over): hand it to the coders
+ * and store the one they finished meanwhile. */
+static void advance_pipeline(ingester *g)
+{
+    batch *previous = g->coding;
+    if (previous)
+        pool_wait(&g->pool);
+    g->coding = NULL;
+    if (g->filling->count) {
+        pool_dispatch(&g->pool, g->filling);
+        g->coding = g->filling;
+        g->filling = g->filling == &g->batches[0] ? &g->batches[1] : &g->batches[0];
+    }
+    if (previous)
+        store_batch(g, previous);
+}
+
+static void copy_field(byte_buffer *to, const char *from, size_t len)
+{
+    buffer_truncate(to, 0);
+    buffer_append(to, from ? from : "", from ? len : 0);
+}
+
+/* Queues one article for coding unless it is stored already with the
+ * same content. */
 static void ingest_article(ingester *g, store_article *a)
 {
     g->read++;
@@ -134,29 +297,20 @@ static void ingest_article(ingester *g, store_article *a)
         a->id = id_from_hash;
     }
     store_content_hash(a, hash);
-    store_article_state state = store_lookup(g->db, a->id, hash);
-    if (state == STORE_UNCHANGED) {
+    if (store_lookup(g->db, a->id, hash) == STORE_UNCHANGED) {
         g->unchanged++;
         return;
     }
-    if (g->in_batch == 0 && !store_begin(g->db)) {
-        fprintf(stderr, "marsad ingest: %s\n", store_error(g->db));
-        g->failed = true;
-        return;
-    }
-    code_article(g->lex, a->text, a->text_len, a->date, &g->coding);
-    if (!store_put_article(g->db, a, hash, &g->coding)) {
-        fprintf(stderr, "marsad ingest: %s: %s\n", a->id, store_error(g->db));
-        g->failed = true;
-        return;
-    }
-    g->events += g->coding.events.count;
-    if (state == STORE_NEW)
-        g->added++;
-    else
-        g->replaced++;
-    if (++g->in_batch >= g->batch)
-        end_batch(g);
+    job *j = &g->filling->jobs[g->filling->count++];
+    copy_field(&j->id, a->id, strlen(a->id));
+    copy_field(&j->source, a->source, a->source ? strlen(a->source) : 0);
+    copy_field(&j->url, a->url, a->url ? strlen(a->url) : 0);
+    copy_field(&j->title, a->title, a->title ? strlen(a->title) : 0);
+    copy_field(&j->text, a->text, a->text_len);
+    j->date = a->date;
+    memcpy(j->hash, hash, sizeof hash);
+    if (g->filling->count == PIPELINE_BATCH)
+        advance_pipeline(g);
 }
 
 static void bad_input(ingester *g, const char *file, size_t line, const char *message)
@@ -273,16 +427,18 @@ int cmd_ingest(int argc, char **argv)
         {"db", required_argument, NULL, 'D'},   {"date", required_argument, NULL, 'd'},
         {"lexicon", required_argument, NULL, 'l'}, {"max-bytes", required_argument, NULL, 'm'},
         {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+        {"jobs", required_argument, NULL, 'j'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     ingester g;
     memset(&g, 0, sizeof g);
     g.max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES;
     g.batch = DEFAULT_BATCH;
     const char *db_path = NULL, *lexicon_path = NULL;
+    long threads = 1;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
         switch (opt) {
         case 'D': db_path = optarg; break;
         case 'd':
@@ -302,6 +458,13 @@ int cmd_ingest(int argc, char **argv)
             g.batch = (size_t)strtoul(optarg, NULL, 10);
             if (g.batch == 0) {
                 fprintf(stderr, "marsad ingest: --batch: '%s' is not a positive number\n", optarg);
+                return 2;
+            }
+            break;
+        case 'j':
+            threads = strtol(optarg, NULL, 10);
+            if (threads < 1 || threads > 256) {
+                fprintf(stderr, "marsad ingest: -j: '%s' is not a number of threads (1-256)\n", optarg);
                 return 2;
             }
             break;
@@ -327,12 +490,18 @@ int cmd_ingest(int argc, char **argv)
         return 1;
     }
     g.bar = !g.quiet && isatty(STDERR_FILENO);
+    g.filling = &g.batches[0];
+    pool_start(&g.pool, g.lex, (size_t)threads);
     for (int i = optind; i < argc; i++)
         walk(&g, argv[i], add_size);
     g.started = g.last_shown = seconds_now();
     bool ok = true;
     for (int i = optind; i < argc && !g.failed; i++)
         ok = walk(&g, argv[i], ingest_path) && ok;
+    /* drain: code and store what is still queued */
+    advance_pipeline(&g);
+    advance_pipeline(&g);
+    pool_stop(&g.pool);
     if (!g.failed)
         end_batch(&g);
     size_t clusters = 0;
@@ -341,7 +510,14 @@ int cmd_ingest(int argc, char **argv)
         g.failed = true;
     }
     show_progress(&g, true);
-    article_coding_free(&g.coding);
+    for (size_t b = 0; b < 2; b++)
+        for (size_t i = 0; i < PIPELINE_BATCH; i++) {
+            job *j = &g.batches[b].jobs[i];
+            buffer_free(&j->id), buffer_free(&j->source), buffer_free(&j->url);
+            buffer_free(&j->title), buffer_free(&j->text);
+            article_coding_free(&j->coding);
+            prepared_terms_free(&j->terms);
+        }
     article_line_free(&g.line);
     lexicon_close(g.lex);
     store_close(g.db);

@@ -220,6 +220,48 @@ void search_terms_of_text(const char *text, size_t len, char *out, size_t size)
     token_list_free(&tokens);
 }
 
+void prepare_search_terms(search_stemmer *s, const token_list *tokens, prepared_terms *out)
+{
+    buffer_truncate(&out->terms, 0);
+    out->count = 0;
+    for (size_t i = 0; i < tokens->count; i++) {
+        const token *t = &tokens->tokens[i];
+        if (t->kind != TOKEN_WORD && t->kind != TOKEN_NUMBER)
+            continue;
+        char term[SEARCH_TERM_MAX];
+        size_t n = search_term(s, token_key(tokens, t), t->key_len, t->flags & TOKEN_ENDS_IN_TEH_MARBUTA, term);
+        if (n == 0)
+            continue;
+        grow_array((void **)&out->spans, &out->cap, 4 * (out->count + 1), sizeof *out->spans);
+        uint32_t *span = out->spans + 4 * out->count++;
+        span[0] = (uint32_t)out->terms.len;
+        span[1] = (uint32_t)n;
+        span[2] = t->start;
+        span[3] = t->end;
+        buffer_append(&out->terms, term, n);
+    }
+}
+
+void prepared_terms_free(prepared_terms *p)
+{
+    buffer_free(&p->terms);
+    free(p->spans);
+    memset(p, 0, sizeof *p);
+}
+
+static _Thread_local struct {
+    const char *text;
+    size_t len;
+    const prepared_terms *terms;
+} offered;
+
+void search_tokenizer_offer(const char *text, size_t len, const prepared_terms *terms)
+{
+    offered.text = text;
+    offered.len = len;
+    offered.terms = terms;
+}
+
 /* ---- the FTS5 tokenizer ---- */
 
 typedef struct {
@@ -253,6 +295,17 @@ static int fts_tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, cons
     fts_tokenizer *t = (fts_tokenizer *)tokenizer;
     if (len <= 0 || !text)
         return SQLITE_OK;
+    /* SQLite hands over its own copy of the text: compare contents */
+    if (offered.terms && offered.len == (size_t)len && memcmp(offered.text, text, offered.len) == 0) {
+        const prepared_terms *p = offered.terms;
+        for (size_t i = 0; i < p->count; i++) {
+            const uint32_t *span = p->spans + 4 * i;
+            int rc = emit(context, 0, p->terms.data + span[0], (int)span[1], (int)span[2], (int)span[3]);
+            if (rc != SQLITE_OK)
+                return rc;
+        }
+        return SQLITE_OK;
+    }
     tokenize(text, (size_t)len, &t->tokens);
     for (size_t i = 0; i < t->tokens.count; i++) {
         const token *tok = &t->tokens.tokens[i];

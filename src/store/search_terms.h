@@ -21,8 +21,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
+
+#include "buffer.h"
+#include "tokenize.h"
 
 #define SEARCH_TERM_MAX 128
 
@@ -40,6 +44,24 @@ size_t search_term(search_stemmer *s, const char *key, size_t len, bool ends_in_
 
 /* The terms of a whole text, space-separated (for tests and `search --explain`). */
 void search_terms_of_text(const char *text, size_t len, char *out, size_t size);
+
+/* The terms of a text computed ahead of time, with their byte spans, so
+ * that many threads can do the stemming and the one SQLite writer only
+ * stores: see search_tokenizer_offer(). */
+typedef struct {
+    byte_buffer terms;           /* the terms, back to back */
+    uint32_t *spans;             /* per term: offset in terms, length, start, end */
+    size_t count, cap;
+} prepared_terms;
+
+/* Prepares the terms of a text already tokenised into tokens. */
+void prepare_search_terms(search_stemmer *s, const token_list *tokens, prepared_terms *out);
+void prepared_terms_free(prepared_terms *p);
+
+/* Until the next call, the tokenizer on this thread emits terms instead of
+ * tokenising when it is given text[0,len) (compared by content); NULL
+ * withdraws the offer. */
+void search_tokenizer_offer(const char *text, size_t len, const prepared_terms *terms);
 
 /* Registers the "marsad_arabic" FTS5 tokenizer on db; false if FTS5 is missing. */
 bool search_tokenizer_register(sqlite3 *db);

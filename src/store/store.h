@@ -37,7 +37,7 @@ const char *store_error(store *s);
 typedef struct {
     const char *id;              /* the article's own id: unique in the store */
     const char *source, *url, *title;   /* "" when unknown */
-    const char *text;
+    const char *text;            /* NUL-terminated; text_len bytes before the NUL */
     size_t text_len;
     uint32_t date;               /* YYYYMMDD or 0 */
 } store_article;
@@ -56,8 +56,10 @@ bool store_begin(store *s);
 bool store_commit(store *s);
 
 /* Stores the article and what coding found in it, replacing an older
- * version of the same id.  Returns false on a database error. */
-bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding);
+ * version of the same id (then *replaced is set).  Returns false on a
+ * database error. */
+bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding,
+                       bool *replaced);
 
 /* Recomputes the event clusters from all stored events (one transaction);
  * *count receives the number of clusters. */

@@ -166,7 +166,7 @@ store *store_open(const char *location, bool writable, char *error, size_t error
     if (writable) {
         char sql[sizeof schema_sql + 200];
         snprintf(sql, sizeof sql,
-                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN; %s PRAGMA user_version = %d; COMMIT;",
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN; %s PRAGMA user_version = %d; COMMIT;",
                  schema_sql, SCHEMA_VERSION);
         if (!exec(s, sql)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
@@ -370,7 +370,8 @@ static bool put_events(store *s, int64_t row, const store_article *a, const arti
     return true;
 }
 
-bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding)
+bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding,
+                       bool *replaced)
 {
     char date[11] = "";
     if (a->date)
@@ -381,6 +382,7 @@ bool store_put_article(store *s, const store_article *a, const char *hash, const
     if (sqlite3_step(q) == SQLITE_ROW)
         row = sqlite3_column_int64(q, 0);
     sqlite3_reset(q);
+    *replaced = row != 0;
     if (row) {
         /* a changed article: take out everything the old version put in */
         static const int removals[] = {Q_FTS_DELETE, Q_DELETE_EVENTS, Q_DELETE_ENTITIES};
