@@ -184,6 +184,8 @@ static void test_store_is_idempotent_and_replaces_changed_articles(void **state)
     assert_int_equal(events_matching(s, &assaults_a1), 0);
     assert_int_equal(hits(s, "قصفت"), 0);   /* the old text is out of the index */
     assert_int_equal(hits(s, "موسكو"), 1);
+    if (!store_check(s))
+        fail_msg("%s", store_error(s));
     article_coding_free(&c);
     remove_store(s);
 }

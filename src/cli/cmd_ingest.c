@@ -103,6 +103,7 @@ static void usage(FILE *out)
             "  --max-bytes SIZE skip article texts larger than SIZE (default 8M)\n"
             "  --batch N        articles per transaction (default %d)\n"
             "  -j N             N threads code while one stores (default 1)\n"
+            "  --check          check the database and its search index (with or without input)\n"
             "  -q, --quiet      no progress and no summary\n",
             DEFAULT_BATCH);
 }
@@ -427,7 +428,8 @@ int cmd_ingest(int argc, char **argv)
         {"db", required_argument, NULL, 'D'},   {"date", required_argument, NULL, 'd'},
         {"lexicon", required_argument, NULL, 'l'}, {"max-bytes", required_argument, NULL, 'm'},
         {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
-        {"jobs", required_argument, NULL, 'j'},  {"help", no_argument, NULL, 'h'},
+        {"jobs", required_argument, NULL, 'j'},  {"check", no_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ingester g;
@@ -436,6 +438,7 @@ int cmd_ingest(int argc, char **argv)
     g.batch = DEFAULT_BATCH;
     const char *db_path = NULL, *lexicon_path = NULL;
     long threads = 1;
+    bool check = false;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
@@ -468,12 +471,13 @@ int cmd_ingest(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'c': check = true; break;
         case 'q': g.quiet = true; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
     }
-    if (!db_path || optind == argc) {
+    if (!db_path || (optind == argc && !check)) {
         fprintf(stderr, "marsad ingest: %s\n", !db_path ? "--db PATH is required" : "no input (give FILE, DIR or -)");
         usage(stderr);
         return 2;
@@ -509,7 +513,16 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "marsad ingest: %s\n", store_error(g.db));
         g.failed = true;
     }
-    show_progress(&g, true);
+    if (optind < argc)
+        show_progress(&g, true);
+    if (check && !g.failed) {
+        if (store_check(g.db)) {
+            fprintf(stderr, "marsad ingest: %s: database and search index check ok\n", db_path);
+        } else {
+            fprintf(stderr, "marsad ingest: %s: check failed: %s\n", db_path, store_error(g.db));
+            g.failed = true;
+        }
+    }
     for (size_t b = 0; b < 2; b++)
         for (size_t i = 0; i < PIPELINE_BATCH; i++) {
             job *j = &g.batches[b].jobs[i];

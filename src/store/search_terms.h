@@ -30,6 +30,10 @@
 
 #define SEARCH_TERM_MAX 128
 
+/* Bump when search_term() changes: a database indexed with other terms
+ * has its search index rebuilt when opened for writing. */
+#define SEARCH_TERMS_VERSION 1
+
 typedef struct search_stemmer search_stemmer;
 
 /* NULL when libstemmer has no Arabic stemmer (then step 2 is skipped). */

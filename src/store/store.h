@@ -137,6 +137,10 @@ typedef struct {
 bool store_get_article(store *s, const char *id, void (*each_article)(const stored_article *, void *),
                    void (*each_entity)(const stored_entity *, void *), void *context);
 
+/* Checks the database and that the search index agrees with the texts
+ * (SQLite's integrity_check and FTS5's integrity-check). */
+bool store_check(store *s);
+
 typedef struct {
     int64_t articles, events, entities, clusters;
 } store_counts;

@@ -54,6 +54,7 @@ static const char schema_sql[] =
     "  first_date TEXT NOT NULL, last_date TEXT NOT NULL,\n"
     "  num_events INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,\n"
     "  max_dead INTEGER) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (\n"
     "  title, text, content='articles', content_rowid='row', tokenize='marsad_arabic');\n";
 
@@ -127,6 +128,31 @@ static bool exec(store *s, const char *sql)
     return true;
 }
 
+/* An index built with other search terms would no longer match queries,
+ * nor let a changed article's old terms be deleted: rebuild it. */
+static bool index_current_terms(store *s)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'search_terms_version'", -1, &q, NULL) !=
+        SQLITE_OK)
+        return fail(s, "reading meta");
+    int version = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+    sqlite3_finalize(q);
+    if (version == SEARCH_TERMS_VERSION)
+        return true;
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "BEGIN IMMEDIATE; %s INSERT OR REPLACE INTO meta VALUES ('search_terms_version', '%d'); COMMIT;",
+             "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');", SEARCH_TERMS_VERSION);
+    if (version)
+        fprintf(stderr, "marsad: the search index was built with other terms; rebuilding it\n");
+    if (!exec(s, sql)) {
+        exec(s, "ROLLBACK");
+        return false;
+    }
+    return true;
+}
+
 store *store_open(const char *location, bool writable, char *error, size_t error_size)
 {
     if (strncmp(location, "postgresql://", 13) == 0 || strncmp(location, "postgres://", 11) == 0) {
@@ -169,6 +195,11 @@ store *store_open(const char *location, bool writable, char *error, size_t error
                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN; %s PRAGMA user_version = %d; COMMIT;",
                  schema_sql, SCHEMA_VERSION);
         if (!exec(s, sql)) {
+            snprintf(error, error_size, "%s: %s", location, s->error);
+            store_close(s);
+            return NULL;
+        }
+        if (!index_current_terms(s)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
             store_close(s);
             return NULL;
@@ -737,4 +768,17 @@ bool store_count(store *s, store_counts *out)
                               sqlite3_column_int64(q, 3)};
     sqlite3_finalize(q);
     return ok || fail(s, "counting");
+}
+
+bool store_check(store *s)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &q, NULL) != SQLITE_OK)
+        return fail(s, "checking");
+    bool ok = sqlite3_step(q) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+    if (!ok)
+        snprintf(s->error, sizeof s->error, "integrity_check: %s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    /* rank 1: also compare the index with the tokens of the stored texts */
+    return ok && exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
 }

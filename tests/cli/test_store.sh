@@ -90,14 +90,15 @@ check "show of an unknown id fails clearly" contains "$tmp/err" "no article with
 "$MARSAD" events --db postgresql://localhost/marsad > /dev/null 2> "$tmp/err"
 check "postgresql is refused with a clear message" contains "$tmp/err" "PostgreSQL backend is not built yet"
 
-# SIGKILL half-way through, then re-run: the same database as one clean run.
+# SIGKILL half-way through, then re-run: the same database as one clean run
+# (and -j 2 stores what -j 1 stores).
 corpus="$SHARED/corpora/ant/articles.jsonl"
 if [ ! -f "$corpus" ]; then
     skip "SIGKILL mid-ingest ($corpus not found: ../shared is absent)"
 else
     head -2000 "$corpus" > "$tmp/ant.jsonl"
     "$MARSAD" ingest -q --db "$tmp/clean.db" "$tmp/ant.jsonl"
-    "$MARSAD" ingest -q --batch 50 --db "$tmp/killed.db" "$tmp/ant.jsonl" &
+    "$MARSAD" ingest -q -j 2 --batch 50 --db "$tmp/killed.db" "$tmp/ant.jsonl" &
     pid=$!
     # wait for the first committed batches, then kill without warning
     i=0
@@ -106,10 +107,12 @@ else
     done
     kill -9 $pid 2>/dev/null
     wait $pid 2>/dev/null
-    "$MARSAD" ingest --db "$tmp/killed.db" "$tmp/ant.jsonl" 2> "$tmp/err"
+    "$MARSAD" ingest -j 2 --db "$tmp/killed.db" "$tmp/ant.jsonl" 2> "$tmp/err"
     check "re-run after SIGKILL finishes the job" sh -c "grep -q '2000 articles read: [1-9][0-9]* added, 0 replaced, [1-9][0-9]* unchanged, 0 bad' '$tmp/err'"
     "$MARSAD" events --db "$tmp/clean.db" --format jsonl > "$tmp/clean.events"
     "$MARSAD" events --db "$tmp/killed.db" --format jsonl > "$tmp/killed.events"
+    "$MARSAD" ingest --db "$tmp/killed.db" --check 2> "$tmp/err"
+    check "killed and re-run: database and search index intact" contains "$tmp/err" "check ok"
     check "killed and re-run: the same events and clusters" cmp -s "$tmp/clean.events" "$tmp/killed.events"
     "$MARSAD" search --db "$tmp/clean.db" --format jsonl -n 100000 'اشتباكات OR قصف OR الحكومة' > "$tmp/clean.hits"
     "$MARSAD" search --db "$tmp/killed.db" --format jsonl -n 100000 'اشتباكات OR قصف OR الحكومة' > "$tmp/killed.hits"
