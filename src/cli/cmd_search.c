@@ -36,7 +36,7 @@ static void usage(FILE *out)
             "  --format F       text (default) or jsonl\n"
             "  --color WHEN     highlight with colours: auto (default), always, never\n"
             "  --terms          print the search terms of QUERY and stop\n"
-            "  --time           print the query time on standard error\n");
+            "  --time           print the query time (wall and CPU) on standard error\n");
 }
 
 static bool print_hit(const search_hit *hit, void *context)
@@ -126,17 +126,20 @@ int cmd_search(int argc, char **argv)
     }
     bool colored = strcmp(color, "always") == 0 || (strcmp(color, "auto") == 0 && !o.jsonl && isatty(STDOUT_FILENO));
     const char *open = colored ? "\033[1;31m" : "[", *close = colored ? "\033[0m" : "]";
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     bool ok = store_search(db, query.data, limit, open, close, print_hit, &o);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!ok)
         fprintf(stderr, "marsad search: %s\n", store_error(db));
     else if (o.shown == 0 && !o.jsonl)
         fprintf(stderr, "marsad search: no article matches '%s'\n", query.data);
     if (timing)
-        fprintf(stderr, "marsad search: %zu results in %.1f ms\n", o.shown,
-                (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+        fprintf(stderr, "marsad search: %zu results in %.1f ms (%.1f ms of CPU)\n", o.shown,
+                (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6,
+                (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6);
     buffer_free(&o.out);
     buffer_free(&query);
     store_close(db);
