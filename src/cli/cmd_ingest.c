@@ -27,6 +27,7 @@
 #include "article_coder.h"
 #include "article_line.h"
 #include "cli.h"
+#include "html_text.h"
 #include "lexicon.h"
 #include "search_terms.h"
 #include "store.h"
@@ -68,6 +69,7 @@ typedef struct {
     uint32_t default_date;
     size_t max_article_bytes, batch;
     article_line line;
+    html_article page;
     coder_pool pool;
     batch batches[2];
     batch *filling, *coding;     /* being read into; being coded (or NULL) */
@@ -93,8 +95,9 @@ static void usage(FILE *out)
             "Codes articles and stores them, their entities and events in the database PATH\n"
             "(SQLite; created when absent; schema in docs/schema.md).  Input: JSON Lines\n"
             "(*.jsonl, *.ndjson, *.json, or - for standard input), one article a line\n"
-            "{\"id\", \"date\", \"title\", \"text\", \"source\", \"url\"}; any other file is one\n"
-            "plain-text article whose id is its path; directories are read recursively.\n"
+            "{\"id\", \"date\", \"title\", \"text\", \"source\", \"url\"}; *.html and *.htm are web\n"
+            "pages whose article text is extracted; any other file is one plain-text\n"
+            "article.  A file's id is its path; directories are read recursively.\n"
             "Re-ingesting an article with the same content changes nothing; a changed\n"
             "article replaces its old events.\n\n"
             "  --db PATH        the database (required)\n"
@@ -369,6 +372,29 @@ static bool ingest_text_file(ingester *g, const char *path)
     return !g->failed;
 }
 
+static bool ingest_html_file(ingester *g, const char *path)
+{
+    char *html;
+    size_t len;
+    if (!read_whole_file(path, DEFAULT_MAX_INPUT_BYTES, &html, &len)) {
+        g->bad++;
+        return true;
+    }
+    g->done_bytes += len;
+    if (!html_article_extract(html, len, &g->page)) {
+        bad_input(g, path, 1, "no article text in this page");
+    } else if (g->page.text.len > g->max_article_bytes) {
+        bad_input(g, path, 1, "the page's text is over the --max-bytes limit");
+    } else {
+        store_article article = {path, g->page.site.data, g->page.url.data, g->page.title.data, g->page.text.data,
+                                 g->page.text.len, g->page.date ? g->page.date : g->default_date};
+        ingest_article(g, &article);
+    }
+    free(html);
+    show_progress(g, false);
+    return !g->failed;
+}
+
 static bool has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -419,7 +445,11 @@ static bool add_size(ingester *g, const char *path)
 
 static bool ingest_path(ingester *g, const char *path)
 {
-    return is_jsonl(path) ? ingest_jsonl(g, path) : ingest_text_file(g, path);
+    if (is_jsonl(path))
+        return ingest_jsonl(g, path);
+    if (has_suffix(path, ".html") || has_suffix(path, ".htm"))
+        return ingest_html_file(g, path);
+    return ingest_text_file(g, path);
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -532,6 +562,7 @@ int cmd_ingest(int argc, char **argv)
             prepared_terms_free(&j->terms);
         }
     article_line_free(&g.line);
+    html_article_free(&g.page);
     lexicon_close(g.lex);
     store_close(g.db);
     return ok && !g.failed ? 0 : 1;

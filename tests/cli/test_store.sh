@@ -49,6 +49,28 @@ printf 'اندلعت اشتباكات بين الجيش السوري وفصائ�
 "$MARSAD" ingest --db "$db" --date 2022-09-15 "$tmp/dir" 2> "$tmp/err"
 check "a directory of text files is ingested" contains "$tmp/err" "1 articles read: 1 added"
 
+# a web page: the article's text, title, date, URL and site; not its menus
+cat > "$tmp/page.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>قصف على الحدود</title>
+<meta property="og:site_name" content="example-news">
+<meta property="article:published_time" content="2022-09-16T08:00:00Z">
+<link rel="canonical" href="https://example.org/news/1">
+<script>var menu = "صواريخ";</script></head>
+<body><header><nav><a href="/">الرئيسية</a> <a href="/x">سياسة</a></nav></header>
+<article><h1>قصف على الحدود</h1>
+<p>قالت وزارة الدفاع السورية إن الطائرات <b>الإسرائيلية</b> قصفت مواقع قرب دمشق.</p>
+<figure><img src="a.jpg"><figcaption>صورة من الأرشيف</figcaption></figure>
+<aside>اقرأ أيضا: خبر آخر</aside></article><footer>جميع الحقوق محفوظة</footer></body></html>
+HTML
+"$MARSAD" ingest --db "$db" "$tmp/page.html" 2> "$tmp/err"
+check "an HTML page is ingested" contains "$tmp/err" "1 articles read: 1 added"
+"$MARSAD" show --db "$db" "$tmp/page.html" > "$tmp/show"
+check "the page's date, URL and site are read" contains "$tmp/show" "source: example-news   date: 2022-09-16   url: https://example.org/news/1"
+check "the page's article text is kept, inline markup joined" contains "$tmp/show" "الطائرات الإسرائيلية"
+check "menus, scripts, captions, asides and footers are dropped" \
+    sh -c "! grep -q -e 'الرئيسية' -e 'صواريخ' -e 'الأرشيف' -e 'اقرأ أيضا' -e 'الحقوق' '$tmp/show'"
+
 # search: normalisation variants and clitic forms find each other
 "$MARSAD" search --db "$db" --format jsonl الاشتباكات > "$tmp/hits"
 check "الاشتباكات finds اشتباكات and اشتبكت" test "$(grep -c '"id"' "$tmp/hits")" -eq 3
