@@ -13,8 +13,8 @@
 
 /* Snowball costs more than the rest of indexing together, and news repeats
  * its words: a direct-mapped cache of recent words and their terms. */
-#define CACHE_SLOTS 65536
-#define CACHE_WORD 62
+#define CACHE_SLOTS 262144
+#define CACHE_WORD 31
 
 typedef struct {
     uint8_t word_len, term_len;   /* word_len 0 = empty slot */
@@ -171,15 +171,20 @@ static size_t compute_term(search_stemmer *s, const char *key, size_t len, bool 
     return n;
 }
 
+static cached_term *cache_slot(const search_stemmer *s, const char *key, size_t len, bool ends_in_teh_marbuta)
+{
+    uint32_t h = 2166136261u ^ (ends_in_teh_marbuta ? 0x9e37u : 0);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return &s->cache[h & (CACHE_SLOTS - 1)];
+}
+
 size_t search_term(search_stemmer *s, const char *key, size_t len, bool ends_in_teh_marbuta,
                    char out[SEARCH_TERM_MAX])
 {
     if (!s || len + 1 > CACHE_WORD)
         return compute_term(s, key, len, ends_in_teh_marbuta, out);
-    uint32_t h = 2166136261u ^ (ends_in_teh_marbuta ? 0x9e37u : 0);
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)key[i]) * 16777619u;
-    cached_term *slot = &s->cache[h & (CACHE_SLOTS - 1)];
+    cached_term *slot = cache_slot(s, key, len, ends_in_teh_marbuta);
     if (slot->word_len == len + 1 && memcmp(slot->word, key, len) == 0 && slot->word[len] == (char)ends_in_teh_marbuta) {
         memcpy(out, slot->term, slot->term_len);
         out[slot->term_len] = '\0';
@@ -224,7 +229,16 @@ void prepare_search_terms(search_stemmer *s, const token_list *tokens, prepared_
 {
     buffer_truncate(&out->terms, 0);
     out->count = 0;
+    /* The cache is bigger than the CPU's: ask for the slot of a word a few
+     * words ahead, so it has arrived when that word's turn comes. */
+    const size_t ahead = 8;
     for (size_t i = 0; i < tokens->count; i++) {
+        if (s && i + ahead < tokens->count) {
+            const token *later = &tokens->tokens[i + ahead];
+            if (later->key_len + 1 <= CACHE_WORD)
+                __builtin_prefetch(cache_slot(s, token_key(tokens, later), later->key_len,
+                                              later->flags & TOKEN_ENDS_IN_TEH_MARBUTA));
+        }
         const token *t = &tokens->tokens[i];
         if (t->kind != TOKEN_WORD && t->kind != TOKEN_NUMBER)
             continue;
