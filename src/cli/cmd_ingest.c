@@ -74,7 +74,7 @@ typedef struct {
     batch batches[2];
     batch *filling, *coding;     /* being read into; being coded (or NULL) */
     size_t read, added, replaced, unchanged, bad, events, in_batch;
-    bool failed;
+    bool failed, recode;
     /* progress */
     bool bar, quiet;
     double started, last_shown;
@@ -106,6 +106,8 @@ static void usage(FILE *out)
             "  --max-bytes SIZE skip article texts larger than SIZE (default 8M)\n"
             "  --batch N        articles per transaction (default %d)\n"
             "  -j N             N threads code while one stores (default 1)\n"
+            "  --recode         code and store again articles already stored (after the\n"
+            "                   lexicon or the coder changed)\n"
             "  --check          check the database and its search index (with or without input)\n"
             "  -q, --quiet      no progress and no summary\n",
             DEFAULT_BATCH);
@@ -301,7 +303,7 @@ static void ingest_article(ingester *g, store_article *a)
         a->id = id_from_hash;
     }
     store_content_hash(a, hash);
-    if (store_lookup(g->db, a->id, hash) == STORE_UNCHANGED) {
+    if (!g->recode && store_lookup(g->db, a->id, hash) == STORE_UNCHANGED) {
         g->unchanged++;
         return;
     }
@@ -459,6 +461,7 @@ int cmd_ingest(int argc, char **argv)
         {"lexicon", required_argument, NULL, 'l'}, {"max-bytes", required_argument, NULL, 'm'},
         {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},  {"check", no_argument, NULL, 'c'},
+        {"recode", no_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -502,6 +505,7 @@ int cmd_ingest(int argc, char **argv)
             }
             break;
         case 'c': check = true; break;
+        case 'R': g.recode = true; break;
         case 'q': g.quiet = true; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;

@@ -220,6 +220,17 @@ store *store_open(const char *location, bool writable, char *error, size_t error
         snprintf(error, error_size, "%s: not a marsad database (run marsad ingest first)", location);
         store_close(s);
         return NULL;
+    } else {
+        sqlite3_stmt *m = NULL;
+        int terms = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'search_terms_version'", -1, &m, NULL) ==
+                SQLITE_OK &&
+            sqlite3_step(m) == SQLITE_ROW)
+            terms = sqlite3_column_int(m, 0);
+        sqlite3_finalize(m);
+        if (terms != SEARCH_TERMS_VERSION)
+            fprintf(stderr, "marsad: %s was indexed with other search terms; searches may miss. "
+                            "'marsad ingest --db %s --check' rebuilds the index\n", location, location);
     }
     return s;
 }

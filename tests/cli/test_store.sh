@@ -37,6 +37,11 @@ check "re-ingest adds nothing" contains "$tmp/err" "0 added, 0 replaced, 3 uncha
 check "re-ingest leaves the events as they were" cmp -s "$tmp/events1" "$tmp/events2"
 check "events were stored" test -s "$tmp/events1"
 
+"$MARSAD" ingest --recode --db "$db" "$tmp/in.jsonl" 2> "$tmp/err"
+check "--recode stores known articles again" contains "$tmp/err" "0 added, 3 replaced, 0 unchanged"
+"$MARSAD" events --db "$db" --format jsonl > "$tmp/events3"
+check "recoding with the same coder changes nothing" cmp -s "$tmp/events1" "$tmp/events3"
+
 printf '%s\n' '{"id": "a3", "date": "2022-09-14", "source": "france24", "text": "التقى وزير الخارجية الإيراني نظيره الروسي في موسكو."}' > "$tmp/changed.jsonl"
 "$MARSAD" ingest --db "$db" "$tmp/changed.jsonl" 2> "$tmp/err"
 check "a changed article is replaced" contains "$tmp/err" "1 replaced"
