@@ -4,7 +4,7 @@
  * texts with the marsad_arabic tokenizer (search_terms.h).
  * The schema is documented in docs/schema.md; keep the two in step.
  */
-#include "store.h"
+#include "store_backend.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -86,12 +86,13 @@ static const char *const statement_sql[Q_COUNT] = {
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
-struct store {
+typedef struct {
+    store base;                  /* first: a sqlite_store is a store */
     sqlite3 *db;
     sqlite3_stmt *statements[Q_COUNT];
     char error[512];
     bool in_transaction;
-};
+} sqlite_store;
 
 /* data/event_scales.tsv, compiled in: type, quad class, Goldstein, CAMEO root */
 static const char *const event_scale_rows[][4] = {
@@ -106,18 +107,22 @@ static const char *const *scale_of(const char *type)
     return NULL;
 }
 
-static bool fail(store *s, const char *what)
+static const store_backend sqlite_backend;
+static void sqlite_close(store *base);
+
+static bool fail(sqlite_store *s, const char *what)
 {
     snprintf(s->error, sizeof s->error, "%s: %s", what, sqlite3_errmsg(s->db));
     return false;
 }
 
-const char *store_error(store *s)
+static const char *sqlite_error(store *base)
 {
+    sqlite_store *s = (sqlite_store *)base;
     return s->error;
 }
 
-static bool exec(store *s, const char *sql)
+static bool exec(sqlite_store *s, const char *sql)
 {
     char *message = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &message) != SQLITE_OK) {
@@ -130,7 +135,7 @@ static bool exec(store *s, const char *sql)
 
 /* An index built with other search terms would no longer match queries,
  * nor let a changed article's old terms be deleted: rebuild it. */
-static bool index_current_terms(store *s)
+static bool index_current_terms(sqlite_store *s)
 {
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'search_terms_version'", -1, &q, NULL) !=
@@ -153,18 +158,15 @@ static bool index_current_terms(store *s)
     return true;
 }
 
-store *store_open(const char *location, bool writable, char *error, size_t error_size)
+store *store_sqlite_open(const char *location, bool writable, char *error, size_t error_size)
 {
-    if (strncmp(location, "postgresql://", 13) == 0 || strncmp(location, "postgres://", 11) == 0) {
-        snprintf(error, error_size, "%s: the PostgreSQL backend is not built yet; use a SQLite file", location);
-        return NULL;
-    }
-    store *s = xcalloc(1, sizeof *s);
+    sqlite_store *s = xcalloc(1, sizeof *s);
+    s->base.backend = &sqlite_backend;
     /* one connection, used by one thread at a time: no mutexes */
     int flags = (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(location, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(error, error_size, "%s: %s", location, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        store_close(s);
+        sqlite_close(&s->base);
         return NULL;
     }
     sqlite3_busy_timeout(s->db, 10000);
@@ -172,7 +174,7 @@ store *store_open(const char *location, bool writable, char *error, size_t error
     exec(s, "PRAGMA mmap_size = 1073741824");
     if (!search_tokenizer_register(s->db)) {
         snprintf(error, error_size, "%s: this SQLite has no FTS5", location);
-        store_close(s);
+        sqlite_close(&s->base);
         return NULL;
     }
     int version = 0;
@@ -182,14 +184,14 @@ store *store_open(const char *location, bool writable, char *error, size_t error
     else {
         snprintf(error, error_size, "%s: %s", location, sqlite3_errmsg(s->db));
         sqlite3_finalize(q);
-        store_close(s);
+        sqlite_close(&s->base);
         return NULL;
     }
     sqlite3_finalize(q);
     if (version > SCHEMA_VERSION) {
         snprintf(error, error_size, "%s: schema version %d is newer than this marsad's (%d)", location, version,
                  SCHEMA_VERSION);
-        store_close(s);
+        sqlite_close(&s->base);
         return NULL;
     }
     if (writable) {
@@ -199,26 +201,26 @@ store *store_open(const char *location, bool writable, char *error, size_t error
                  schema_sql, SCHEMA_VERSION);
         if (!exec(s, sql)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
-            store_close(s);
+            sqlite_close(&s->base);
             return NULL;
         }
         /* a larger in-memory index before each flush: fewer segments to merge */
         exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 33554432)");
         if (!index_current_terms(s)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
-            store_close(s);
+            sqlite_close(&s->base);
             return NULL;
         }
         for (int i = 0; i < Q_COUNT; i++)
             if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->statements[i], NULL) !=
                 SQLITE_OK) {
                 snprintf(error, error_size, "%s: %s", location, sqlite3_errmsg(s->db));
-                store_close(s);
+                sqlite_close(&s->base);
                 return NULL;
             }
     } else if (version == 0) {
         snprintf(error, error_size, "%s: not a marsad database (run marsad ingest first)", location);
-        store_close(s);
+        sqlite_close(&s->base);
         return NULL;
     } else {
         sqlite3_stmt *m = NULL;
@@ -232,11 +234,12 @@ store *store_open(const char *location, bool writable, char *error, size_t error
             fprintf(stderr, "marsad: %s was indexed with other search terms; searches may miss. "
                             "'marsad ingest --db %s --check' rebuilds the index\n", location, location);
     }
-    return s;
+    return &s->base;
 }
 
-void store_close(store *s)
+static void sqlite_close(store *base)
 {
+    sqlite_store *s = (sqlite_store *)base;
     if (!s)
         return;
     if (s->in_transaction)
@@ -247,34 +250,7 @@ void store_close(store *s)
     free(s);
 }
 
-/* 64-bit FNV-1a, fields separated by a byte no UTF-8 text holds */
-static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
-void store_content_hash(const store_article *a, char hash[STORE_HASH_SIZE])
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    const char *fields[] = {a->id, a->source, a->url, a->title};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        const char *f = fields[i] ? fields[i] : "";
-        h = hash_bytes(h, f, strlen(f));
-        h = hash_bytes(h, "\xff", 1);
-    }
-    char date[16];
-    snprintf(date, sizeof date, "%u", (unsigned)a->date);
-    h = hash_bytes(h, date, strlen(date));
-    h = hash_bytes(h, "\xff", 1);
-    h = hash_bytes(h, a->text, a->text_len);
-    snprintf(hash, STORE_HASH_SIZE, "%016llx", (unsigned long long)h);
-}
-
-static sqlite3_stmt *statement(store *s, int which)
+static sqlite3_stmt *statement(sqlite_store *s, int which)
 {
     sqlite3_stmt *q = s->statements[which];
     sqlite3_reset(q);
@@ -282,8 +258,9 @@ static sqlite3_stmt *statement(store *s, int which)
     return q;
 }
 
-store_article_state store_lookup(store *s, const char *id, const char *hash)
+static store_article_state sqlite_lookup(store *base, const char *id, const char *hash)
 {
+    sqlite_store *s = (sqlite_store *)base;
     sqlite3_stmt *q = statement(s, Q_LOOKUP);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     store_article_state state = STORE_NEW;
@@ -295,23 +272,25 @@ store_article_state store_lookup(store *s, const char *id, const char *hash)
     return state;
 }
 
-bool store_begin(store *s)
+static bool sqlite_begin(store *base)
 {
+    sqlite_store *s = (sqlite_store *)base;
     if (!exec(s, "BEGIN IMMEDIATE"))
         return false;
     s->in_transaction = true;
     return true;
 }
 
-bool store_commit(store *s)
+static bool sqlite_commit(store *base)
 {
+    sqlite_store *s = (sqlite_store *)base;
     if (!exec(s, "COMMIT"))
         return false;
     s->in_transaction = false;
     return true;
 }
 
-static bool step_done(store *s, sqlite3_stmt *q, const char *what)
+static bool step_done(sqlite_store *s, sqlite3_stmt *q, const char *what)
 {
     int rc = sqlite3_step(q);
     sqlite3_reset(q);
@@ -352,7 +331,7 @@ static void bind_party(sqlite3_stmt *q, int column, const char *text, const even
     bind_code(q, column + 3, p->org);
 }
 
-static bool put_events(store *s, int64_t row, const store_article *a, const article_coding *c)
+static bool put_events(sqlite_store *s, int64_t row, const store_article *a, const article_coding *c)
 {
     const char *text = a->text;
     for (size_t i = 0; i < c->events.count; i++) {
@@ -417,9 +396,10 @@ static bool put_events(store *s, int64_t row, const store_article *a, const arti
     return true;
 }
 
-bool store_put_article(store *s, const store_article *a, const char *hash, const article_coding *coding,
+static bool sqlite_put_article(store *base, const store_article *a, const char *hash, const article_coding *coding,
                        bool *replaced)
 {
+    sqlite_store *s = (sqlite_store *)base;
     char date[11] = "";
     if (a->date)
         date_format(a->date, date);
@@ -483,10 +463,11 @@ static const char *or_dash(const unsigned char *s)
     return s ? (const char *)s : "-";
 }
 
-bool store_rebuild_clusters(store *s, size_t *count)
+static bool sqlite_rebuild_clusters(store *base, size_t *count)
 {
+    sqlite_store *s = (sqlite_store *)base;
     *count = 0;
-    if (!store_begin(s))
+    if (!sqlite_begin(&s->base))
         return false;
     if (!exec(s, "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL; DELETE FROM clusters;"))
         goto failed;
@@ -540,7 +521,7 @@ bool store_rebuild_clusters(store *s, size_t *count)
                  "FROM events e JOIN articles a ON a.row = e.article WHERE e.cluster IS NOT NULL "
                  "GROUP BY e.cluster"))
         goto failed;
-    return store_commit(s);
+    return sqlite_commit(&s->base);
 failed:
     exec(s, "ROLLBACK");
     s->in_transaction = false;
@@ -586,8 +567,9 @@ static void add_condition(byte_buffer *sql, bound_values *values, const char *co
         values->values[values->count++] = value;
 }
 
-bool store_events(store *s, const event_filter *f, bool (*each)(const stored_event *, void *), void *context)
+static bool sqlite_events(store *base, const event_filter *f, bool (*each)(const stored_event *, void *), void *context)
 {
+    sqlite_store *s = (sqlite_store *)base;
     byte_buffer sql = {0};
     bound_values values = {0};
     buffer_append_str(&sql,
@@ -664,7 +646,7 @@ bool store_events(store *s, const event_filter *f, bool (*each)(const stored_eve
     return ok;
 }
 
-static bool search_once(store *s, const char *query, int64_t limit, const char *open, const char *close,
+static bool search_once(sqlite_store *s, const char *query, int64_t limit, const char *open, const char *close,
                         bool (*each)(const search_hit *, void *), void *context, bool *syntax_error)
 {
     sqlite3_stmt *q = NULL;
@@ -702,9 +684,10 @@ static bool search_once(store *s, const char *query, int64_t limit, const char *
     return ok;
 }
 
-bool store_search(store *s, const char *query, int64_t limit, const char *open, const char *close,
+static bool sqlite_search(store *base, const char *query, int64_t limit, const char *open, const char *close,
                   bool (*each)(const search_hit *, void *), void *context)
 {
+    sqlite_store *s = (sqlite_store *)base;
     bool syntax_error;
     if (search_once(s, query, limit, open, close, each, context, &syntax_error))
         return true;
@@ -739,9 +722,10 @@ bool store_search(store *s, const char *query, int64_t limit, const char *open, 
     return ok;
 }
 
-bool store_get_article(store *s, const char *id, void (*each_article)(const stored_article *, void *),
+static bool sqlite_get_article(store *base, const char *id, void (*each_article)(const stored_article *, void *),
                    void (*each_entity)(const stored_entity *, void *), void *context)
 {
+    sqlite_store *s = (sqlite_store *)base;
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT row, id, source, url, date, title, text, content_hash FROM articles WHERE id = ?1",
@@ -773,8 +757,9 @@ bool store_get_article(store *s, const char *id, void (*each_article)(const stor
     return true;
 }
 
-bool store_count(store *s, store_counts *out)
+static bool sqlite_count(store *base, store_counts *out)
 {
+    sqlite_store *s = (sqlite_store *)base;
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
@@ -789,8 +774,9 @@ bool store_count(store *s, store_counts *out)
     return ok || fail(s, "counting");
 }
 
-bool store_check(store *s)
+static bool sqlite_check(store *base)
 {
+    sqlite_store *s = (sqlite_store *)base;
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &q, NULL) != SQLITE_OK)
         return fail(s, "checking");
@@ -801,3 +787,10 @@ bool store_check(store *s)
     /* rank 1: also compare the index with the tokens of the stored texts */
     return ok && exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
 }
+
+static const store_backend sqlite_backend = {
+    .close = sqlite_close, .error = sqlite_error, .lookup = sqlite_lookup, .begin = sqlite_begin,
+    .commit = sqlite_commit, .put_article = sqlite_put_article, .rebuild_clusters = sqlite_rebuild_clusters,
+    .events = sqlite_events, .search = sqlite_search, .get_article = sqlite_get_article, .count = sqlite_count,
+    .check = sqlite_check,
+};
