@@ -276,6 +276,13 @@ void search_tokenizer_offer(const char *text, size_t len, const prepared_terms *
     offered.terms = terms;
 }
 
+const prepared_terms *search_tokenizer_offered(const char *text, size_t len)
+{
+    if (offered.terms && offered.len == len && memcmp(offered.text, text, len) == 0)
+        return offered.terms;
+    return NULL;
+}
+
 /* ---- the FTS5 tokenizer ---- */
 
 typedef struct {

@@ -67,6 +67,9 @@ void prepared_terms_free(prepared_terms *p);
  * withdraws the offer. */
 void search_tokenizer_offer(const char *text, size_t len, const prepared_terms *terms);
 
+/* The terms offered on this thread for text[0,len), or NULL. */
+const prepared_terms *search_tokenizer_offered(const char *text, size_t len);
+
 /* Registers the "marsad_arabic" FTS5 tokenizer on db; false if FTS5 is missing. */
 bool search_tokenizer_register(sqlite3 *db);
 

@@ -2,10 +2,10 @@
  * store.h — the event database: articles, their entities and events, and
  * clusters of events that several articles report (docs/schema.md).
  *
- * This is the whole interface the commands use, so a second backend
- * (PostgreSQL through libpq, for teams) can be added behind it without
- * touching them.  Today store_open() takes a SQLite file path; a
- * "postgresql://" location is refused with a clear message.
+ * This is the whole interface the commands use; backends implement it
+ * behind store_backend.h: SQLite for a file path (store_sqlite.c), and
+ * PostgreSQL through libpq for a "postgresql://" URI (store_pg.c), for a
+ * team sharing one database.
  *
  * Writing is idempotent: each article carries a hash of its content;
  * putting an article whose id is known with the same hash changes nothing,

@@ -7,6 +7,7 @@
 #ifndef MARSAD_STORE_BACKEND_H
 #define MARSAD_STORE_BACKEND_H
 
+#include "buffer.h"
 #include "store.h"
 
 typedef struct {
@@ -31,7 +32,20 @@ struct store {
     const store_backend *backend;
 };
 
+/* The query of store_events() for filter f, in SQL both backends read,
+ * with ? for each of values (which point into f or into values). */
+typedef struct {
+    const char *values[16];
+    size_t count;
+    char since[11], until[11], dead[24];
+} query_values;
+void events_query(const event_filter *f, byte_buffer *sql, query_values *values);
+
+/* Great-circle distance in km (for --near, filtered after the query). */
+double distance_km(double lat1, double lon1, double lat2, double lon2);
+
 /* The backends' openers (NULL with a message in error on failure). */
 store *store_sqlite_open(const char *location, bool writable, char *error, size_t error_size);
+store *store_pg_open(const char *location, bool writable, char *error, size_t error_size);
 
 #endif

@@ -545,70 +545,12 @@ static double real_at(sqlite3_stmt *q, int column)
     return sqlite3_column_type(q, column) == SQLITE_NULL ? NAN : sqlite3_column_double(q, column);
 }
 
-/* great-circle distance in km */
-static double distance_km(double lat1, double lon1, double lat2, double lon2)
-{
-    const double r = 6371.0088, rad = M_PI / 180;
-    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-    return 2 * r * asin(sqrt(h < 1 ? h : 1));
-}
-
-typedef struct {
-    const char *values[16];
-    size_t count;
-} bound_values;
-
-static void add_condition(byte_buffer *sql, bound_values *values, const char *condition, const char *value)
-{
-    buffer_append_str(sql, " AND ");
-    buffer_append_str(sql, condition);
-    if (value)
-        values->values[values->count++] = value;
-}
-
 static bool sqlite_events(store *base, const event_filter *f, bool (*each)(const stored_event *, void *), void *context)
 {
     sqlite_store *s = (sqlite_store *)base;
     byte_buffer sql = {0};
-    bound_values values = {0};
-    buffer_append_str(&sql,
-                      "SELECT a.id, e.article, e.idx, e.event_type, e.mode, e.actor_text, e.actor_country, "
-                      "e.actor_sector, e.actor_org, e.recipient_text, e.recipient_country, e.recipient_sector, "
-                      "e.recipient_org, e.location_text, e.location_country, e.lat, e.lon, e.date, e.modality, "
-                      "e.dead, e.injured, e.arrested, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence, "
-                      "e.sentence_start, e.sentence_end, e.goldstein, e.quad_class, e.cameo_root, e.cluster, "
-                      "c.num_articles, c.num_sources, a.source, a.url, a.date "
-                      "FROM events e JOIN articles a ON a.row = e.article "
-                      "LEFT JOIN clusters c ON c.id = e.cluster WHERE 1");
-    char since[11], until[11], dead[24];
-    if (f->article)
-        add_condition(&sql, &values, "a.id = ?", f->article);
-    if (f->country)
-        add_condition(&sql, &values, "? IN (e.actor_country, e.recipient_country, e.location_country)", f->country);
-    if (f->actor)
-        add_condition(&sql, &values, "coalesce(e.actor_country, e.actor_org) = ?", f->actor);
-    if (f->recipient)
-        add_condition(&sql, &values, "coalesce(e.recipient_country, e.recipient_org) = ?", f->recipient);
-    if (f->type)
-        add_condition(&sql, &values, "e.event_type = upper(?)", f->type);
-    if (f->cluster)
-        add_condition(&sql, &values, "e.cluster = ?", f->cluster);
-    if (f->since) {
-        date_format(f->since, since);
-        add_condition(&sql, &values, "e.date >= ?", since);
-    }
-    if (f->until) {
-        date_format(f->until, until);
-        add_condition(&sql, &values, "e.date <= ?", until);
-    }
-    if (f->min_dead >= 0) {
-        snprintf(dead, sizeof dead, "%lld", (long long)f->min_dead);
-        add_condition(&sql, &values, "e.dead >= CAST(? AS INTEGER)", dead);
-    }
-    if (f->near)
-        add_condition(&sql, &values, "e.lat IS NOT NULL", NULL);
-    buffer_append_str(&sql, " ORDER BY e.date, a.id, e.idx");
+    query_values values;
+    events_query(f, &sql, &values);
     sqlite3_stmt *q = NULL;
     bool ok = sqlite3_prepare_v2(s->db, sql.data, -1, &q, NULL) == SQLITE_OK;
     buffer_free(&sql);

@@ -114,8 +114,8 @@ check "show marks triggers" contains "$tmp/show" '{{اشتبكت}}'
 check "show lists the events" contains "$tmp/show" 'ASSAULT'
 "$MARSAD" show --db "$db" nosuch > /dev/null 2> "$tmp/err"
 check "show of an unknown id fails clearly" contains "$tmp/err" "no article with id 'nosuch'"
-"$MARSAD" events --db postgresql://localhost/marsad > /dev/null 2> "$tmp/err"
-check "postgresql is refused with a clear message" contains "$tmp/err" "PostgreSQL backend is not built yet"
+"$MARSAD" events --db postgresql://127.0.0.1:1/marsad > /dev/null 2> "$tmp/err"
+check "an unreachable PostgreSQL server is reported" contains "$tmp/err" "marsad events: postgresql://127.0.0.1:1/marsad: "
 
 # SIGKILL half-way through, then re-run: the same database as one clean run
 # (and -j 2 stores what -j 1 stores).
