@@ -235,24 +235,44 @@ static const prepared_terms *terms_of(pg_store *s, const char *text, size_t len,
     return into;
 }
 
-static char *number(char *buf, int64_t v)
-{
-    snprintf(buf, 24, "%lld", (long long)v);
-    return buf;
-}
-
-static const char *slice(byte_buffer *b, const char *text, size_t start, size_t end)
-{
-    buffer_truncate(b, 0);
-    buffer_append(b, text + start, end - start);
-    return b->data ? b->data : "";
-}
-
 static const char *code_or_null(const char *code)
 {
     return code && code[0] ? code : NULL;
 }
 
+/* Appends value as an SQL literal, or NULL. */
+static void literal(pg_store *s, byte_buffer *sql, const char *value, size_t len)
+{
+    if (!value) {
+        buffer_append_str(sql, "NULL");
+        return;
+    }
+    char *quoted = PQescapeLiteral(s->conn, value, len);
+    if (quoted) {
+        buffer_append_str(sql, quoted);
+        PQfreemem(quoted);
+    } else {
+        buffer_append_str(sql, "NULL");
+    }
+}
+
+static void code_literal(pg_store *s, byte_buffer *sql, const char *code)
+{
+    code = code_or_null(code);
+    literal(s, sql, code, code ? strlen(code) : 0);
+}
+
+static void count_literal(byte_buffer *sql, int64_t v)
+{
+    if (v == NO_COUNT)
+        buffer_append_str(sql, "NULL");
+    else
+        buffer_printf(sql, "%lld", (long long)v);
+}
+
+/* One round trip for the lookup, one for everything else: the statements
+ * go as one batch of literals, since waiting on the server for each row
+ * costs more than building them. */
 static bool pg_put_article(store *base, const store_article *a, const char *hash, const article_coding *coding,
                            bool *replaced)
 {
@@ -280,102 +300,122 @@ static bool pg_put_article(store *base, const store_article *a, const char *hash
     PGresult *r = run(s, "storing an article", "SELECT row FROM articles WHERE id = $1", 1, id_value);
     if (!r)
         return false;
-    char row[24] = "";
-    if (PQntuples(r) == 1)
-        snprintf(row, sizeof row, "%s", PQgetvalue(r, 0, 0));
+    char row[40] = "currval('articles_row_seq')";
+    *replaced = PQntuples(r) == 1;
+    if (*replaced)
+        snprintf(row, sizeof row, "%lld", atoll(PQgetvalue(r, 0, 0)));
     PQclear(r);
-    *replaced = row[0] != '\0';
-    const char *fields[] = {row[0] ? row : a->id, code_or_null(a->source), code_or_null(a->url), code_or_null(date),
-                            code_or_null(a->title), text, hash, s->tsvector.data};
-    if (row[0]) {
-        const char *row_value[] = {row};
-        if (!run_ok(s, "removing an article's old events", "DELETE FROM events WHERE article = $1", 1, row_value) ||
-            !run_ok(s, "removing an article's old entities", "DELETE FROM entities WHERE article = $1", 1,
-                    row_value) ||
-            !run_ok(s, "storing an article",
-                    "UPDATE articles SET source = $2, url = $3, date = $4, title = $5, text = $6, "
-                    "content_hash = $7, terms = $8::tsvector WHERE row = $1",
-                    8, fields))
-            return false;
-    } else {
-        r = run(s, "storing an article",
-                "INSERT INTO articles (id, source, url, date, title, text, content_hash, terms) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::tsvector) RETURNING row",
-                8, fields);
-        if (!r)
-            return false;
-        snprintf(row, sizeof row, "%s", PQgetvalue(r, 0, 0));
-        PQclear(r);
-    }
 
-    byte_buffer slices[5] = {{0}};
-    bool ok = true;
-    for (size_t i = 0; i < coding->events.count && ok; i++) {
+    byte_buffer *sql = &s->scratch;
+    buffer_truncate(sql, 0);
+    if (*replaced) {
+        buffer_printf(sql, "DELETE FROM events WHERE article = %s; DELETE FROM entities WHERE article = %s; "
+                           "UPDATE articles SET source = ", row, row);
+        code_literal(s, sql, a->source);
+        buffer_append_str(sql, ", url = ");
+        code_literal(s, sql, a->url);
+        buffer_append_str(sql, ", date = ");
+        code_literal(s, sql, date);
+        buffer_append_str(sql, ", title = ");
+        code_literal(s, sql, a->title);
+        buffer_append_str(sql, ", text = ");
+        literal(s, sql, text, a->text_len);
+        buffer_append_str(sql, ", content_hash = ");
+        code_literal(s, sql, hash);
+        buffer_append_str(sql, ", terms = ");
+        literal(s, sql, s->tsvector.data, s->tsvector.len);
+        buffer_printf(sql, "::tsvector WHERE row = %s;\n", row);
+    } else {
+        buffer_append_str(sql, "INSERT INTO articles (id, source, url, date, title, text, content_hash, terms) VALUES (");
+        const char *fields[] = {a->id, a->source, a->url, date};
+        for (size_t i = 0; i < 4; i++) {
+            code_literal(s, sql, fields[i]);
+            buffer_append_str(sql, ", ");
+        }
+        code_literal(s, sql, a->title);
+        buffer_append_str(sql, ", ");
+        literal(s, sql, text, a->text_len);
+        buffer_append_str(sql, ", ");
+        code_literal(s, sql, hash);
+        buffer_append_str(sql, ", ");
+        literal(s, sql, s->tsvector.data, s->tsvector.len);
+        buffer_append_str(sql, "::tsvector);\n");
+    }
+    for (size_t i = 0; i < coding->events.count; i++) {
         const event *e = &coding->events.items[i];
         const char *type = event_type_name((event_type)e->type);
         const char *const *scale = scale_of(type);
-        char idx[24], dead[24], injured[24], arrested[24], ts[24], te[24], si[24], ss[24], se[24], lat[32], lon[32],
-            edate[11];
+        buffer_append_str(sql, i ? ",\n(" : "INSERT INTO events (article, idx, event_type, mode, actor_text, "
+                                           "actor_country, actor_sector, actor_org, recipient_text, "
+                                           "recipient_country, recipient_sector, recipient_org, location_text, "
+                                           "location_country, lat, lon, date, modality, dead, injured, arrested, "
+                                           "trigger_text, trigger_start, trigger_end, sentence, sentence_start, "
+                                           "sentence_end, goldstein, quad_class, cameo_root) VALUES (");
+        buffer_printf(sql, "%s, %zu, ", row, i);
+        code_literal(s, sql, type);
+        buffer_append_str(sql, ", ");
+        code_literal(s, sql, e->mode);
         const event_party *parties[] = {&e->actor, &e->recipient};
-        const char *party_values[8] = {0};
-        for (int k = 0; k < 2; k++)
-            if (parties[k]->present) {
-                party_values[4 * k] = slice(&slices[k], text, parties[k]->start, parties[k]->end);
-                party_values[4 * k + 1] = code_or_null(parties[k]->country);
-                party_values[4 * k + 2] = code_or_null(parties[k]->sector);
-                party_values[4 * k + 3] = code_or_null(parties[k]->org);
+        for (int k = 0; k < 2; k++) {
+            const event_party *p = parties[k];
+            buffer_append_str(sql, ", ");
+            literal(s, sql, p->present ? text + p->start : NULL, p->end - p->start);
+            const char *codes[] = {p->country, p->sector, p->org};
+            for (int c = 0; c < 3; c++) {
+                buffer_append_str(sql, ", ");
+                code_literal(s, sql, p->present ? codes[c] : NULL);
             }
-        bool located = e->location.present, point = located && !isnan(e->location.lat) && !isnan(e->location.lon);
-        if (point) {
-            snprintf(lat, sizeof lat, "%.17g", (double)e->location.lat);
-            snprintf(lon, sizeof lon, "%.17g", (double)e->location.lon);
         }
+        buffer_append_str(sql, ", ");
+        literal(s, sql, e->location.present ? text + e->location.start : NULL, e->location.end - e->location.start);
+        buffer_append_str(sql, ", ");
+        code_literal(s, sql, e->location.present ? e->location.country : NULL);
+        if (e->location.present && !isnan(e->location.lat) && !isnan(e->location.lon))
+            buffer_printf(sql, ", %.17g, %.17g", (double)e->location.lat, (double)e->location.lon);
+        else
+            buffer_append_str(sql, ", NULL, NULL");
+        char edate[11] = "";
         if (e->date)
             date_format(e->date, edate);
-        bool in_sentence = e->sentence < coding->tokens.sentence_count;
-        const sentence *sent = in_sentence ? &coding->tokens.sentences[e->sentence] : NULL;
-        const char *values[30] = {
-            row, number(idx, (int64_t)i), type, code_or_null(e->mode),
-            party_values[0], party_values[1], party_values[2], party_values[3],
-            party_values[4], party_values[5], party_values[6], party_values[7],
-            located ? slice(&slices[2], text, e->location.start, e->location.end) : NULL,
-            located ? code_or_null(e->location.country) : NULL, point ? lat : NULL, point ? lon : NULL,
-            e->date ? edate : NULL, modality_name((modality)e->modality),
-            e->dead == NO_COUNT ? NULL : number(dead, e->dead),
-            e->injured == NO_COUNT ? NULL : number(injured, e->injured),
-            e->arrested == NO_COUNT ? NULL : number(arrested, e->arrested),
-            slice(&slices[3], text, e->trigger_start, e->trigger_end), number(ts, e->trigger_start),
-            number(te, e->trigger_end), in_sentence ? number(si, e->sentence) : NULL,
-            in_sentence ? number(ss, sent->start) : NULL, in_sentence ? number(se, sent->end) : NULL,
-            scale ? scale[2] : NULL, scale ? scale[1] : NULL, scale ? scale[3] : NULL,
-        };
-        ok = run_ok(s, "storing an event",
-                    "INSERT INTO events (article, idx, event_type, mode, actor_text, actor_country, actor_sector, "
-                    "actor_org, recipient_text, recipient_country, recipient_sector, recipient_org, location_text, "
-                    "location_country, lat, lon, date, modality, dead, injured, arrested, trigger_text, "
-                    "trigger_start, trigger_end, sentence, sentence_start, sentence_end, goldstein, quad_class, "
-                    "cameo_root) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-                    "$17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)",
-                    30, values);
+        buffer_append_str(sql, ", ");
+        code_literal(s, sql, edate);
+        buffer_append_str(sql, ", ");
+        code_literal(s, sql, modality_name((modality)e->modality));
+        buffer_append_str(sql, ", ");
+        count_literal(sql, e->dead);
+        buffer_append_str(sql, ", ");
+        count_literal(sql, e->injured);
+        buffer_append_str(sql, ", ");
+        count_literal(sql, e->arrested);
+        buffer_append_str(sql, ", ");
+        literal(s, sql, text + e->trigger_start, e->trigger_end - e->trigger_start);
+        buffer_printf(sql, ", %u, %u", e->trigger_start, e->trigger_end);
+        if (e->sentence < coding->tokens.sentence_count) {
+            const sentence *sent = &coding->tokens.sentences[e->sentence];
+            buffer_printf(sql, ", %u, %u, %u", e->sentence, sent->start, sent->end);
+        } else {
+            buffer_append_str(sql, ", NULL, NULL, NULL");
+        }
+        if (scale)
+            buffer_printf(sql, ", %s, %s, '%s')", scale[2], scale[1], scale[3]);
+        else
+            buffer_append_str(sql, ", NULL, NULL, NULL)");
     }
-    for (size_t i = 0; i < coding->actors.entity_count && ok; i++) {
+    if (coding->events.count)
+        buffer_append_str(sql, ";\n");
+    for (size_t i = 0; i < coding->actors.entity_count; i++) {
         const entity *x = &coding->actors.entities[i];
-        char idx[24], start[24], end[24];
-        const char *values[] = {row,
-                                number(idx, (int64_t)i),
-                                entity_type_name((entity_type)x->type),
-                                slice(&slices[4], text, x->start, x->end),
-                                number(start, x->start),
-                                number(end, x->end),
-                                code_or_null(x->country)};
-        ok = run_ok(s, "storing an entity",
-                    "INSERT INTO entities (article, idx, type, text, start, \"end\", country) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    7, values);
+        buffer_append_str(sql, i ? ",\n(" : "INSERT INTO entities (article, idx, type, text, start, \"end\", country) "
+                                           "VALUES (");
+        buffer_printf(sql, "%s, %zu, '%s', ", row, i, entity_type_name((entity_type)x->type));
+        literal(s, sql, text + x->start, x->end - x->start);
+        buffer_printf(sql, ", %u, %u, ", x->start, x->end);
+        code_literal(s, sql, x->country);
+        buffer_append_char(sql, ')');
     }
-    for (int k = 0; k < 5; k++)
-        buffer_free(&slices[k]);
-    return ok;
+    if (coding->actors.entity_count)
+        buffer_append_str(sql, ";\n");
+    return run_ok(s, "storing an article", sql->data, 0, NULL);
 }
 
 /* The same clusters as the SQLite backend computes in C, in one statement:
