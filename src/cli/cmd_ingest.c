@@ -31,6 +31,7 @@
 #include "lexicon.h"
 #include "search_terms.h"
 #include "store.h"
+#include "utf8.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
 #define DEFAULT_BATCH 1000
@@ -367,6 +368,17 @@ static bool ingest_text_file(ingester *g, const char *path)
         return true;
     }
     g->done_bytes += len;
+    /* as for JSON lines: invalid UTF-8 read as U+FFFD, and said */
+    utf8_report check = utf8_scan(text, len);
+    if (check.invalid_bytes) {
+        fprintf(stderr, "%smarsad ingest: %s: %zu invalid UTF-8 byte%s read as U+FFFD\n", g->bar ? "\r\033[K" : "",
+                path, check.invalid_bytes, check.invalid_bytes == 1 ? "" : "s");
+        char *repaired = xmalloc(3 * len + 1);
+        len = utf8_repair(text, len, repaired);
+        repaired[len] = '\0';
+        free(text);
+        text = repaired;
+    }
     store_article article = {path, "", "", "", text, len, g->default_date};
     ingest_article(g, &article);
     free(text);

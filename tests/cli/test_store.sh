@@ -51,8 +51,10 @@ check "its new events are there" contains "$tmp/a3" '"country":"IRN"'
 
 mkdir -p "$tmp/dir/sub"
 printf 'اندلعت اشتباكات بين الجيش السوري وفصائل المعارضة في ريف إدلب.\n' > "$tmp/dir/sub/one.txt"
+printf 'caf\351 \377 \330 اشتباكات\n' > "$tmp/dir/latin1.txt"
 "$MARSAD" ingest --db "$db" --date 2022-09-15 "$tmp/dir" 2> "$tmp/err"
-check "a directory of text files is ingested" contains "$tmp/err" "1 articles read: 1 added"
+check "a directory of text files is ingested" contains "$tmp/err" "2 articles read: 2 added"
+check "invalid UTF-8 in a text file is reported" contains "$tmp/err" "latin1.txt: 3 invalid UTF-8 bytes read as U+FFFD"
 
 # a web page: the article's text, title, date, URL and site; not its menus
 cat > "$tmp/page.html" <<'HTML'
@@ -78,7 +80,7 @@ check "menus, scripts, captions, asides and footers are dropped" \
 
 # search: normalisation variants and clitic forms find each other
 "$MARSAD" search --db "$db" --format jsonl الاشتباكات > "$tmp/hits"
-check "الاشتباكات finds اشتباكات and اشتبكت" test "$(grep -c '"id"' "$tmp/hits")" -eq 3
+check "الاشتباكات finds اشتباكات and اشتبكت" test "$(grep -c '"id"' "$tmp/hits")" -eq 4
 check "snippets mark the match" contains "$tmp/hits" '\[اشتبكت\]'
 "$MARSAD" search --db "$db" --format jsonl 'الارمينيه' > "$tmp/hits"
 check "hamza and teh marbuta variants match" test "$(grep -c '"id"' "$tmp/hits")" -eq 2
