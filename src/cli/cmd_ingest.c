@@ -555,7 +555,8 @@ int cmd_ingest(int argc, char **argv)
     if (!g.failed)
         end_batch(&g);
     size_t clusters = 0;
-    if (!g.failed && g.added + g.replaced > 0 && !store_rebuild_clusters(g.db, &clusters)) {
+    if (!g.failed && (g.added + g.replaced > 0 || store_clusters_stale(g.db)) &&
+        !store_rebuild_clusters(g.db, &clusters)) {
         fprintf(stderr, "marsad ingest: %s\n", store_error(g.db));
         g.failed = true;
     }

@@ -53,6 +53,11 @@ bool store_rebuild_clusters(store *s, size_t *count)
     return s->backend->rebuild_clusters(s, count);
 }
 
+bool store_clusters_stale(store *s)
+{
+    return s->backend->clusters_stale(s);
+}
+
 bool store_events(store *s, const event_filter *filter, bool (*each)(const stored_event *, void *), void *context)
 {
     return s->backend->events(s, filter, each, context);

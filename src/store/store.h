@@ -65,6 +65,11 @@ bool store_put_article(store *s, const store_article *a, const char *hash, const
  * *count receives the number of clusters. */
 bool store_rebuild_clusters(store *s, size_t *count);
 
+/* True when articles were stored since the clusters were last rebuilt:
+ * a run killed after its last batch but before its clusters were done
+ * leaves them so, and the next run rebuilds them. */
+bool store_clusters_stale(store *s);
+
 /* ---- reading ---- */
 
 typedef struct {

@@ -19,6 +19,7 @@ typedef struct {
     bool (*put_article)(store *s, const store_article *a, const char *hash, const article_coding *coding,
                         bool *replaced);
     bool (*rebuild_clusters)(store *s, size_t *count);
+    bool (*clusters_stale)(store *s);
     bool (*events)(store *s, const event_filter *filter, bool (*each)(const stored_event *, void *), void *context);
     bool (*search)(store *s, const char *query, int64_t limit, const char *open, const char *close,
                    bool (*each)(const search_hit *, void *), void *context);

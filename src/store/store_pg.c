@@ -66,6 +66,7 @@ typedef struct {
     PGconn *conn;
     char error[512];
     bool in_transaction;
+    bool marked_stale;           /* this transaction has flagged the clusters stale */
     search_stemmer *stemmer;     /* for queries, snippets and unprepared texts */
     token_list tokens;
     prepared_terms terms, title_terms;
@@ -198,6 +199,7 @@ static bool pg_begin(store *base)
     if (!run_ok(s, "beginning a transaction", "BEGIN", 0, NULL))
         return false;
     s->in_transaction = true;
+    s->marked_stale = false;
     return true;
 }
 
@@ -205,6 +207,7 @@ static bool pg_commit(store *base)
 {
     pg_store *s = (pg_store *)base;
     s->in_transaction = false;
+    s->marked_stale = false;
     return run_ok(s, "committing", "COMMIT", 0, NULL);
 }
 
@@ -308,6 +311,10 @@ static bool pg_put_article(store *base, const store_article *a, const char *hash
 
     byte_buffer *sql = &s->scratch;
     buffer_truncate(sql, 0);
+    if (!s->marked_stale) {
+        buffer_append_str(sql, "INSERT INTO meta VALUES ('clusters_stale', '1') ON CONFLICT (key) DO NOTHING;\n");
+        s->marked_stale = true;
+    }
     if (*replaced) {
         buffer_printf(sql, "DELETE FROM events WHERE article = %s; DELETE FROM entities WHERE article = %s; "
                            "UPDATE articles SET source = ", row, row);
@@ -428,7 +435,8 @@ static bool pg_rebuild_clusters(store *base, size_t *count)
     if (!pg_begin(base))
         return false;
     bool ok = run_ok(s, "clustering events", "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL", 0, NULL) &&
-              run_ok(s, "clustering events", "DELETE FROM clusters", 0, NULL) &&
+              run_ok(s, "clustering events",
+                     "DELETE FROM clusters; DELETE FROM meta WHERE key = 'clusters_stale'", 0, NULL) &&
               run_ok(s, "clustering events",
                      "WITH e AS (SELECT row, event_type, coalesce(actor_country, 'IGO:' || actor_org, '-') AS a, "
                      "  coalesce(recipient_country, 'IGO:' || recipient_org, '-') AS r, "
@@ -713,6 +721,15 @@ static bool pg_count(store *base, store_counts *out)
 
 /* Every event and entity belongs to a stored article, and every article
  * is indexed. */
+static bool pg_clusters_stale(store *base)
+{
+    pg_store *s = (pg_store *)base;
+    PGresult *r = run(s, "reading meta", "SELECT 1 FROM meta WHERE key = 'clusters_stale'", 0, NULL);
+    bool stale = r && PQntuples(r) > 0;
+    PQclear(r);
+    return stale;
+}
+
 static bool pg_check(store *base)
 {
     pg_store *s = (pg_store *)base;
@@ -735,6 +752,7 @@ static bool pg_check(store *base)
 
 static const store_backend pg_backend = {
     .close = pg_close, .error = pg_error, .lookup = pg_lookup, .begin = pg_begin, .commit = pg_commit,
-    .put_article = pg_put_article, .rebuild_clusters = pg_rebuild_clusters, .events = pg_events,
+    .put_article = pg_put_article, .rebuild_clusters = pg_rebuild_clusters,
+    .clusters_stale = pg_clusters_stale, .events = pg_events,
     .search = pg_search, .get_article = pg_get_article, .count = pg_count, .check = pg_check,
 };

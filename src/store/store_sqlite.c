@@ -92,6 +92,7 @@ typedef struct {
     sqlite3_stmt *statements[Q_COUNT];
     char error[512];
     bool in_transaction;
+    bool marked_stale;           /* this transaction has flagged the clusters stale */
 } sqlite_store;
 
 /* data/event_scales.tsv, compiled in: type, quad class, Goldstein, CAMEO root */
@@ -278,6 +279,7 @@ static bool sqlite_begin(store *base)
     if (!exec(s, "BEGIN IMMEDIATE"))
         return false;
     s->in_transaction = true;
+    s->marked_stale = false;
     return true;
 }
 
@@ -287,6 +289,7 @@ static bool sqlite_commit(store *base)
     if (!exec(s, "COMMIT"))
         return false;
     s->in_transaction = false;
+    s->marked_stale = false;
     return true;
 }
 
@@ -400,6 +403,11 @@ static bool sqlite_put_article(store *base, const store_article *a, const char *
                        bool *replaced)
 {
     sqlite_store *s = (sqlite_store *)base;
+    if (!s->marked_stale) {
+        if (!exec(s, "INSERT OR REPLACE INTO meta VALUES ('clusters_stale', '1')"))
+            return false;
+        s->marked_stale = true;
+    }
     char date[11] = "";
     if (a->date)
         date_format(a->date, date);
@@ -469,7 +477,8 @@ static bool sqlite_rebuild_clusters(store *base, size_t *count)
     *count = 0;
     if (!sqlite_begin(&s->base))
         return false;
-    if (!exec(s, "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL; DELETE FROM clusters;"))
+    if (!exec(s, "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL; DELETE FROM clusters; "
+                 "DELETE FROM meta WHERE key = 'clusters_stale';"))
         goto failed;
     /* The same real-world event: same type, actor, recipient and location
      * country, asserted, on dates that chain within a day of each other. */
@@ -716,6 +725,17 @@ static bool sqlite_count(store *base, store_counts *out)
     return ok || fail(s, "counting");
 }
 
+static bool sqlite_clusters_stale(store *base)
+{
+    sqlite_store *s = (sqlite_store *)base;
+    sqlite3_stmt *q = NULL;
+    bool stale = false;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meta WHERE key = 'clusters_stale'", -1, &q, NULL) == SQLITE_OK)
+        stale = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return stale;
+}
+
 static bool sqlite_check(store *base)
 {
     sqlite_store *s = (sqlite_store *)base;
@@ -733,6 +753,7 @@ static bool sqlite_check(store *base)
 static const store_backend sqlite_backend = {
     .close = sqlite_close, .error = sqlite_error, .lookup = sqlite_lookup, .begin = sqlite_begin,
     .commit = sqlite_commit, .put_article = sqlite_put_article, .rebuild_clusters = sqlite_rebuild_clusters,
+    .clusters_stale = sqlite_clusters_stale,
     .events = sqlite_events, .search = sqlite_search, .get_article = sqlite_get_article, .count = sqlite_count,
     .check = sqlite_check,
 };
