@@ -6,12 +6,14 @@
 
 CC      ?= cc
 SHARED  ?= ../shared
-PKGS    := libutf8proc cmocka jansson
+PKGS    := libutf8proc cmocka jansson sqlite3 gumbo libpq
+# Debian's libstemmer-dev ships no .pc file: link it by name.
+STEMMER_LIBS := -lstemmer
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson sqlite3 gumbo libpq 2>/dev/null) $(STEMMER_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -21,7 +23,7 @@ CLI_SRC := $(wildcard src/cli/*.c)
 TESTS   := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 INCLUDES := $(foreach s,$(STAGES) cli,-Isrc/$(s)) -Ibuild/gen
 
-GEN := build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h
+GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h
 
 .PHONY: all check test asan bench eval clean setup demo
 # Keep test objects: make would otherwise delete them after linking and
@@ -45,6 +47,9 @@ build/gen/date_words.h: data/date_words.tsv scripts/tsv_to_rows.awk
 build/gen/spelling_variants.h: data/spelling_variants.tsv scripts/tsv_to_rows.awk
 	@mkdir -p $(@D)
 	awk -v columns=2 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/event_scales.h: data/event_scales.tsv scripts/tsv_to_rows.awk
+	@mkdir -p $(@D)
+	awk -v columns=4 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
 build/gen/number_qualifiers.h: data/number_qualifiers.tsv scripts/tsv_to_rows.awk
 	@mkdir -p $(@D)
 	awk -v columns=2 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@

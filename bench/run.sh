@@ -22,3 +22,6 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
     /usr/bin/time -f 'entities on one article: %e s wall, %M KB max RSS' build/marsad entities /tmp/marsad-bench-one.txt > /dev/null
     rm -f /tmp/marsad-bench-one.txt
 fi
+
+# the event database: ingest rate, size, re-run, search latency
+sh bench/store.sh "$corpus"

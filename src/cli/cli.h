@@ -35,5 +35,9 @@ int cmd_tokens(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_compile_lexicon(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 
 #endif

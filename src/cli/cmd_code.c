@@ -14,16 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "actors.h"
+#include "article_coder.h"
+#include "article_line.h"
 #include "cli.h"
 #include "dates.h"
 #include "event_json.h"
-#include "events.h"
-#include "json_read.h"
 #include "json_write.h"
 #include "lexicon.h"
-#include "tokenize.h"
-#include "utf8.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
 
@@ -31,14 +28,9 @@ typedef struct {
     lexicon *lex;
     uint32_t default_date;
     size_t max_article_bytes;
-    token_list tokens;
-    actor_list actors;
-    event_list events;
+    article_coding coding;
+    article_line line;          /* the current input line, read */
     byte_buffer out;
-    byte_buffer repaired;       /* a line with its invalid UTF-8 replaced */
-    byte_buffer text;           /* the article's decoded text */
-    byte_buffer scratch;        /* small decoded strings: id, date */
-    json_object_view view;      /* the members of the current line */
     size_t articles, events_total, bad_lines;
     bool progress;
     double started, last_progress;
@@ -69,11 +61,9 @@ static void usage(FILE *out)
 
 static void code_text(coder *c, const char *text, size_t len, uint32_t date)
 {
-    tokenize(text, len, &c->tokens);
-    code_actors(c->lex, text, &c->tokens, date, &c->actors);
-    code_events(c->lex, text, &c->tokens, &c->actors, date, &c->events);
-    append_events_json(&c->out, text, &c->tokens, &c->events, &c->actors);
-    c->events_total += c->events.count;
+    code_article(c->lex, text, len, date, &c->coding);
+    append_events_json(&c->out, text, &c->coding.tokens, &c->coding.events, &c->coding.actors);
+    c->events_total += c->coding.events.count;
     c->articles++;
 }
 
@@ -115,83 +105,30 @@ static void show_progress(coder *c, bool final)
 
 static void code_json_line(coder *c, const char *file, size_t line_number, const char *line, size_t len)
 {
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-        len--;
-    if (len == 0) {
-        error_record(c, file, line_number, NULL, "%s", "empty line");
+    char error[300];
+    article_line *a = &c->line;
+    if (!read_article_line(a, "code", file, line_number, line, len, c->default_date, c->max_article_bytes, error,
+                           sizeof error)) {
+        error_record(c, file, line_number, a->id[0] ? a->id : NULL, "%s", error);
         return;
-    }
-    /* Invalid UTF-8 would make the whole line unreadable: read it as U+FFFD
-     * instead, and say so. */
-    utf8_report check = utf8_scan(line, len);
-    if (check.invalid_bytes) {
-        fprintf(stderr, "marsad code: %s:%zu: %zu invalid UTF-8 byte%s read as U+FFFD\n", file, line_number,
-                check.invalid_bytes, check.invalid_bytes == 1 ? "" : "s");
-        buffer_reserve(&c->repaired, 3 * len + 1);
-        len = utf8_repair(line, len, c->repaired.data);
-        line = c->repaired.data;
-    }
-    char error[160];
-    if (!json_parse_object(line, len, &c->view, error, sizeof error)) {
-        error_record(c, file, line_number, NULL, "not a JSON object: %s", error);
-        return;
-    }
-    const json_member *id = json_member_named(&c->view, "id");
-    char id_text[256] = "";
-    if (id && (id->kind == JSON_STRING || id->kind == JSON_NUMBER)) {
-        buffer_truncate(&c->scratch, 0);
-        if (id->kind == JSON_STRING)
-            json_decode_string(id->value, id->value_len, &c->scratch);
-        else
-            buffer_append(&c->scratch, id->value, id->value_len);
-        snprintf(id_text, sizeof id_text, "%s", c->scratch.data ? c->scratch.data : "");
-    }
-    const json_member *text = json_member_named(&c->view, "text");
-    if (!text || text->kind != JSON_STRING) {
-        error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", "no \"text\" string");
-        return;
-    }
-    buffer_truncate(&c->text, 0);
-    json_decode_string(text->value, text->value_len, &c->text);
-    if (!c->text.data)
-        buffer_append(&c->text, "", 0);
-    size_t text_len = c->text.len;
-    if (text_len > c->max_article_bytes) {
-        char detail[128];
-        snprintf(detail, sizeof detail, "text is %zu bytes, over the %zu-byte limit (--max-bytes)", text_len,
-                 c->max_article_bytes);
-        error_record(c, file, line_number, id_text[0] ? id_text : NULL, "%s", detail);
-        return;
-    }
-    uint32_t date = c->default_date;
-    const json_member *date_value = json_member_named(&c->view, "date");
-    if (date_value && date_value->kind == JSON_STRING) {
-        buffer_truncate(&c->scratch, 0);
-        json_decode_string(date_value->value, date_value->value_len, &c->scratch);
-        uint32_t d = c->scratch.data ? date_parse_iso(c->scratch.data, c->scratch.len) : 0;
-        if (d)
-            date = d;
-        else
-            fprintf(stderr, "marsad code: %s:%zu: date '%.40s' is not YYYY-MM-DD; coding without it\n", file,
-                    line_number, c->scratch.data ? c->scratch.data : "");
     }
     buffer_append_str(&c->out, "{\"id\":");
-    if (id)
-        buffer_append(&c->out, id->value, id->value_len);
+    if (a->id_member)
+        buffer_append(&c->out, a->id_member->value, a->id_member->value_len);
     else
         buffer_append_str(&c->out, "null");
     buffer_append_str(&c->out, ",\"date\":");
-    if (date) {
+    if (a->date) {
         char d[11];
-        date_format(date, d);
+        date_format(a->date, d);
         json_write_cstring(&c->out, d);
     } else {
         buffer_append_str(&c->out, "null");
     }
     /* the other fields pass through as they came */
     static const char *const own[] = {"id", "date", "text", "title", "events", "entities"};
-    for (size_t i = 0; i < c->view.count; i++) {
-        const json_member *m = &c->view.members[i];
+    for (size_t i = 0; i < a->view.count; i++) {
+        const json_member *m = &a->view.members[i];
         bool skip = false;
         for (size_t k = 0; k < sizeof own / sizeof own[0] && !skip; k++)
             skip = m->key_len == strlen(own[k]) && memcmp(m->key, own[k], m->key_len) == 0;
@@ -202,7 +139,7 @@ static void code_json_line(coder *c, const char *file, size_t line_number, const
         buffer_append_str(&c->out, "\":");
         buffer_append(&c->out, m->value, m->value_len);
     }
-    code_text(c, c->text.data, text_len, date);
+    code_text(c, a->text.data, a->text.len, a->date);
     buffer_append_str(&c->out, "}\n");
 }
 
@@ -309,14 +246,9 @@ int cmd_code(int argc, char **argv)
     fflush(stdout);
     if (!quiet)
         show_progress(&c, true);
-    token_list_free(&c.tokens);
-    actor_list_free(&c.actors);
-    event_list_free(&c.events);
+    article_coding_free(&c.coding);
+    article_line_free(&c.line);
     buffer_free(&c.out);
-    buffer_free(&c.repaired);
-    buffer_free(&c.text);
-    buffer_free(&c.scratch);
-    json_object_view_free(&c.view);
     lexicon_close(c.lex);
     return ok ? 0 : 1;
 }

@@ -11,6 +11,10 @@ static const command commands[] = {
     {"code", cmd_code, "code articles (JSON Lines or --text files) into PLOVER events, as JSON Lines"},
     {"entities", cmd_entities, "the people, places, organisations and actors found in an article"},
     {"tokens", cmd_tokens, "show what the text core makes of a text: tokens, offsets, keys, clitics, numbers"},
+    {"ingest", cmd_ingest, "code articles and store them, their entities and events in a database"},
+    {"search", cmd_search, "full-text search of the stored articles (Arabic-aware)"},
+    {"events", cmd_events, "stored events, filtered, as a table, JSON Lines, CSV, GeoJSON or GDELT columns"},
+    {"show", cmd_show, "one stored article with its entities and event triggers highlighted"},
     {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 
