@@ -6,14 +6,14 @@
 
 CC      ?= cc
 SHARED  ?= ../shared
-PKGS    := libutf8proc cmocka jansson sqlite3 gumbo libpq
+PKGS    := libutf8proc cmocka jansson sqlite3 gumbo libpq libmicrohttpd
 # Debian's libstemmer-dev ships no .pc file: link it by name.
 STEMMER_LIBS := -lstemmer
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson sqlite3 gumbo libpq 2>/dev/null) $(STEMMER_LIBS)
+PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson sqlite3 gumbo libpq libmicrohttpd 2>/dev/null) $(STEMMER_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev"
+PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev libmicrohttpd-dev"
 
 missing=""
 for p in $PACKAGES; do
