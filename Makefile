@@ -29,7 +29,7 @@ GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h 
 # Keep test objects: make would otherwise delete them after linking and
 # print that after the test summary, which must be the last line.
 .SECONDARY:
-all: build/marsad build/lexicon.bin
+all: build/marsad build/lexicon.bin build/web/index.html
 
 LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv speech_verbs.tsv casualty_words.tsv))
 build/lexicon.bin: build/marsad $(LEXICON_TABLES)
@@ -103,6 +103,24 @@ bench: build/marsad build/lexicon.bin build/bench
 
 eval: build/marsad
 	@sh scripts/eval.sh $(SHARED)
+
+# The dashboard of marsad serve: web/ plus its npm packages (web/package-lock.json,
+# installed by scripts/setup.sh), bundled into build/web.  Without node_modules
+# the page is built without its map, with a message.
+WEB_SRC    := $(wildcard web/*.html web/*.js web/*.css)
+WEB_VENDOR := $(addprefix web/node_modules/,d3-array/dist/d3-array.min.js d3-geo/dist/d3-geo.min.js topojson-client/dist/topojson-client.min.js)
+.PHONY: web loadtest browsertest
+web: build/web/index.html
+build/web/index.html: $(WEB_SRC) web/package-lock.json
+	@mkdir -p build/web
+	cp $(WEB_SRC) build/web/
+	@if [ -f web/node_modules/d3-geo/dist/d3-geo.min.js ]; then \
+	    cat $(WEB_VENDOR) > build/web/vendor.js && cp web/node_modules/world-atlas/countries-110m.json build/web/; \
+	else \
+	    echo "make web: web/node_modules is missing (cd web && npm ci): the dashboard has no map"; \
+	    echo '/* npm packages not installed */' > build/web/vendor.js; \
+	fi
+	@touch $@
 
 setup:
 	@sh scripts/setup.sh
