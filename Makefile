@@ -87,7 +87,7 @@ build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libmarsad.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
 
-test: build/marsad build/lexicon.bin $(addprefix build/tests/,$(TESTS))
+test: build/marsad build/lexicon.bin build/web/index.html $(addprefix build/tests/,$(TESTS))
 asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
 
 # Runs every test twice (normal, then ASan+UBSan); the last line of output
@@ -121,6 +121,9 @@ build/web/index.html: $(WEB_SRC) web/package-lock.json
 	    echo '/* npm packages not installed */' > build/web/vendor.js; \
 	fi
 	@touch $@
+
+loadtest: build/marsad
+	@sh bench/loadtest.sh $(SHARED)
 
 setup:
 	@sh scripts/setup.sh
