@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -24,6 +25,7 @@
 #include "buffer.h"
 #include "cli.h"
 #include "query_params.h"
+#include "response_cache.h"
 #include "static_files.h"
 #include "store.h"
 
@@ -36,7 +38,9 @@ typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t freed;
     const char *web_root;        /* NULL when the dashboard is not built */
-    bool quiet;
+    const char *db_path;
+    bool db_is_file;
+    response_cache *cache;       /* NULL when --cache-mb 0 */
 } server;
 
 static void usage(FILE *out)
@@ -50,6 +54,7 @@ static void usage(FILE *out)
             "  --port N         port (default 8080; 0 picks a free one, printed on start)\n"
             "  --web DIR        the dashboard files (default: web/ beside the binary, as make builds it)\n"
             "  --threads N      worker threads and database connections (default 4)\n"
+            "  --cache-mb N     keep up to N MB of answers for repeated requests (default 64, 0: none)\n"
             "  --quiet          no line on start\n");
 }
 
@@ -100,6 +105,35 @@ static enum MHD_Result send_answer(struct MHD_Connection *connection, int status
     return r;
 }
 
+/* What the database looks like now: an SQLite file changes size or time
+ * (its own or its write-ahead log's) when anything is written; a server
+ * database is trusted for 5 seconds. */
+static uint64_t database_generation(const server *s)
+{
+    if (!s->db_is_file)
+        return (uint64_t)time(NULL) / 5;
+    uint64_t g = 0;
+    char wal[PATH_MAX];
+    snprintf(wal, sizeof wal, "%s-wal", s->db_path);
+    const char *paths[] = {s->db_path, wal};
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0)
+            g = g * 1000003u + (uint64_t)st.st_size * 31u + (uint64_t)st.st_mtim.tv_sec * 1000000007u +
+                (uint64_t)st.st_mtim.tv_nsec + (uint64_t)st.st_ino;
+        else
+            g = g * 1000003u + 7;
+    }
+    return g;
+}
+
+static void cache_key(byte_buffer *key, const char *url, const query_params *q)
+{
+    buffer_append_str(key, url);
+    for (size_t i = 0; i < q->count; i++)
+        buffer_printf(key, "%c%s=%s", i ? '\x01' : '?', q->params[i].name, q->params[i].value);
+}
+
 static enum MHD_Result answer(void *context, struct MHD_Connection *connection, const char *url, const char *method,
                               const char *version, const char *upload_data, size_t *upload_data_size,
                               void **request_state)
@@ -116,11 +150,24 @@ static enum MHD_Result answer(void *context, struct MHD_Connection *connection, 
         query_params_init(&q);
         MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect_argument, &q);
         size_t slot = 0;
-        bool needs_db = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-        store *db = needs_db ? borrow_store(s, &slot) : NULL;
-        api_handle(db, method, url, &q, &r);
-        if (db)
-            return_store(s, slot);
+        bool reads = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+        byte_buffer key = {0};
+        uint64_t generation = 0;
+        bool cached = false;
+        if (reads && s->cache && !q.error[0]) {
+            cache_key(&key, url, &q);
+            generation = database_generation(s);
+            cached = response_cache_get(s->cache, key.data, generation, &r.status, &r.body);
+        }
+        if (!cached) {
+            store *db = reads ? borrow_store(s, &slot) : NULL;
+            api_handle(db, method, url, &q, &r);
+            if (db)
+                return_store(s, slot);
+            if (key.len && r.status == 200)
+                response_cache_put(s->cache, key.data, generation, r.status, r.body.data, r.body.len);
+        }
+        buffer_free(&key);
         query_params_free(&q);
         result = send_answer(connection, r.status, &r.body, "application/json; charset=utf-8");
     } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
@@ -172,11 +219,12 @@ int cmd_serve(int argc, char **argv)
         {"db", required_argument, NULL, 'D'},   {"host", required_argument, NULL, 'H'},
         {"port", required_argument, NULL, 'p'}, {"web", required_argument, NULL, 'w'},
         {"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"cache-mb", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL, *host = "127.0.0.1", *web = NULL;
     unsigned port = 8080;
-    long threads = 4;
+    long threads = 4, cache_mb = 64;
     bool quiet = false;
     int opt;
     optind = 1;
@@ -197,6 +245,15 @@ int cmd_serve(int argc, char **argv)
             threads = strtol(optarg, &end, 10);
             if (*end || threads < 1 || threads > MAX_THREADS) {
                 fprintf(stderr, "marsad serve: --threads: '%s' is not 1-%d\n", optarg, MAX_THREADS);
+                return 2;
+            }
+            break;
+        }
+        case 'c': {
+            char *end;
+            cache_mb = strtol(optarg, &end, 10);
+            if (*end || cache_mb < 0 || cache_mb > 65536) {
+                fprintf(stderr, "marsad serve: --cache-mb: '%s' is not 0-65536\n", optarg);
                 return 2;
             }
             break;
@@ -223,7 +280,10 @@ int cmd_serve(int argc, char **argv)
         return 2;
     }
 
-    server s = {.count = (size_t)threads, .quiet = quiet};
+    server s = {.count = (size_t)threads, .db_path = db_path,
+                .db_is_file = strncmp(db_path, "postgresql://", 13) != 0 && strncmp(db_path, "postgres://", 11) != 0};
+    if (cache_mb)
+        s.cache = response_cache_new(1024, (size_t)cache_mb << 20);
     pthread_mutex_init(&s.lock, NULL);
     pthread_cond_init(&s.freed, NULL);
     int status = 0;
@@ -282,6 +342,7 @@ int cmd_serve(int argc, char **argv)
 done:
     for (size_t i = 0; i < s.count; i++)
         store_close(s.stores[i]);
+    response_cache_free(s.cache);
     pthread_mutex_destroy(&s.lock);
     pthread_cond_destroy(&s.freed);
     return status;
