@@ -165,3 +165,27 @@ rc=$?
 pid=
 check "SIGTERM stops the server cleanly" test "$rc" = 0
 check "nothing was written to the database" test "$(cat "$db" | cksum)" = "$hash_before"
+
+# Answers are cached, but an ingest beside the running server shows at once
+"$MARSAD" serve --db "$db" --port 0 > "$tmp/serve2.out" 2>&1 &
+pid=$!
+port=
+for _ in $(seq 1 100); do
+    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve2.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+base="http://127.0.0.1:$port"
+status "$base/api/health" > /dev/null
+status "$base/api/health" > /dev/null
+check "a repeated request is answered the same" json "j['articles'] == 200"
+printf '%s\n' '{"id": "new-1", "date": "2022-09-13", "source": "aljazeera", "text": "قصفت القوات الأذربيجانية مواقع أرمينية وأسفر القصف عن مقتل 49 جنديا."}' \
+    > "$tmp/new.jsonl"
+"$MARSAD" ingest --db "$db" "$tmp/new.jsonl" 2> /dev/null
+status "$base/api/health" > /dev/null
+check "an article ingested while serving is seen at once" json "j['articles'] == 201"
+check "and its events" test "$(status "$base/api/events?article=new-1")" = 200
+check "are listed" json "j['count'] > 0 and j['events'][0]['event_type'] == 'ASSAULT'"
+kill -TERM "$pid"
+wait "$pid"
+pid=
