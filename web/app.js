@@ -133,7 +133,7 @@ function drawPoints(events) {
     const xy = projection([e.location.lon, e.location.lat]);
     if (!xy) continue;
     const circle = svg("circle", {
-      class: "point", cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (2.5 + 2 * Math.sqrt(e.dead || 0)).toFixed(1),
+      class: "point", cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: Math.min(2.5 + 1.5 * Math.sqrt(e.dead || 0), 24).toFixed(1),   // capped: one massacre must not hide the map
       fill: TYPE_COLOURS[e.event_type] || "#777", "data-id": e.id, "data-type": e.event_type,
     });
     const title = svg("title");
