@@ -100,6 +100,9 @@ static enum MHD_Result send_answer(struct MHD_Connection *connection, int status
     MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    /* The dashboard loads nothing from elsewhere: no tile server, no CDN */
+    MHD_add_response_header(response, "Content-Security-Policy",
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
     enum MHD_Result r = MHD_queue_response(connection, (unsigned)status, response);
     MHD_destroy_response(response);
     return r;
