@@ -229,17 +229,19 @@ static bool page_event(const stored_event *e, void *context)
 {
     event_page *p = context;
     if (p->skipping) {
-        /* The store orders by (date NULLS FIRST, article, index): skip while
-         * at or before the cursor; comparing rather than matching keeps a
-         * cursor useful when its own event has been replaced. */
-        const char *date = e->date ? e->date : "";
-        int c = strcmp(date, p->after->date);
-        if (c == 0)
-            c = strcmp(e->article, p->after->article);
-        if (c == 0)
-            c = e->index - p->after->index;
-        if (c <= 0)
+        /* The store orders by date (undated first), article id, index.  Dates
+         * compare the same everywhere; article ids follow the database's
+         * collation (PostgreSQL's may not be byte order), so within the
+         * cursor's date the page starts after the cursor's own event.  If
+         * that event is gone, the page starts at the next date. */
+        int c = strcmp(e->date ? e->date : "", p->after->date);
+        if (c < 0)
             return true;
+        if (c == 0) {
+            if (e->index == p->after->index && strcmp(e->article, p->after->article) == 0)
+                p->skipping = false;
+            return true;
+        }
         p->skipping = false;
     }
     if (p->shown == p->limit) {
