@@ -47,6 +47,31 @@ try {
   check("the coded event is shown beside it", (await page.locator(`#article-events .coded.selected`).count()) === 1);
   check(`event ${id} has entities highlighted too`, (await page.locator("#article-text .ent").count()) > 0);
 
+  // brushing the timeline picks a period: the date filters are set and the table follows
+  await page.fill("#filters input[name=country]", "");
+  await page.click("#filters button[type=submit]");
+  await page.waitForSelector('body[data-ready="1"]');
+  const box = await page.locator("#timeline").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.body.dataset.ready === "1" && document.querySelector("#filters input[name=since]").value);
+  const [since, until] = await page.evaluate(() => ["since", "until"].map(n => document.querySelector(`#filters input[name=${n}]`).value));
+  const dates = (await page.locator("#events tbody tr td:first-child").allTextContents()).map(d => d.trim());
+  check(`brushing the timeline filters to ${since} – ${until}`,
+        since < until && dates.length > 0 && dates.every(d => d >= since && d <= until));
+
+  // the search box finds articles and opens one
+  await page.fill("#search", "الحكومة");
+  await page.press("#search", "Enter");
+  await page.locator("#search-results li").first().waitFor({ timeout: 10000 });
+  check("search lists articles with the word marked", (await page.locator("#search-results li b").count()) > 0);
+  const hitTitle = (await page.locator("#search-results li strong").first().textContent()).trim();
+  await page.locator("#search-results li").first().click();
+  await page.waitForFunction(t => document.querySelector("#article-title").textContent.trim() === t, hitTitle, { timeout: 10000 });
+  check("a search hit opens its article", (await page.textContent("#article-text")).includes("حكوم"));
+
   await page.click("#language");
   check("English interface", (await page.textContent("#filters button[type=submit]")).trim() === "Apply");
   await page.click("#language");
