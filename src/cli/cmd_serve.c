@@ -332,6 +332,9 @@ int cmd_serve(int argc, char **argv)
         status = 1;
     } else {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+        if (strncmp(host, "127.", 4) != 0 && strcmp(host, "::1") != 0)
+            fprintf(stderr, "marsad serve: listening on %s, beyond this machine: the API has no authentication\n",
+                    host);
         if (!quiet) {
             printf("marsad serve: http://%s%s%s:%u/ (%s; dashboard %s)\n", family_flag ? "[" : "", host,
                    family_flag ? "]" : "", info ? info->port : port, db_path, web_root ? web_root : "not built");
