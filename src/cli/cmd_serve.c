@@ -46,7 +46,8 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: marsad serve --db PATH|postgresql://... [--host ADDR] [--port N] [--web DIR] [--threads N]\n\n"
+            "usage: marsad serve --db PATH|postgresql://... [--host ADDR] [--port N] [--web DIR]\n"
+            "                    [--threads N] [--cache-mb N]\n\n"
             "Serves the JSON API (docs/api.md) under /api/ and the dashboard at /.\n"
             "The database is only read.\n\n"
             "  --db PATH        the database (made by marsad ingest)\n"
