@@ -6,14 +6,14 @@
 
 CC      ?= cc
 SHARED  ?= ../shared
-PKGS    := libutf8proc cmocka jansson sqlite3 gumbo libpq
+PKGS    := libutf8proc cmocka jansson sqlite3 gumbo libpq libmicrohttpd
 # Debian's libstemmer-dev ships no .pc file: link it by name.
 STEMMER_LIBS := -lstemmer
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson sqlite3 gumbo libpq 2>/dev/null) $(STEMMER_LIBS)
+PKG_LIBS   := $(shell pkg-config --libs libutf8proc jansson sqlite3 gumbo libpq libmicrohttpd 2>/dev/null) $(STEMMER_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -29,7 +29,7 @@ GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h 
 # Keep test objects: make would otherwise delete them after linking and
 # print that after the test summary, which must be the last line.
 .SECONDARY:
-all: build/marsad build/lexicon.bin
+all: build/marsad build/lexicon.bin build/web/index.html
 
 LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv speech_verbs.tsv casualty_words.tsv))
 build/lexicon.bin: build/marsad $(LEXICON_TABLES)
@@ -87,7 +87,7 @@ build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libmarsad.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
 
-test: build/marsad build/lexicon.bin $(addprefix build/tests/,$(TESTS))
+test: build/marsad build/lexicon.bin build/web/index.html $(addprefix build/tests/,$(TESTS))
 asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
 
 # Runs every test twice (normal, then ASan+UBSan); the last line of output
@@ -103,6 +103,38 @@ bench: build/marsad build/lexicon.bin build/bench
 
 eval: build/marsad
 	@sh scripts/eval.sh $(SHARED)
+
+# The dashboard of marsad serve: web/ plus its npm packages (web/package-lock.json,
+# installed by scripts/setup.sh), bundled into build/web.  Without node_modules
+# the page is built without its map, with a message.
+WEB_SRC    := $(wildcard web/*.html web/*.js web/*.css)
+WEB_VENDOR := $(addprefix web/node_modules/,d3-array/dist/d3-array.min.js d3-geo/dist/d3-geo.min.js topojson-client/dist/topojson-client.min.js)
+.PHONY: web loadtest browsertest
+web: build/web/index.html
+build/web/index.html: $(WEB_SRC) web/package-lock.json
+	@mkdir -p build/web
+	cp $(WEB_SRC) build/web/
+	@if [ -f web/node_modules/d3-geo/dist/d3-geo.min.js ]; then \
+	    cat $(WEB_VENDOR) > build/web/vendor.js && cp web/node_modules/world-atlas/countries-110m.json build/web/; \
+	else \
+	    echo "make web: web/node_modules is missing (cd web && npm ci): the dashboard has no map"; \
+	    echo '/* npm packages not installed */' > build/web/vendor.js; \
+	fi
+	@touch $@
+
+# libFuzzer on the query-string parser of marsad serve (needs clang).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := $(LIB_SRC)
+build/fuzz/fuzz_query_params: tests/fuzz/fuzz_query_params.c $(FUZZ_SRC) $(GEN)
+	@mkdir -p $(@D)
+	clang -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< $(FUZZ_SRC) $(PKG_LIBS) -lpthread -lm
+.PHONY: fuzz-query
+fuzz-query: build/fuzz/fuzz_query_params
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_query_params -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
+
+loadtest: build/marsad
+	@sh bench/loadtest.sh $(SHARED)
 
 setup:
 	@sh scripts/setup.sh

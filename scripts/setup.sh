@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev"
+PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev libmicrohttpd-dev curl python3 nodejs npm chromium wrk"
 
 missing=""
 for p in $PACKAGES; do
@@ -23,9 +23,14 @@ if [ -n "$missing" ]; then
 else
     echo "setup: all Debian packages present"
 fi
+# The dashboard's npm packages, exactly as web/package-lock.json pins them
+if command -v npm >/dev/null && [ ! -d web/node_modules/d3-geo ]; then
+    echo "setup: installing the dashboard's npm packages (web/package-lock.json)"
+    (cd web && npm ci --no-audit --no-fund)
+fi
 [ "${1:-}" = "--deps-only" ] && exit 0
 
-make -j2 build/marsad build/lexicon.bin
+make -j2 build/marsad build/lexicon.bin build/web/index.html
 echo
 echo "setup: built build/marsad; the events of examples/article.txt:"
 echo

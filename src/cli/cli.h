@@ -39,5 +39,6 @@ int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

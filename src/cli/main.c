@@ -15,6 +15,7 @@ static const command commands[] = {
     {"search", cmd_search, "full-text search of the stored articles (Arabic-aware)"},
     {"events", cmd_events, "stored events, filtered, as a table, JSON Lines, CSV, GeoJSON or GDELT columns"},
     {"show", cmd_show, "one stored article with its entities and event triggers highlighted"},
+    {"serve", cmd_serve, "the JSON API and the analysts' dashboard over HTTP (read-only)"},
     {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 
