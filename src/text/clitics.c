@@ -155,7 +155,7 @@ static inline void add_reading(reading_set *set, const clitic_reading *stack, si
 
 /* The stem after a stack of proclitics with each pronoun suffix; none
  * after the article: الكتابه is not ال+كتاب+ه. */
-static inline void add_suffixed(reading_set *set, const clitic_reading *stack)
+static void add_suffixed(reading_set *set, const clitic_reading *stack)
 {
     if (stack->has_article)
         return;
@@ -174,7 +174,8 @@ static inline void add_suffixed(reading_set *set, const clitic_reading *stack)
 static inline void add_stack(reading_set *set, const clitic_reading *stack)
 {
     add_reading(set, stack, set->len - stack->stem_offset, 0, false);
-    add_suffixed(set, stack);
+    if (set->suffix_count > 0)
+        add_suffixed(set, stack);
 }
 
 /* The stacks of proclitics differ only in their clitics' lengths (و ف ب ل
