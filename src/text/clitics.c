@@ -233,7 +233,8 @@ static size_t add_clitic_readings(const char *key, size_t len, unsigned role, un
     find_suffixes(&set, last, final_is_teh_marbuta);
     /* Stacks differ in length and suffixes too, so no two readings share
      * a stem; the whole word without suffix is out[0] already. */
-    add_suffixed(&set, &no_proclitics);
+    if (set.suffix_count > 0)
+        add_suffixed(&set, &no_proclitics);
     add_stacks_at(&set, key, role, false);
     if (role == BEGINS_CONJUNCTION) {
         add_stack(&set, CONJUNCTION_ALONE);
