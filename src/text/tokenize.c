@@ -83,11 +83,10 @@ static inline void finish_key(token_list *list, token *t)
 }
 
 /* Copies the plain Arabic letters (normalize.h) from p on into *out and
- * returns where they end; last_pair is the last byte of the text.  Out of
- * line so that this loop, where the text core spends most of its time,
- * has registers to itself. */
-__attribute__((noinline)) static const unsigned char *copy_plain_letters(const unsigned char *p,
-                                                                          const unsigned char *last_pair, char **out)
+ * returns where they end; last_pair is the last byte of the text.  The
+ * text core spends most of its time in this loop. */
+static inline const unsigned char *copy_plain_letters(const unsigned char *p, const unsigned char *last_pair,
+                                                      char **out)
 {
     char *o = *out;
     while (p < last_pair && is_plain_arabic_letter(p)) {
