@@ -140,6 +140,28 @@ static void long_words_are_read_whole(void **state)
     buffer_free(&key);
 }
 
+/* The whole list, in order: the matcher prefers earlier readings, so the
+ * order is behaviour (the whole word, then fewer proclitics first, each
+ * stem bare before it takes a suffix). */
+static void readings_come_in_a_fixed_order(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word, *readings;
+    } cases[] = {
+        {"وبالمدفعية", "وبالمدفعيه | و+بالمدفعيه | و+ب+المدفعيه | و+ب+ال+مدفعيه"},
+        {"لمطالبتهم", "لمطالبتهم | لمطالبت+هم | لمطالبه+هم | ل+مطالبتهم | ل+مطالبت+هم | ل+مطالبه+هم"},
+        {"وللحكومة", "وللحكومه | و+للحكومه | و+لل+حكومه | و+ل+لحكومه"},
+        {"فسيعقدونه", "فسيعقدونه | فسيعقدون+ه | ف+سيعقدونه | ف+سيعقدون+ه | ف+س+يعقدونه | ف+س+يعقدون+ه"},
+        {"بكتابهما", "بكتابهما | بكتاب+هما | ب+كتابهما | ب+كتاب+هما"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char all[4096];
+        readings_of(cases[i].word, all, sizeof all);
+        assert_string_equal(all, cases[i].readings);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +172,7 @@ int main(void)
         cmocka_unit_test(stems_keep_at_least_two_letters),
         cmocka_unit_test(article_and_suffix_do_not_combine),
         cmocka_unit_test(long_words_are_read_whole),
+        cmocka_unit_test(readings_come_in_a_fixed_order),
     };
     return cmocka_run_group_tests_name("clitics", tests, NULL, NULL);
 }

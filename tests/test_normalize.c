@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "normalize.h"
+#include "utf8.h"
 
 static char *key_of(const char *s)
 {
@@ -175,6 +176,37 @@ static void character_classes(void **state)
     assert_int_equal(digit_value('x'), -1);
 }
 
+/* The tokeniser copies "plain" Arabic letters byte for byte: the table
+ * must hold exactly the letters whose key is themselves, and nothing
+ * outside U+0600..U+06FF or any malformed pair. */
+static void plain_arabic_letters_are_their_own_key(void **state)
+{
+    (void)state;
+    normalize_init();
+    size_t plain = 0;
+    for (uint32_t cp = 0x0600; cp <= 0x06FF; cp++) {
+        char utf8[4], folded[4];
+        size_t n = utf8_encode(cp, utf8);
+        size_t k = fold_codepoint(cp, folded, NULL);
+        bool kept = k == n && memcmp(folded, utf8, n) == 0 && nfkc_stable_codepoint(cp) &&
+                    char_class_of(cp) == CHAR_LETTER && cp != 0x0629;
+        assert_int_equal(is_plain_arabic_letter((const unsigned char *)utf8), kept);
+        plain += kept;
+    }
+    assert_true(plain > 100);
+    const char *changed[] = {"ة", "أ", "إ", "آ", "ى", "ـ", "َ", "ک", "ی", "٣"};
+    for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
+        assert_false(is_plain_arabic_letter((const unsigned char *)changed[i]));
+    assert_true(is_plain_arabic_letter((const unsigned char *)"ب"));
+    /* a lead byte followed by anything but a continuation byte */
+    for (unsigned lead = 0; lead < 256; lead++)
+        for (unsigned next = 0; next < 256; next++) {
+            unsigned char pair[2] = {(unsigned char)lead, (unsigned char)next};
+            if (lead < 0xD8 || lead > 0xDB || next < 0x80 || next > 0xBF)
+                assert_false(is_plain_arabic_letter(pair));
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +218,7 @@ int main(void)
         cmocka_unit_test(normalisation_is_idempotent),
         cmocka_unit_test(invalid_bytes_give_replacement_characters),
         cmocka_unit_test(character_classes),
+        cmocka_unit_test(plain_arabic_letters_are_their_own_key),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

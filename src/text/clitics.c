@@ -5,8 +5,6 @@
  * tables rather than read from data/: it is grammar, not vocabulary.
  * A reading must leave a stem of at least two letters, and the article
  * is not combined with a pronoun suffix (الكتابه is not ال+كتاب+ه).
- * Every clitic letter is a two-byte UTF-8 sequence, which keeps the
- * comparisons short.
  */
 #include "clitics.h"
 
@@ -20,49 +18,78 @@ typedef struct {
 
 #define CLITIC(s) {s, sizeof(s) - 1}
 
-/* Proclitics in the order Arabic stacks them: conjunction, then
- * preposition or future particle, then the article. */
-static const clitic conjunctions[] = {CLITIC("و"), CLITIC("ف")};
-static const clitic prepositions[] = {CLITIC("ب"), CLITIC("ل"), CLITIC("ك")};
-static const clitic future_particle = CLITIC("س");   /* only before a verb: never with the article */
-static const clitic article = CLITIC("ال");
-static const clitic lam_article = CLITIC("لل");      /* ل + ال is written لل */
-/* Longest first, so "هما" is tried before "ها" and "ه". */
-static const clitic enclitics[] = {
-    CLITIC("هما"), CLITIC("كما"), CLITIC("ها"), CLITIC("هم"), CLITIC("هن"), CLITIC("كم"),
-    CLITIC("كن"), CLITIC("نا"), CLITIC("ني"), CLITIC("ه"), CLITIC("ي"), CLITIC("ك"),
+/* This runs on every word of every article, so it does not search: a
+ * table says what each letter can be at the edge of a word, the first
+ * letters then decide the proclitic stacks and the last letter the pronoun
+ * suffixes, and the readings are their combinations.  Every clitic letter
+ * is a two-byte letter of U+0600..U+067F, whose two bytes read as one
+ * number lie in 0xD880..0xD9BF: letter_index() numbers them from 0. */
+#define LETTER(cp) (((0xC0u | (cp) >> 6) << 8 | 0x80u | ((cp) & 0x3F)) - 0xD880u)
+#define NOT_A_CLITIC_LETTER (LETTER(0x067F) + 1)
+
+/* The number of the letter at p (both bytes are readable), or
+ * NOT_A_CLITIC_LETTER when p holds anything else.  Equal numbers are equal
+ * bytes. */
+static inline unsigned letter_index(const char *p)
+{
+    unsigned pair = ((unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1]) - 0xD880u;
+    return pair < NOT_A_CLITIC_LETTER ? pair : NOT_A_CLITIC_LETTER;
+}
+
+/* What a word's first letter can begin, in the order Arabic stacks
+ * proclitics: conjunction, then preposition or future particle, then the
+ * article. */
+enum {
+    BEGINS_NOTHING = 0,
+    BEGINS_CONJUNCTION,     /* و ف */
+    BEGINS_PREPOSITION,     /* ب ك; ل also begins لل (ل + ال) */
+    BEGINS_LAM,             /* ل */
+    BEGINS_FUTURE,          /* س: only before a verb, so never with the article */
+    BEGINS_ARTICLE          /* ا of ال */
 };
+static const uint8_t proclitic_role[NOT_A_CLITIC_LETTER + 1] = {
+    [LETTER(0x0648)] = BEGINS_CONJUNCTION,    /* و */
+    [LETTER(0x0641)] = BEGINS_CONJUNCTION,    /* ف */
+    [LETTER(0x0628)] = BEGINS_PREPOSITION,    /* ب */
+    [LETTER(0x0643)] = BEGINS_PREPOSITION,    /* ك */
+    [LETTER(0x0644)] = BEGINS_LAM,            /* ل */
+    [LETTER(0x0633)] = BEGINS_FUTURE,         /* س */
+    [LETTER(0x0627)] = BEGINS_ARTICLE,        /* ا */
+};
+#define HEH LETTER(0x0647)
+
+/* Pronoun suffixes grouped by their last letter, longest first, so that
+ * "هما" is tried before "ها": a word's suffixes are all in the group of
+ * its last letter.  At most two of a group can match (ني and ي). */
+static const clitic enclitic_groups[][4] = {
+    {{0}},
+    {CLITIC("هما"), CLITIC("كما"), CLITIC("ها"), CLITIC("نا")},
+    {CLITIC("هم"), CLITIC("كم")},
+    {CLITIC("هن"), CLITIC("كن")},
+    {CLITIC("ني"), CLITIC("ي")},
+    {CLITIC("ه")},
+    {CLITIC("ك")},
+};
+static const uint8_t enclitic_group_of[NOT_A_CLITIC_LETTER + 1] = {
+    [LETTER(0x0627)] = 1,    /* ا */
+    [LETTER(0x0645)] = 2,    /* م */
+    [LETTER(0x0646)] = 3,    /* ن */
+    [LETTER(0x064A)] = 4,    /* ي */
+    [LETTER(0x0647)] = 5,    /* ه */
+    [LETTER(0x0643)] = 6,    /* ك */
+};
+
+#define MIN_STEM_LETTERS 2
+
 static const clitic heh = CLITIC("ه");
 static const clitic teh = CLITIC("ت");
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define MIN_STEM_LETTERS 2
-
-/* Clitics are made of two-byte letters (ال is two of them), so compare
- * sixteen bits at a time. */
+/* Clitics are made of two-byte letters, so compare sixteen bits at a time. */
 static inline uint16_t letter_at(const char *p)
 {
     uint16_t v;
     memcpy(&v, p, 2);
     return v;
-}
-
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i += 2)
-        if (letter_at(a + i) != letter_at(b + i))
-            return false;
-    return true;
-}
-
-static inline bool starts_with(const char *s, size_t len, const clitic *c)
-{
-    return c->len <= len && same_bytes(s, c->bytes, c->len);
-}
-
-static inline bool ends_with(const char *s, size_t len, const clitic *c)
-{
-    return c->len <= len && same_bytes(s + len - c->len, c->bytes, c->len);
 }
 
 static size_t letters_in(const char *s, size_t len)
@@ -73,164 +100,164 @@ static size_t letters_in(const char *s, size_t len)
     return n;
 }
 
-typedef struct {
-    uint8_t len;          /* bytes of the suffix */
-    bool stem_ends_in_teh;
-} suffix_match;
-
-typedef struct {
-    const char *key;
-    clitic_reading *out;
-    size_t count, max;
-    clitic_reading prefix;      /* the proclitics peeled on the current path */
-    suffix_match suffixes[4];   /* pronoun suffixes the word ends with: found once per word */
-    size_t suffix_count;
-} reading_set;
-
 /* At least MIN_STEM_LETTERS code points; four bytes always hold two. */
 static inline bool long_enough(const char *stem, size_t len)
 {
     return len >= 4 || letters_in(stem, len) >= MIN_STEM_LETTERS;
 }
 
-static void add_reading(reading_set *set, size_t stem_offset, size_t stem_len, size_t enclitic_len, bool restore)
+typedef struct {
+    uint8_t len;              /* bytes of the suffix */
+    bool stem_ends_in_teh;    /* حكومتها: the ة of حكومة is written ت before a suffix */
+} suffix_match;
+
+typedef struct {
+    const char *key;
+    size_t len;
+    clitic_reading *out;
+    size_t count, max;
+    suffix_match suffixes[2];
+    size_t suffix_count;
+} reading_set;
+
+/* Which pronoun suffixes the word (of at least six bytes) ends with; a
+ * final ه that was written ة is no pronoun.  The last letter, the same in
+ * the whole group, needs no second look. */
+static inline void find_suffixes(reading_set *set, unsigned last, bool final_is_teh_marbuta)
 {
-    if (set->count >= set->max || !long_enough(set->key + stem_offset, stem_len))
+    if (final_is_teh_marbuta && last == HEH)
         return;
-    for (size_t i = 0; i < set->count; i++) {
-        const clitic_reading *r = &set->out[i];
-        if (r->stem_offset == stem_offset && r->stem_len == stem_len && r->restored_teh_marbuta == restore)
-            return;
+    const char *key = set->key;
+    size_t len = set->len;
+    const clitic *group = enclitic_groups[enclitic_group_of[last]];
+    for (size_t i = 0; i < sizeof enclitic_groups[0] / sizeof group[0] && group[i].len; i++) {
+        size_t n = group[i].len;
+        if ((n >= 4 && letter_at(key + len - 4) != letter_at(group[i].bytes + n - 4)) ||
+            (n >= 6 && letter_at(key + len - 6) != letter_at(group[i].bytes)))
+            continue;
+        suffix_match *m = &set->suffixes[set->suffix_count++];
+        m->len = (uint8_t)n;
+        m->stem_ends_in_teh = len >= n + 2 && letter_at(key + len - n - 2) == letter_at(teh.bytes);
     }
+}
+
+static inline void add_reading(reading_set *set, const clitic_reading *stack, size_t stem_len, size_t enclitic_len,
+                               bool restore)
+{
+    if (set->count >= set->max || !long_enough(set->key + stack->stem_offset, stem_len))
+        return;
     clitic_reading *r = &set->out[set->count++];
-    *r = set->prefix;
+    *r = *stack;
     r->enclitic_len = (uint8_t)enclitic_len;
     r->restored_teh_marbuta = restore;
-    r->stem_offset = (uint16_t)stem_offset;
     r->stem_len = (uint16_t)stem_len;
 }
 
-/* The stem starts at offset: add it bare and with each pronoun suffix. */
-static void add_with_enclitics(reading_set *set, size_t offset, size_t len)
+/* The stem after a stack of proclitics with each pronoun suffix; none
+ * after the article: الكتابه is not ال+كتاب+ه. */
+static void add_suffixed(reading_set *set, const clitic_reading *stack)
 {
-    add_reading(set, offset, len - offset, 0, false);
-    if (set->prefix.has_article)
+    if (stack->has_article)
         return;
+    size_t rest = set->len - stack->stem_offset;
     for (size_t i = 0; i < set->suffix_count; i++) {
         const suffix_match *m = &set->suffixes[i];
-        if (m->len + offset >= len)
+        if (m->len >= rest)
             continue;
-        size_t stem_len = len - offset - m->len;
-        add_reading(set, offset, stem_len, m->len, false);
-        /* حكومتها: the ة of حكومة is written ت before a suffix. */
+        add_reading(set, stack, rest - m->len, m->len, false);
         if (m->stem_ends_in_teh)
-            add_reading(set, offset, stem_len, m->len, true);
+            add_reading(set, stack, rest - m->len, m->len, true);
     }
 }
 
-/* Which pronoun suffixes the word ends with. */
-static void find_suffixes(reading_set *set, const char *key, size_t len, bool final_is_teh_marbuta)
+/* The stem after a stack of proclitics, bare and with each suffix. */
+static inline void add_stack(reading_set *set, const clitic_reading *stack)
 {
-    /* Every pronoun suffix ends in one of ه ا م ن ي ك: most words end otherwise. */
-    static const clitic finals[] = {CLITIC("ه"), CLITIC("ا"), CLITIC("م"), CLITIC("ن"), CLITIC("ي"), CLITIC("ك")};
-    uint16_t last = letter_at(key + len - 2);
-    bool possible = false;
-    for (size_t i = 0; i < COUNT(finals); i++)
-        possible |= last == letter_at(finals[i].bytes);
-    if (!possible || (final_is_teh_marbuta && last == letter_at(heh.bytes)))
-        return;
-    for (size_t i = 0; i < COUNT(enclitics) && set->suffix_count < COUNT(set->suffixes); i++) {
-        const clitic *e = &enclitics[i];
-        if (!ends_with(key, len, e))
-            continue;
-        if (final_is_teh_marbuta && ends_with(e->bytes, e->len, &heh))
-            continue;
-        suffix_match *m = &set->suffixes[set->suffix_count++];
-        m->len = e->len;
-        m->stem_ends_in_teh = ends_with(key, len - e->len, &teh);
+    add_reading(set, stack, set->len - stack->stem_offset, 0, false);
+    if (set->suffix_count > 0)
+        add_suffixed(set, stack);
+}
+
+/* The stacks of proclitics differ only in their clitics' lengths (و ف ب ل
+ * ك س are one letter, ال and لل two), so each shape is written once, as a
+ * reading with only its proclitic fields set, without a conjunction and
+ * after one. */
+enum { ONE_LETTER, ARTICLE, LETTER_AND_ARTICLE, STACK_SHAPES };
+static const clitic_reading stack_shapes[2][STACK_SHAPES] = {
+    {
+        [ONE_LETTER] = {.proclitic_count = 1, .proclitic_len = {2}, .stem_offset = 2},
+        [ARTICLE] = {.proclitic_count = 1, .proclitic_len = {4}, .has_article = true, .stem_offset = 4},
+        [LETTER_AND_ARTICLE] = {.proclitic_count = 2, .proclitic_len = {2, 4}, .has_article = true, .stem_offset = 6},
+    },
+    {
+        [ONE_LETTER] = {.proclitic_count = 2, .proclitic_len = {2, 2}, .stem_offset = 4},
+        [ARTICLE] = {.proclitic_count = 2, .proclitic_len = {2, 4}, .has_article = true, .stem_offset = 6},
+        [LETTER_AND_ARTICLE] = {.proclitic_count = 3, .proclitic_len = {2, 2, 4}, .has_article = true, .stem_offset = 8},
+    },
+};
+static const clitic_reading no_proclitics = {0};
+#define CONJUNCTION_ALONE (&stack_shapes[0][ONE_LETTER])
+
+/* The stacks that begin at rest with a letter of the given role, after a
+ * conjunction or not: a preposition, the future particle or the article,
+ * in the order Arabic stacks them. */
+static inline void add_stacks_at(reading_set *set, const char *rest, unsigned role, bool after_conjunction)
+{
+    const clitic_reading *shape = stack_shapes[after_conjunction];
+    switch (role) {
+    case BEGINS_ARTICLE:
+        if (letter_at(rest + 2) == letter_at("ل"))
+            add_stack(set, &shape[ARTICLE]);
+        break;
+    case BEGINS_FUTURE:
+        add_stack(set, &shape[ONE_LETTER]);
+        break;
+    case BEGINS_LAM:
+        if (letter_at(rest + 2) == letter_at("ل"))    /* لل: ل + ال, written as one */
+            add_stack(set, &shape[ARTICLE]);
+        /* fall through */
+    case BEGINS_PREPOSITION:
+        add_stack(set, &shape[ONE_LETTER]);
+        if (letter_at(rest + 2) == letter_at("ا") && letter_at(rest + 4) == letter_at("ل"))
+            add_stack(set, &shape[LETTER_AND_ARTICLE]);
+        break;
     }
 }
 
-static void push(reading_set *set, const clitic *c, bool is_article)
+/* The readings after out[0] of a word that starts with a proclitic
+ * letter or ends with a suffix letter. */
+static size_t add_clitic_readings(const char *key, size_t len, unsigned role, unsigned last, bool final_is_teh_marbuta,
+                                  clitic_reading *out, size_t max)
 {
-    set->prefix.proclitic_len[set->prefix.proclitic_count++] = c->len;
-    set->prefix.has_article = set->prefix.has_article || is_article;
-}
-
-static void pop(reading_set *set, bool was_article)
-{
-    set->prefix.proclitic_count--;
-    if (was_article)
-        set->prefix.has_article = false;
-}
-
-/* After the conjunction (if any): preposition, future particle, article. */
-static void peel(reading_set *set, const clitic *c, bool is_article, size_t offset, size_t len)
-{
-    push(set, c, is_article);
-    add_with_enclitics(set, offset + c->len, len);
-    pop(set, is_article);
-}
-
-/* After the conjunction (if any): preposition, future particle, article.
- * One look at the first letter decides which can apply. */
-static void after_conjunction(reading_set *set, size_t offset, size_t len)
-{
-    const char *rest = set->key + offset;
-    size_t rest_len = len - offset;
-    add_with_enclitics(set, offset, len);
-    if (rest_len < 6)
-        return;
-    uint16_t first = letter_at(rest);
-    if (first == letter_at(article.bytes)) {              /* ا */
-        if (starts_with(rest, rest_len, &article))
-            peel(set, &article, true, offset, len);
-        return;
+    reading_set set = {.key = key, .len = len, .out = out, .count = 1, .max = max};
+    find_suffixes(&set, last, final_is_teh_marbuta);
+    /* Stacks differ in length and suffixes too, so no two readings share
+     * a stem; the whole word without suffix is out[0] already. */
+    if (set.suffix_count > 0)
+        add_suffixed(&set, &no_proclitics);
+    add_stacks_at(&set, key, role, false);
+    if (role == BEGINS_CONJUNCTION) {
+        add_stack(&set, CONJUNCTION_ALONE);
+        /* three letters must follow for anything more to be peeled */
+        if (len >= 8)
+            add_stacks_at(&set, key + 2, proclitic_role[letter_index(key + 2)], true);
     }
-    if (first == letter_at(future_particle.bytes)) {      /* س */
-        peel(set, &future_particle, false, offset, len);
-        return;
-    }
-    for (size_t i = 0; i < COUNT(prepositions); i++) {   /* ب ل ك */
-        const clitic *p = &prepositions[i];
-        if (first != letter_at(p->bytes))
-            continue;
-        if (starts_with(rest, rest_len, &lam_article))
-            peel(set, &lam_article, true, offset, len);
-        push(set, p, false);
-        add_with_enclitics(set, offset + p->len, len);
-        if (starts_with(rest + p->len, rest_len - p->len, &article))
-            peel(set, &article, true, offset + p->len, len);
-        pop(set, false);
-        return;
-    }
+    return set.count;
 }
 
 size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out, size_t max)
 {
     if (max == 0)
         return 0;
-    reading_set set;
-    memset(&set, 0, sizeof set);
-    set.key = key;
-    set.out = out;
-    set.max = max;
     /* The whole word comes first, whatever letters it starts with. */
     memset(&out[0], 0, sizeof out[0]);
     out[0].stem_len = (uint16_t)(len > CLITIC_MAX_WORD ? 0 : len);
-    set.count = 1;
     if (len > CLITIC_MAX_WORD || len < 6)     /* under three letters nothing can be peeled */
         return 1;
-    find_suffixes(&set, key, len, final_is_teh_marbuta);
-    after_conjunction(&set, 0, len);
-    for (size_t i = 0; i < COUNT(conjunctions); i++) {
-        if (!starts_with(key, len, &conjunctions[i]))
-            continue;
-        push(&set, &conjunctions[i], false);
-        after_conjunction(&set, conjunctions[i].len, len);
-        pop(&set, false);
-    }
-    return set.count;
+    unsigned role = proclitic_role[letter_index(key)], last = letter_index(key + len - 2);
+    if (role == BEGINS_NOTHING && enclitic_group_of[last] == 0)
+        return 1;
+    return add_clitic_readings(key, len, role, last, final_is_teh_marbuta, out, max);
 }
 
 size_t clitic_stem(const char *key, const clitic_reading *r, char *buf)

@@ -45,6 +45,8 @@ static uint8_t nfkc_stable[BMP / 8];     /* bit set: NFKC leaves it alone */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 small_char_info small_chars[0x800];
 uint32_t small_chars_packed[0x800];
+uint16_t plain_arabic_row[256];
+uint8_t plain_arabic_letter[5 * 256];
 
 static bool is_nfkc_stable(uint32_t cp)
 {
@@ -153,7 +155,13 @@ static void build_tables(void)
                                  (uint32_t)(info->fold_len & 3) << 16 | (info->word_part ? PACKED_WORD_PART : 0) |
                                  (info->is_letter ? PACKED_LETTER : 0) | (info->needs_nfkc ? PACKED_NEEDS_NFKC : 0) |
                                  (cp == 0x0629 ? PACKED_TEH_MARBUTA : 0) | (uint32_t)info->script_flags << 24;
+        char utf8[4];
+        bool kept = n == utf8_encode(cp, utf8) && memcmp(folded, utf8, n) == 0;
+        if (cp >= 0x0600 && cp <= 0x06FF && info->is_letter && kept && !info->needs_nfkc && cp != 0x0629)
+            plain_arabic_letter[(unsigned)((unsigned char)utf8[0] - 0xD8 + 1) << 8 | (unsigned char)utf8[1]] = 1;
     }
+    for (unsigned lead = 0xD8; lead <= 0xDB; lead++)
+        plain_arabic_row[lead] = (uint16_t)((lead - 0xD8 + 1) << 8);
 }
 
 bool nfkc_stable_codepoint(uint32_t cp)

@@ -61,6 +61,20 @@ enum {
 };
 extern uint32_t small_chars_packed[0x800];
 
+/* Most of an Arabic word is letters that the key keeps byte for byte:
+ * two-byte letters of U+0600..U+06FF that no fold rule and no NFKC
+ * changes (not ة, أ, ى, diacritics or tatweel).  The tokeniser copies runs
+ * of them with two look-ups a letter and no decoding: the lead byte picks
+ * a row (row 0, all zero, for any byte but D8..DB), the second byte the
+ * entry, so continuation checks come free. */
+extern uint16_t plain_arabic_row[256];
+extern uint8_t plain_arabic_letter[5 * 256];
+
+static inline bool is_plain_arabic_letter(const unsigned char *s)
+{
+    return plain_arabic_letter[(size_t)plain_arabic_row[s[0]] | s[1]];
+}
+
 /* Appends the NFKC + fold of text[0,len) to key, for words that hold a
  * code point outside the fast path; returns the bytes appended. */
 size_t normalize_slowly(const char *text, size_t len, byte_buffer *key);
@@ -83,16 +97,21 @@ size_t normalize_for_match(const char *text, size_t len, byte_buffer *key);
  * stems by the matcher. */
 const char *canonical_spelling(const char *key, size_t len, size_t *canonical_len);
 
-/* A one-hash Bloom filter over (length, first two bytes, last byte) of the
- * variant keys, filled by the first canonical_spelling() call: it rules
- * out almost every word before any hashing, inline in the tokeniser. */
+/* A one-hash Bloom filter over (length, second byte, a byte from the
+ * middle, last byte) of the variant keys, filled by the first
+ * canonical_spelling() call: it rules out almost every word before any
+ * hashing, inline in the tokeniser.  Odd bytes are the ones that tell
+ * Arabic letters apart (the even ones are mostly D8 or D9), and the middle
+ * one tells الأميركية from the many other words of its length that begin
+ * with ا and end with ه. */
 #define SPELLING_VARIANT_FILTER_BITS 4096
 extern uint64_t spelling_variant_filter[SPELLING_VARIANT_FILTER_BITS / 64];
 
 static inline uint32_t spelling_variant_filter_slot(const char *s, size_t len)
 {
     uint32_t h = (uint32_t)len * 2654435761u;
-    h ^= ((uint32_t)(unsigned char)s[0] << 16) | ((uint32_t)(unsigned char)s[1] << 8) | (unsigned char)s[len - 1];
+    h ^= ((uint32_t)(unsigned char)s[1] << 16) | ((uint32_t)(unsigned char)s[(len / 2) | 1] << 8) |
+         (unsigned char)s[len - 1];
     h *= 2246822519u;
     return (h >> 20) & (SPELLING_VARIANT_FILTER_BITS - 1);
 }

@@ -42,6 +42,25 @@ static inline token *push_token(token_list *list, size_t start, size_t end, toke
     return t;
 }
 
+/* Appends a word whose key is already in the arena from key_offset on,
+ * and ends the key with its NUL. */
+static inline void push_word(token_list *list, size_t start, size_t end, size_t key_offset, uint8_t flags)
+{
+    if (list->count == list->cap)
+        grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
+    list->tokens[list->count++] = (token){
+        .start = (uint32_t)start,
+        .end = (uint32_t)end,
+        .key_offset = (uint32_t)key_offset,
+        .key_len = (uint32_t)(list->keys.len - key_offset),
+        .kind = TOKEN_WORD,
+        .flags = flags,
+    };
+    if (list->keys.len + 1 >= list->keys.cap)
+        buffer_reserve(&list->keys, 1);
+    list->keys.data[list->keys.len++] = '\0';
+}
+
 /* Replaces a word's key by its canonical spelling (ناغورني → ناغورنو). */
 static inline void use_canonical_spelling(token_list *list, size_t key_offset, size_t key_len)
 {
@@ -63,6 +82,22 @@ static inline void finish_key(token_list *list, token *t)
     list->keys.data[list->keys.len++] = '\0';
 }
 
+/* Copies the plain Arabic letters (normalize.h) from p on into *out and
+ * returns where they end; last_pair is the last byte of the text.  The
+ * text core spends most of its time in this loop. */
+static inline const unsigned char *copy_plain_letters(const unsigned char *p, const unsigned char *last_pair,
+                                                      char **out)
+{
+    char *o = *out;
+    while (p < last_pair && is_plain_arabic_letter(p)) {
+        memcpy(o, p, 2);
+        o += 2;
+        p += 2;
+    }
+    *out = o;
+    return p;
+}
+
 /* Reads a word — letters, marks, tatweel and invisible joiners — and
  * writes its matching key into the arena as it goes.  ASCII and two-byte
  * code points (all of Arabic) take one table look-up each; anything else,
@@ -78,7 +113,17 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     uint32_t seen = 0;            /* PACKED_NEEDS_NFKC and the script bits, or-ed */
     uint32_t last_letter = 0;     /* packed facts of the last letter */
     bool needs_nfkc = false;
+    const unsigned char *const last_pair = s + len - 1;    /* a two-byte letter starts before here */
     while (pos < len) {
+        /* The common case first: a run of letters the key keeps as is. */
+        size_t run_start = pos;
+        pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
+        if (pos != run_start) {
+            seen |= (uint32_t)TOKEN_HAS_ARABIC << 24;
+            last_letter = PACKED_LETTER;
+            if (pos >= len)
+                break;
+        }
         unsigned char c = s[pos];
         uint32_t w;
         if (c < 0x80) {
@@ -329,7 +374,15 @@ void tokenize(const char *text, size_t len, token_list *list)
         size_t start = pos;
         unsigned char c = (unsigned char)text[pos];
         char_class cls;
-        if (c < 0x80) {
+        /* The two commonest cases first: a space, an Arabic word. */
+        if (c == ' ') {
+            pending |= TOKEN_SPACE_BEFORE;
+            pos++;
+            continue;
+        }
+        if (pos + 1 < len && is_plain_arabic_letter((const unsigned char *)text + pos)) {
+            cls = CHAR_LETTER;      /* scan_word() reads it again from start */
+        } else if (c < 0x80) {
             cls = (char_class)small_chars[c].char_class;
             pos++;
             if (c == 0)
@@ -353,13 +406,15 @@ void tokenize(const char *text, size_t len, token_list *list)
             continue;
         case CHAR_LETTER:
         case CHAR_MARK: {
-            uint8_t flags = 0;
-            t = push_token(list, start, start, TOKEN_WORD, 0);
+            /* Kept in locals and written once: the key bytes written in
+             * between could alias the token array for all the compiler knows. */
+            size_t key_offset = list->keys.len;
+            uint8_t flags = pending;
             pos = scan_word(text, len, start, list, &flags);
-            t->end = (uint32_t)pos;
-            t->flags = flags;
-            use_canonical_spelling(list, t->key_offset, list->keys.len - t->key_offset);
-            break;
+            use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
+            push_word(list, start, pos, key_offset, flags);
+            pending = 0;
+            continue;
         }
         case CHAR_DIGIT:
             t = push_token(list, start, 0, TOKEN_NUMBER, 0);
