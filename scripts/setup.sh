@@ -10,6 +10,13 @@ PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libja
 
 missing=""
 for p in $PACKAGES; do
+    # a Node.js installed otherwise (nodesource's nodejs carries its own npm,
+    # and Debian's npm package conflicts with it) is used as it is
+    case $p in
+        nodejs) command -v node >/dev/null 2>&1 && continue ;;
+        npm) command -v npm >/dev/null 2>&1 && continue ;;
+        python3|curl) command -v "$p" >/dev/null 2>&1 && continue ;;
+    esac
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"
     fi
