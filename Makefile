@@ -111,7 +111,7 @@ WEB_SRC    := $(wildcard web/*.html web/*.js web/*.css)
 WEB_VENDOR := $(addprefix web/node_modules/,d3-array/dist/d3-array.min.js d3-geo/dist/d3-geo.min.js topojson-client/dist/topojson-client.min.js)
 .PHONY: web loadtest browsertest
 web: build/web/index.html
-build/web/index.html: $(WEB_SRC) web/package-lock.json
+build/web/index.html: $(WEB_SRC) web/package-lock.json $(wildcard web/node_modules/.package-lock.json)
 	@mkdir -p build/web
 	cp $(WEB_SRC) build/web/
 	@if [ -f web/node_modules/d3-geo/dist/d3-geo.min.js ]; then \
