@@ -35,5 +35,7 @@ int cmd_tokens(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_compile_lexicon(int argc, char **argv);
+int cmd_ner(int argc, char **argv);
+int cmd_train_ner(int argc, char **argv);
 
 #endif

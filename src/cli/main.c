@@ -11,6 +11,8 @@ static const command commands[] = {
     {"code", cmd_code, "code articles (JSON Lines or --text files) into PLOVER events, as JSON Lines"},
     {"entities", cmd_entities, "the people, places, organisations and actors found in an article"},
     {"tokens", cmd_tokens, "show what the text core makes of a text: tokens, offsets, keys, clitics, numbers"},
+    {"ner", cmd_ner, "tag the tokens of a CoNLL file with PER, LOC, ORG and MISC (BIO)"},
+    {"train-ner", cmd_train_ner, "train the NER tagger on a CoNLL file"},
     {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 

@@ -1,0 +1,157 @@
+/*
+ * cmd_train_ner.c — `marsad train-ner TRAIN [--dev DEV | --holdout PCT] -o MODEL`:
+ * trains the NER tagger (ner_train.h) on a CoNLL file and writes the model.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "lexicon.h"
+#include "ner_train.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: marsad train-ner TRAIN [--dev DEV | --holdout PCT] [OPTIONS] -o MODEL\n\n"
+                 "Trains the NER tagger (averaged perceptron, BIO tags of PER, LOC, ORG, MISC) on\n"
+                 "TRAIN, a CoNLL file of `token TAG` lines with blank lines between sentences.\n\n"
+                 "  --dev DEV        keep the epoch that scores best on DEV (entity F1)\n"
+                 "  --holdout PCT    hold out the last PCT%% of TRAIN's sentences to choose the\n"
+                 "                   number of epochs, then train again on all of TRAIN\n"
+                 "  --epochs N       at most N epochs (default 30; exactly N without a dev set)\n"
+                 "  --patience N     stop after N epochs without progress on the dev set (default 4)\n"
+                 "  --bits B         2^B weight buckets (default 20)\n"
+                 "  --seed S         seed of the sentence order (default 1)\n"
+                 "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
+                 "  --no-lexicon     train without lexicon features\n"
+                 "  -o MODEL         where to write the model\n"
+                 "  -q               no progress on standard error\n");
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static bool parse_count(const char *option, const char *s, unsigned min, unsigned max, unsigned *out)
+{
+    char *end;
+    unsigned long v = strtoul(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < min || v > max) {
+        fprintf(stderr, "marsad train-ner: %s: '%s' is not a number from %u to %u\n", option, s, min, max);
+        return false;
+    }
+    *out = (unsigned)v;
+    return true;
+}
+
+int cmd_train_ner(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"dev", required_argument, NULL, 'd'},      {"holdout", required_argument, NULL, 'H'},
+        {"epochs", required_argument, NULL, 'e'},   {"patience", required_argument, NULL, 'p'},
+        {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
+        {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+    };
+    ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL;
+    unsigned holdout = 0, seed = 1;
+    bool use_lexicon = true;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "ho:q", options, NULL)) != -1) {
+        switch (opt) {
+        case 'd': dev_path = optarg; break;
+        case 'H': if (!parse_count("--holdout", optarg, 1, 50, &holdout)) return 2; break;
+        case 'e': if (!parse_count("--epochs", optarg, 1, 1000, &o.epochs)) return 2; break;
+        case 'p': if (!parse_count("--patience", optarg, 1, 1000, &o.patience)) return 2; break;
+        case 'b': if (!parse_count("--bits", optarg, 8, 24, &o.bucket_bits)) return 2; break;
+        case 's': if (!parse_count("--seed", optarg, 1, 0xFFFFFFFFu, &seed)) return 2; break;
+        case 'l': lexicon_path = optarg; break;
+        case 'n': use_lexicon = false; break;
+        case 'o': out_path = optarg; break;
+        case 'q': o.verbose = false; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    o.seed = seed;
+    if (optind != argc - 1 || !out_path) {
+        usage(stderr);
+        return 2;
+    }
+    if (dev_path && holdout) {
+        fprintf(stderr, "marsad train-ner: --dev and --holdout exclude each other\n");
+        return 2;
+    }
+    lexicon *lex = NULL;
+    if (use_lexicon && !(lex = lexicon_open_or_default(lexicon_path)))
+        return 1;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ner_conll train = {0}, dev = {0};
+    int status = 1;
+    ner_model *model = NULL;
+    ner_corpus *train_corpus = NULL, *dev_corpus = NULL;
+    if (!ner_conll_read(argv[optind], &train) || (dev_path && !ner_conll_read(dev_path, &dev)))
+        goto done;
+    if (train.unknown_tags)
+        fprintf(stderr, "marsad train-ner: %s: %zu tags read as O (not BIO), the first on line %zu\n", argv[optind],
+                train.unknown_tags, train.first_unknown_line);
+    if (train.sentence_count == 0) {
+        fprintf(stderr, "marsad train-ner: %s: no sentences\n", argv[optind]);
+        goto done;
+    }
+    size_t kept = train.sentence_count;
+    if (holdout) {
+        kept = train.sentence_count - train.sentence_count * holdout / 100;
+        if (kept == 0 || kept == train.sentence_count) {
+            fprintf(stderr, "marsad train-ner: %s: too few sentences to hold out %u%%\n", argv[optind], holdout);
+            goto done;
+        }
+    }
+    train_corpus = ner_corpus_build(&train, 0, kept, lex, o.bucket_bits);
+    if (holdout)
+        dev_corpus = ner_corpus_build(&train, kept, train.sentence_count - kept, lex, o.bucket_bits);
+    else if (dev_path)
+        dev_corpus = ner_corpus_build(&dev, 0, dev.sentence_count, lex, o.bucket_bits);
+    if (o.verbose)
+        fprintf(stderr, "training on %zu tokens (%zu sentences)%s%zu dev tokens; features ready in %.1f s\n",
+                ner_corpus_tokens(train_corpus), kept, dev_corpus ? ", " : "",
+                dev_corpus ? ner_corpus_tokens(dev_corpus) : 0, seconds_since(&start));
+    ner_train_report report = {0};
+    model = ner_train(train_corpus, dev_corpus, &o, &report);
+    if (dev_corpus && o.verbose)
+        fprintf(stderr, "best epoch %u: dev F1 %.4f\n", report.best_epoch, report.best_dev_f1);
+    if (holdout) {
+        /* the held-out slice chose the number of epochs: now learn from all of it */
+        ner_model_close(model);
+        ner_corpus_free(train_corpus);
+        train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, o.bucket_bits);
+        ner_train_options all = o;
+        all.epochs = report.best_epoch;
+        if (o.verbose)
+            fprintf(stderr, "training on all %zu tokens for %u epochs\n", ner_corpus_tokens(train_corpus), all.epochs);
+        model = ner_train(train_corpus, NULL, &all, NULL);
+    }
+    if (!model || !ner_model_save(model, out_path))
+        goto done;
+    if (o.verbose)
+        fprintf(stderr, "wrote %s: 2^%u buckets, %zu in use; %.1f s in all\n", out_path, o.bucket_bits,
+                ner_model_nonzero_buckets(model), seconds_since(&start));
+    status = 0;
+done:
+    ner_model_close(model);
+    ner_corpus_free(train_corpus);
+    ner_corpus_free(dev_corpus);
+    ner_conll_free(&train);
+    ner_conll_free(&dev);
+    if (lex)
+        lexicon_close(lex);
+    return status;
+}
