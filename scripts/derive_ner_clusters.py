@@ -75,6 +75,7 @@ def main():
                     centres[c] = centre / (np.linalg.norm(centre) + 1e-9)
         return np.argmax(x @ centres.T, axis=1)
 
+    print("counted; clustering", file=sys.stderr)
     coarse, fine = kmeans(COARSE), kmeans(FINE)
     out = sys.stdout
     out.write("# word classes for the NER tagger, derived from the ANT corpus by\n")

@@ -5,11 +5,13 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "lexicon.h"
 #include "ner_model.h"
 #include "ner_train.h"
+#include "utf8.h"
 
 static void usage(FILE *out)
 {
@@ -60,7 +62,7 @@ int cmd_ner(int argc, char **argv)
         ner_model_close(model);
         return 1;
     }
-    ner_sentence s = {0};
+    ner_sentence s = {.clusters = ner_model_clusters(model)};
     uint8_t *tags = xmalloc(c.token_count + 1);
     for (size_t k = 0; k < c.sentence_count; k++) {
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
@@ -71,6 +73,20 @@ int cmd_ner(int argc, char **argv)
         if (c.blank_after[k])
             putchar('\n');
     }
+    /* bad bytes are tagged like any other token, but said so */
+    size_t bad = 0;
+    const char *first_bad = NULL;
+    for (size_t i = 0; i < c.token_count; i++)
+        if (!utf8_is_clean(c.words[i], c.lengths[i]) && bad++ == 0)
+            first_bad = c.words[i];
+    if (bad) {
+        size_t line, column;
+        line_and_column(c.text, strlen(c.text), (size_t)(first_bad - c.text), &line, &column);
+        fprintf(stderr, "marsad ner: %s:%zu: invalid UTF-8 (%zu tokens with it in all); tagged as read\n",
+                optind < argc ? argv[optind] : "-", line, bad);
+    }
+    if (c.unknown_tags == 0 && c.token_count == 0)
+        fprintf(stderr, "marsad ner: %s: no tokens\n", optind < argc ? argv[optind] : "-");
     free(tags);
     ner_sentence_free(&s);
     ner_conll_free(&c);

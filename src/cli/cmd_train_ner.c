@@ -26,6 +26,9 @@ static void usage(FILE *out)
                  "  --seed S         seed of the sentence order (default 1)\n"
                  "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
                  "  --no-lexicon     train without lexicon features\n"
+                 "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
+                 "  --names TSV      people's names (data/people_names.tsv): which words begin\n"
+                 "                   or end a name, kept in the model\n"
                  "  -o MODEL         where to write the model\n"
                  "  -q               no progress on standard error\n");
 }
@@ -56,10 +59,14 @@ int cmd_train_ner(int argc, char **argv)
         {"epochs", required_argument, NULL, 'e'},   {"patience", required_argument, NULL, 'p'},
         {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"clusters", required_argument, NULL, 'c'}, {"names", required_argument, NULL, 'N'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
-    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL;
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *names_path = NULL;
+    ner_clusters clusters = {0};
+    ner_cluster_slot *cluster_slots = NULL;
     unsigned holdout = 0, seed = 1;
     bool use_lexicon = true;
     int opt;
@@ -73,6 +80,8 @@ int cmd_train_ner(int argc, char **argv)
         case 'b': if (!parse_count("--bits", optarg, 8, 24, &o.bucket_bits)) return 2; break;
         case 's': if (!parse_count("--seed", optarg, 1, 0xFFFFFFFFu, &seed)) return 2; break;
         case 'l': lexicon_path = optarg; break;
+        case 'c': clusters_path = optarg; break;
+        case 'N': names_path = optarg; break;
         case 'n': use_lexicon = false; break;
         case 'o': out_path = optarg; break;
         case 'q': o.verbose = false; break;
@@ -89,9 +98,18 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "marsad train-ner: --dev and --holdout exclude each other\n");
         return 2;
     }
-    lexicon *lex = NULL;
-    if (use_lexicon && !(lex = lexicon_open_or_default(lexicon_path)))
+    if (names_path && !clusters_path) {
+        fprintf(stderr, "marsad train-ner: --names needs --clusters\n");
+        return 2;
+    }
+    if (clusters_path && !ner_clusters_load(clusters_path, names_path, &clusters, &cluster_slots))
         return 1;
+    o.clusters = &clusters;
+    lexicon *lex = NULL;
+    if (use_lexicon && !(lex = lexicon_open_or_default(lexicon_path))) {
+        free(cluster_slots);
+        return 1;
+    }
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     ner_conll train = {0}, dev = {0};
@@ -115,11 +133,11 @@ int cmd_train_ner(int argc, char **argv)
             goto done;
         }
     }
-    train_corpus = ner_corpus_build(&train, 0, kept, lex, o.bucket_bits);
+    train_corpus = ner_corpus_build(&train, 0, kept, lex, &clusters, o.bucket_bits);
     if (holdout)
-        dev_corpus = ner_corpus_build(&train, kept, train.sentence_count - kept, lex, o.bucket_bits);
+        dev_corpus = ner_corpus_build(&train, kept, train.sentence_count - kept, lex, &clusters, o.bucket_bits);
     else if (dev_path)
-        dev_corpus = ner_corpus_build(&dev, 0, dev.sentence_count, lex, o.bucket_bits);
+        dev_corpus = ner_corpus_build(&dev, 0, dev.sentence_count, lex, &clusters, o.bucket_bits);
     if (o.verbose)
         fprintf(stderr, "training on %zu tokens (%zu sentences)%s%zu dev tokens; features ready in %.1f s\n",
                 ner_corpus_tokens(train_corpus), kept, dev_corpus ? ", " : "",
@@ -132,7 +150,7 @@ int cmd_train_ner(int argc, char **argv)
         /* the held-out slice chose the number of epochs: now learn from all of it */
         ner_model_close(model);
         ner_corpus_free(train_corpus);
-        train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, o.bucket_bits);
+        train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, &clusters, o.bucket_bits);
         ner_train_options all = o;
         all.epochs = report.best_epoch;
         if (o.verbose)
@@ -153,5 +171,6 @@ done:
     ner_conll_free(&dev);
     if (lex)
         lexicon_close(lex);
+    free(cluster_slots);
     return status;
 }

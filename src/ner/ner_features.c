@@ -3,6 +3,8 @@
  */
 #include "ner_features.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +61,10 @@ void ner_sentence_free(ner_sentence *s)
     buffer_free(&s->text);
     token_list_free(&s->sub_tokens);
     lexicon_matches_free(&s->matches);
+    free(s->features);
+    free(s->feature_start);
+    free(s->scores);
+    free(s->work);
     memset(s, 0, sizeof *s);
 }
 
@@ -133,6 +139,131 @@ static uint64_t shape_of(const char *s, size_t len)
     return 0x5348415045ULL + (mix << 4 | bucket);
 }
 
+const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash)
+{
+    if (!c || c->slot_count == 0 || key_hash == 0)
+        return NULL;
+    uint32_t mask = c->slot_count - 1;
+    for (uint32_t i = (uint32_t)key_hash & mask;; i = (i + 1) & mask) {
+        if (c->slots[i].key == key_hash)
+            return &c->slots[i];
+        if (c->slots[i].key == 0)
+            return NULL;
+    }
+}
+
+static size_t count_lines(FILE *f)
+{
+    size_t lines = 0;
+    int ch;
+    while ((ch = getc(f)) != EOF)
+        lines += ch == '\n';
+    rewind(f);
+    return lines;
+}
+
+/* The slot of key h, claimed if it was empty. */
+static ner_cluster_slot *slot_for(ner_cluster_slot *table, uint32_t slots, uint64_t h)
+{
+    uint32_t i = (uint32_t)h & (slots - 1);
+    while (table[i].key != 0 && table[i].key != h)
+        i = (i + 1) & (slots - 1);
+    table[i].key = h;
+    return &table[i];
+}
+
+static uint64_t key_hash(const char *word, size_t len, byte_buffer *key)
+{
+    buffer_truncate(key, 0);
+    normalize_for_match(word, len, key);
+    return ner_string_hash(key->data, key->len);
+}
+
+static void load_names(FILE *f, ner_cluster_slot *table, uint32_t slots, byte_buffer *key)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (line[0] == '#')
+            continue;
+        char *name = strchr(line, '\t');
+        if (!name)
+            continue;
+        name++;
+        char *end = strchr(name, '\t');
+        if (!end)
+            end = name + strcspn(name, "\n");
+        const char *words[16];
+        size_t lengths[16], n = 0;
+        for (char *p = name; p < end && n < 16;) {
+            while (p < end && *p == ' ')
+                p++;
+            char *q = p;
+            while (q < end && *q != ' ')
+                q++;
+            if (q > p) {
+                words[n] = p;
+                lengths[n++] = (size_t)(q - p);
+            }
+            p = q;
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint32_t part = n == 1 ? NER_NAME_ALONE : i == 0 ? NER_NAME_FIRST : i + 1 == n ? NER_NAME_LAST : NER_NAME_MIDDLE;
+            slot_for(table, slots, key_hash(words[i], lengths[i], key))->name_parts |= part;
+        }
+    }
+    free(line);
+}
+
+bool ner_clusters_load(const char *path, const char *names_path, ner_clusters *out, ner_cluster_slot **owned)
+{
+    FILE *f = fopen(path, "r");
+    FILE *names = names_path ? fopen(names_path, "r") : NULL;
+    if (!f || (names_path && !names)) {
+        fprintf(stderr, "marsad: %s: %s\n", f ? names_path : path, strerror(errno));
+        if (f)
+            fclose(f);
+        return false;
+    }
+    normalize_init();
+    size_t lines = count_lines(f) + (names ? 4 * count_lines(names) : 0);
+    uint32_t slots = 16;
+    while (slots < 2 * lines + 16)
+        slots *= 2;
+    ner_cluster_slot *table = xcalloc(slots, sizeof *table);
+    char *line = NULL;
+    size_t cap = 0, line_no = 0, bad = 0;
+    byte_buffer key = {0};
+    while (getline(&line, &cap, f) > 0) {
+        line_no++;
+        if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
+            continue;
+        char *tab = strchr(line, '\t');
+        unsigned coarse, fine;
+        if (!tab || sscanf(tab + 1, "%u\t%u", &coarse, &fine) != 2 || coarse > 65534 || fine > 65534) {
+            if (++bad == 1)
+                fprintf(stderr, "marsad: %s:%zu: not word<TAB>coarse<TAB>fine; skipped\n", path, line_no);
+            continue;
+        }
+        ner_cluster_slot *slot = slot_for(table, slots, key_hash(line, (size_t)(tab - line), &key));
+        if (slot->fine)
+            continue;   /* two spellings with one key: the more frequent came first */
+        slot->coarse = (uint16_t)(coarse + 1);
+        slot->fine = (uint16_t)(fine + 1);
+    }
+    free(line);
+    fclose(f);
+    if (names) {
+        load_names(names, table, slots, &key);
+        fclose(names);
+    }
+    buffer_free(&key);
+    out->slots = table;
+    out->slot_count = slots;
+    *owned = table;
+    return true;
+}
+
 static void describe(ner_sentence *s)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
@@ -165,6 +296,12 @@ static void describe(ner_sentence *s)
             w->suffix[k] = tail && tail < len ? ner_string_hash(key + len - tail, tail) : 0;
         }
         w->shape = shape_of(t->surface, t->surface_len);
+        const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
+        w->coarse = c ? c->coarse : 0;
+        w->fine = c ? c->fine : 0;
+        w->name_parts = c ? c->name_parts : 0;
+        c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
+        w->stem_fine = c ? c->fine : 0;
         w->lexicon_begin = t->lexicon_begin;
         w->lexicon_inside = t->lexicon_inside;
     }
@@ -265,8 +402,8 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
     describe(s);
 }
 
-static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1};
-static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2};
+static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
+static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
 
 static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t bits)
 {
@@ -316,6 +453,20 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, p1->suffix[1]);
     out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
     out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
+    out[n++] = ner_feature_hash(NER_T_COARSE, w->coarse);
+    out[n++] = ner_feature_hash(NER_T_FINE, w->fine);
+    if (w->stem_fine)
+        out[n++] = ner_feature_hash(NER_T_STEM_FINE, w->stem_fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_M1, m1->fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_P1, p1->fine);
+    out[n++] = ner_feature_hash(NER_T_COARSE_M2, m2->coarse);
+    out[n++] = ner_feature_hash(NER_T_COARSE_P2, p2->coarse);
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
+    out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    n = add_bits(out, n, NER_T_NAME_PART, w->name_parts);
+    n = add_bits(out, n, NER_T_NAME_PART_M1, m1->name_parts);
+    n = add_bits(out, n, NER_T_NAME_PART_P1, p1->name_parts);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

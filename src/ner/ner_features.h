@@ -25,7 +25,7 @@
 #include "tokenize.h"
 
 /* The features of one word never exceed this. */
-#define NER_MAX_FEATURES 64
+#define NER_MAX_FEATURES 80
 #define NER_MAX_STEMS 3
 
 /* One word of a sentence, as the feature extractor needs it. */
@@ -46,12 +46,40 @@ typedef struct {
     uint64_t prefix[3], suffix[3];
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
+    uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
+    uint32_t name_parts;
     uint8_t stem_count;
 } ner_word;
+
+/* Word classes (data/ner_clusters.tsv): words of the same contexts share a
+ * class, so a name never seen in training still looks like the names that
+ * were.  An open-addressing table keyed by the hash of a word's matching
+ * key; classes count from 1, 0 is "unknown".  Stored in the model file. */
+typedef struct {
+    uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
+    uint16_t coarse, fine;
+    uint32_t name_parts;       /* NER_NAME_* bits: where the word stands in known names */
+} ner_cluster_slot;
+
+/* Where a word stands in the people's names of the lexicon (محمد is a first
+ * word, مبارك a last one): partial matches the phrase matcher cannot see. */
+enum { NER_NAME_FIRST = 1, NER_NAME_MIDDLE = 2, NER_NAME_LAST = 4, NER_NAME_ALONE = 8 };
+
+typedef struct {
+    const ner_cluster_slot *slots;
+    uint32_t slot_count;       /* a power of two, or 0 for no table */
+} ner_clusters;
+
+/* Reads a word<TAB>coarse<TAB>fine table and (when names_path is not NULL)
+ * the Arabic names of a people table (data/people_names.tsv, second column);
+ * *owned receives the slots to free. */
+bool ner_clusters_load(const char *path, const char *names_path, ner_clusters *out, ner_cluster_slot **owned);
+const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
 
 /* Everything a sentence needs on its way through the tagger; reused from
  * sentence to sentence so tagging allocates nothing in the steady state. */
 typedef struct {
+    const ner_clusters *clusters;   /* set by the caller; NULL for none */
     ner_token *tokens;
     ner_word *words;
     size_t count, cap;
@@ -60,6 +88,11 @@ typedef struct {
     uint32_t *text_offset;   /* where each token starts in text */
     token_list sub_tokens;
     lexicon_matches matches;
+    /* scratch space of the tagger (ner_model_tag) */
+    uint32_t *features, *feature_start;
+    int32_t *scores;
+    uint8_t *work;
+    size_t scratch_cap;
 } ner_sentence;
 
 /* Fills s from n CoNLL token strings: keys, clitic readings, and (when lex
@@ -91,6 +124,9 @@ enum {
     NER_T_SUFFIX2_M1, NER_T_SUFFIX2_P1,
     NER_T_LEX_BEGIN, NER_T_LEX_INSIDE, NER_T_LEX_M1, NER_T_LEX_P1,
     NER_T_SHAPE_KEY_P1, NER_T_STEM_KEY_M1,
+    NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
+    NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
+    NER_T_NAME_PART, NER_T_NAME_PART_M1, NER_T_NAME_PART_P1,
     NER_TEMPLATE_COUNT
 };
 

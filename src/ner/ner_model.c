@@ -24,7 +24,7 @@ typedef struct {
     uint32_t tag_count;
     uint32_t template_count;   /* a model of another feature set is refused */
     float scale;               /* int16 weight = float weight * scale */
-    uint32_t reserved;
+    uint32_t cluster_slots;    /* word classes between header and weights */
     int32_t transitions[TRANSITION_ROWS * NER_TAG_COUNT];
 } ner_file_header;
 
@@ -33,6 +33,8 @@ typedef struct {
 
 struct ner_model {
     ner_file_header header;
+    ner_clusters clusters;
+    ner_cluster_slot *owned_clusters;
     const int16_t *weights;   /* buckets x tags */
     int16_t *owned;           /* weights of a model built in memory */
     void *map;
@@ -84,7 +86,7 @@ static size_t bucket_count(const ner_model *m)
     return (size_t)1 << m->header.bucket_bits;
 }
 
-ner_model *ner_model_new(unsigned bucket_bits)
+ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
 {
     ner_model *m = xcalloc(1, sizeof *m);
     memcpy(m->header.magic, NER_MAGIC, 8);
@@ -95,7 +97,19 @@ ner_model *ner_model_new(unsigned bucket_bits)
     m->header.scale = 1;
     m->owned = xcalloc(bucket_count(m) * NER_TAG_COUNT, sizeof *m->owned);
     m->weights = m->owned;
+    if (clusters && clusters->slot_count) {
+        m->owned_clusters = xmalloc(clusters->slot_count * sizeof *m->owned_clusters);
+        memcpy(m->owned_clusters, clusters->slots, clusters->slot_count * sizeof *m->owned_clusters);
+        m->clusters.slots = m->owned_clusters;
+        m->clusters.slot_count = clusters->slot_count;
+        m->header.cluster_slots = clusters->slot_count;
+    }
     return m;
+}
+
+const ner_clusters *ner_model_clusters(const ner_model *m)
+{
+    return &m->clusters;
 }
 
 unsigned ner_model_bucket_bits(const ner_model *m)
@@ -155,6 +169,7 @@ bool ner_model_save(const ner_model *m, const char *path)
     static const char zeros[64];
     bool ok = fwrite(&m->header, sizeof m->header, 1, f) == 1 &&
               fwrite(zeros, 1, WEIGHTS_OFFSET - sizeof m->header, f) == WEIGHTS_OFFSET - sizeof m->header &&
+              fwrite(m->clusters.slots, sizeof *m->clusters.slots, m->clusters.slot_count, f) == m->clusters.slot_count &&
               fwrite(m->weights, sizeof *m->weights * NER_TAG_COUNT, bucket_count(m), f) == bucket_count(m);
     ok = (fclose(f) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
@@ -192,8 +207,9 @@ ner_model *ner_model_open(const char *path)
         problem = "a NER model of another version";
     else if (h->template_count != NER_TEMPLATE_COUNT)
         problem = "a NER model of another feature set; retrain it with 'make train-ner'";
-    else if (h->bucket_bits < 4 || h->bucket_bits > 26 ||
-             (size_t)st.st_size != WEIGHTS_OFFSET + ((size_t)1 << h->bucket_bits) * NER_TAG_COUNT * sizeof(int16_t))
+    else if (h->bucket_bits < 4 || h->bucket_bits > 26 || (h->cluster_slots & (h->cluster_slots - 1)) != 0 ||
+             (size_t)st.st_size != WEIGHTS_OFFSET + (size_t)h->cluster_slots * sizeof(ner_cluster_slot) +
+                                       ((size_t)1 << h->bucket_bits) * NER_TAG_COUNT * sizeof(int16_t))
         problem = "a NER model of the wrong size";
     if (problem) {
         fprintf(stderr, "marsad: %s: %s\n", path, problem);
@@ -202,7 +218,9 @@ ner_model *ner_model_open(const char *path)
     }
     ner_model *m = xcalloc(1, sizeof *m);
     m->header = *h;
-    m->weights = (const int16_t *)((const char *)map + WEIGHTS_OFFSET);
+    m->clusters.slots = (const ner_cluster_slot *)((const char *)map + WEIGHTS_OFFSET);
+    m->clusters.slot_count = h->cluster_slots;
+    m->weights = (const int16_t *)((const char *)map + WEIGHTS_OFFSET + h->cluster_slots * sizeof(ner_cluster_slot));
     m->map = map;
     m->map_len = (size_t)st.st_size;
     return m;
@@ -250,6 +268,7 @@ void ner_model_close(ner_model *m)
     if (m->map)
         munmap(m->map, m->map_len);
     free(m->owned);
+    free(m->owned_clusters);
     free(m);
 }
 
@@ -329,32 +348,47 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
     }
 }
 
-#define STACK_WORDS 256
-
-void ner_model_tag(const ner_model *m, const ner_sentence *s, uint8_t *tags)
+void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
     size_t n = s->count;
     if (n == 0)
         return;
-    int32_t stack_scores[STACK_WORDS * NER_TAG_COUNT];
-    uint8_t stack_work[STACK_WORDS * NER_TAG_COUNT];
-    int32_t *scores = n <= STACK_WORDS ? stack_scores : xmalloc(n * NER_TAG_COUNT * sizeof *scores);
-    uint8_t *work = n <= STACK_WORDS ? stack_work : xmalloc(n * NER_TAG_COUNT);
+    if (s->scratch_cap < n) {
+        free(s->features);
+        free(s->feature_start);
+        free(s->scores);
+        free(s->work);
+        s->scratch_cap = n < 64 ? 64 : n;
+        s->features = xmalloc(s->scratch_cap * NER_MAX_FEATURES * sizeof *s->features);
+        s->feature_start = xmalloc((s->scratch_cap + 1) * sizeof *s->feature_start);
+        s->scores = xmalloc(s->scratch_cap * NER_TAG_COUNT * sizeof *s->scores);
+        s->work = xmalloc(s->scratch_cap * NER_TAG_COUNT);
+    }
     uint32_t mask = (uint32_t)bucket_count(m) - 1;
-    uint32_t features[NER_MAX_FEATURES];
+    uint32_t used = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t k = ner_features(s, i, features);
+        s->feature_start[i] = used;
+        size_t k = ner_features(s, i, s->features + used);
+        for (size_t f = 0; f < k; f++)
+            s->features[used + f] &= mask;
+        used += (uint32_t)k;
+    }
+    s->feature_start[n] = used;
+    /* the rows are scattered over megabytes: ask for the next word's rows
+     * while adding up this word's */
+    for (uint32_t f = 0; f < s->feature_start[n < 2 ? n : 2]; f++)
+        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n)
+            for (uint32_t f = s->feature_start[i + 2]; f < s->feature_start[i + 3]; f++)
+                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
         int32_t sum[NER_TAG_COUNT] = {0};
-        for (size_t f = 0; f < k; f++) {
-            const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_TAG_COUNT;
+        for (uint32_t f = s->feature_start[i]; f < s->feature_start[i + 1]; f++) {
+            const int16_t *row = m->weights + (size_t)s->features[f] * NER_TAG_COUNT;
             for (unsigned t = 0; t < NER_TAG_COUNT; t++)
                 sum[t] += row[t];
         }
-        memcpy(scores + i * NER_TAG_COUNT, sum, sizeof sum);
+        memcpy(s->scores + i * NER_TAG_COUNT, sum, sizeof sum);
     }
-    ner_viterbi(scores, n, m->header.transitions, work, tags);
-    if (scores != stack_scores) {
-        free(scores);
-        free(work);
-    }
+    ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
 }

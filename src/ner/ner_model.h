@@ -9,8 +9,9 @@
  * per tag bigram; Viterbi finds the best sequence, never letting I-X follow
  * anything but B-X or I-X.
  *
- * The model file is a header (magic, version, sizes, scale), the transition
- * table, then the bucket table, and is mmapped as it lies on disk.
+ * The model file is a header (magic, version, sizes, scale, the transition
+ * table), the word classes (ner_features.h), then the bucket table, and is
+ * mmapped as it lies on disk.
  * ner_train.c fills a model from an annotated corpus.
  */
 #ifndef MARSAD_NER_MODEL_H
@@ -50,8 +51,11 @@ static inline bool ner_transition_allowed(unsigned prev, ner_tag tag)
 
 typedef struct ner_model ner_model;
 
-/* A model with all weights zero, for training and tests. */
-ner_model *ner_model_new(unsigned bucket_bits);
+/* A model with all weights zero, for training and tests; it keeps a copy
+ * of the word classes (may be NULL). */
+ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters);
+/* The model's word classes: set ner_sentence.clusters to them. */
+const ner_clusters *ner_model_clusters(const ner_model *m);
 /* Opens a model file by mmap; on failure prints why and returns NULL. */
 ner_model *ner_model_open(const char *path);
 /* ner_model_open of path, or of the default model when path is NULL:
@@ -75,8 +79,9 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
 const int16_t *ner_model_weights(const ner_model *m);
 void ner_model_transitions(const ner_model *m, int32_t *out);
 
-/* Tags the words of a prepared sentence into tags[0, s->count). */
-void ner_model_tag(const ner_model *m, const ner_sentence *s, uint8_t *tags);
+/* Tags the words of a prepared sentence into tags[0, s->count) (using the
+ * sentence's scratch space). */
+void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags);
 
 /* The best tags given per-word scores (count x tags) and transitions
  * ((tags + 1) x tags); scores and transitions of any one scale.  Exposed

@@ -130,7 +130,8 @@ struct ner_corpus {
     size_t token_count, sentence_count;
 };
 
-ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex, unsigned bucket_bits)
+ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex,
+                             const ner_clusters *clusters, unsigned bucket_bits)
 {
     ner_corpus *corpus = xcalloc(1, sizeof *corpus);
     size_t first_token = c->sentence_start[first], end_token = c->sentence_start[first + count];
@@ -146,7 +147,7 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
     corpus->buckets = xmalloc(cap * sizeof *corpus->buckets);
     size_t used = 0;
     uint32_t mask = ((uint32_t)1 << bucket_bits) - 1;
-    ner_sentence s = {0};
+    ner_sentence s = {.clusters = clusters};
     for (size_t k = 0; k < count; k++) {
         size_t a = c->sentence_start[first + k], b = c->sentence_start[first + k + 1];
         ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, b - a);
@@ -351,7 +352,7 @@ ner_model *ner_train(const ner_corpus *train, const ner_corpus *dev, const ner_t
         average(w, u, size, step, averaged);
         for (size_t i = 0; i < TRANSITIONS; i++)
             averaged_t[i] = (float)(tw[i] - tu[i] / step);
-        ner_model *m = ner_model_new(o->bucket_bits);
+        ner_model *m = ner_model_new(o->bucket_bits, o->clusters);
         ner_model_set_weights(m, averaged, averaged_t);
         double f1 = 0;
         if (dev) {

@@ -44,7 +44,8 @@ void ner_conll_free(ner_conll *c);
 /* Sentences [first, first + count) of a CoNLL file with their features
  * hashed into buckets, ready for training epochs. */
 typedef struct ner_corpus ner_corpus;
-ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex, unsigned bucket_bits);
+ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex,
+                             const ner_clusters *clusters, unsigned bucket_bits);
 void ner_corpus_free(ner_corpus *corpus);
 size_t ner_corpus_tokens(const ner_corpus *corpus);
 
@@ -53,6 +54,7 @@ typedef struct {
     unsigned epochs;       /* the most epochs; all of them without a dev set */
     unsigned patience;     /* with a dev set: epochs without progress before stopping */
     uint64_t seed;
+    const ner_clusters *clusters;   /* the word classes the corpora were built with */
     bool verbose;          /* one line per epoch on stderr */
 } ner_train_options;
 
