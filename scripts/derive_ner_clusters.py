@@ -16,7 +16,7 @@ import json, re, sys
 from collections import Counter
 import numpy as np
 
-VOCAB, CONTEXT, DIMS, COARSE, FINE, ITERATIONS = 60000, 1500, 120, 64, 512, 25
+VOCAB, CONTEXT, DIMS, COARSE, FINE, ITERATIONS = 60000, 1500, 120, 128, 1024, 25
 
 DIACRITICS = re.compile("[\u0640\u064B-\u0652\u0670\u0653-\u0655]")
 FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي"})
@@ -32,29 +32,26 @@ def words(text):
 
 
 def main():
-    sentences = []
+    docs = []
     freq = Counter()
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             ws = list(words(doc.get("title", "") + " . " + doc.get("text", "")))
             freq.update(ws)
-            sentences.append(ws)
+            docs.append(ws)
     vocab = [w for w, _ in freq.most_common(VOCAB)]
     index = {w: i for i, w in enumerate(vocab)}
-    context = {w: i for i, w in enumerate(vocab[:CONTEXT])}
+    # every text as one array of word numbers, -1 for the rare words and
+    # between texts, so that no context crosses from one text to the next
+    ids = np.array([i for ws in docs for i in [-1] + [index.get(w, -1) for w in ws]] + [-1], dtype=np.int64)
+    del docs
+    left, word, right = ids[:-2], ids[1:-1], ids[2:]
     counts = np.zeros((len(vocab), 2 * CONTEXT), dtype=np.float32)
-    for ws in sentences:
-        ids = [index.get(w, -1) for w in ws]
-        ctx = [context.get(w, -1) for w in ws]
-        for k in range(len(ws)):
-            i = ids[k]
-            if i < 0:
-                continue
-            if k and ctx[k - 1] >= 0:
-                counts[i, ctx[k - 1]] += 1
-            if k + 1 < len(ws) and ctx[k + 1] >= 0:
-                counts[i, CONTEXT + ctx[k + 1]] += 1
+    for ctx, offset in ((left, 0), (right, CONTEXT)):
+        keep = (word >= 0) & (ctx >= 0) & (ctx < CONTEXT)
+        flat = word[keep] * (2 * CONTEXT) + offset + ctx[keep]
+        counts += np.bincount(flat, minlength=counts.size).reshape(counts.shape).astype(np.float32)
     x = np.log1p(counts)
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
     x -= x.mean(axis=0)

@@ -12,6 +12,8 @@
 #include "lexicon.h"
 #include "ner_train.h"
 
+#define MAX_SEEDS 16
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: marsad train-ner TRAIN [--dev DEV | --holdout PCT] [OPTIONS] -o MODEL\n\n"
@@ -24,6 +26,7 @@ static void usage(FILE *out)
                  "  --patience N     stop after N epochs without progress on the dev set (default 4)\n"
                  "  --bits B         2^B weight buckets (default 20)\n"
                  "  --seed S         seed of the sentence order (default 1)\n"
+                 "  --seeds K        train K models, seeds S to S+K-1, and keep their mean\n"
                  "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
                  "  --no-lexicon     train without lexicon features\n"
                  "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
@@ -60,6 +63,7 @@ int cmd_train_ner(int argc, char **argv)
         {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
         {"clusters", required_argument, NULL, 'c'}, {"names", required_argument, NULL, 'N'},
+        {"seeds", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -67,7 +71,7 @@ int cmd_train_ner(int argc, char **argv)
     const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *names_path = NULL;
     ner_clusters clusters = {0};
     ner_cluster_slot *cluster_slots = NULL;
-    unsigned holdout = 0, seed = 1;
+    unsigned holdout = 0, seed = 1, seeds = 1;
     bool use_lexicon = true;
     int opt;
     optind = 1;
@@ -82,6 +86,7 @@ int cmd_train_ner(int argc, char **argv)
         case 'l': lexicon_path = optarg; break;
         case 'c': clusters_path = optarg; break;
         case 'N': names_path = optarg; break;
+        case 'S': if (!parse_count("--seeds", optarg, 1, MAX_SEEDS, &seeds)) return 2; break;
         case 'n': use_lexicon = false; break;
         case 'o': out_path = optarg; break;
         case 'q': o.verbose = false; break;
@@ -142,21 +147,67 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "training on %zu tokens (%zu sentences)%s%zu dev tokens; features ready in %.1f s\n",
                 ner_corpus_tokens(train_corpus), kept, dev_corpus ? ", " : "",
                 dev_corpus ? ner_corpus_tokens(dev_corpus) : 0, seconds_since(&start));
-    ner_train_report report = {0};
-    model = ner_train(train_corpus, dev_corpus, &o, &report);
+    /* one model per seed, each visiting the sentences in its own order;
+     * their mean is the model */
+    ner_model *models[MAX_SEEDS] = {0};
+    unsigned epochs[MAX_SEEDS] = {0};
+    for (unsigned k = 0; k < seeds; k++) {
+        ner_train_options one = o;
+        one.seed = o.seed + k;
+        ner_train_report report = {0};
+        models[k] = ner_train(train_corpus, dev_corpus, &one, &report);
+        epochs[k] = report.best_epoch;
+        if (dev_corpus && o.verbose)
+            fprintf(stderr, "seed %llu: best epoch %u: dev F1 %.4f\n", (unsigned long long)one.seed, report.best_epoch,
+                    report.best_dev_f1);
+    }
+    model = seeds == 1 ? models[0] : ner_model_average(models, seeds);
     if (dev_corpus && o.verbose)
-        fprintf(stderr, "best epoch %u: dev F1 %.4f\n", report.best_epoch, report.best_dev_f1);
+        fprintf(stderr, "best dev F1 %.4f (the mean of %u models)\n", ner_corpus_f1(model, dev_corpus), seeds);
+    float shift = 0;
+    if (dev_corpus) {
+        /* the perceptron errs on the side of O: find the shift of the O
+         * weight that scores best on the dev set */
+        static const float shifts[] = {-0.5f, -1, -1.5f, -2, -3, -4, -5, -6, -7, -8, -10, -12, -15};
+        double best = ner_corpus_f1(model, dev_corpus);
+        float applied = 0;
+        for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
+            ner_model_shift_outside(model, shifts[i] - applied);
+            applied = shifts[i];
+            double f1 = ner_corpus_f1(model, dev_corpus);
+            if (o.verbose)
+                fprintf(stderr, "O shifted by %.1f: dev F1 %.4f\n", (double)shifts[i], f1);
+            if (f1 > best) {
+                best = f1;
+                shift = shifts[i];
+            }
+        }
+        ner_model_shift_outside(model, shift - applied);
+        if (o.verbose)
+            fprintf(stderr, "O shift %.1f: dev F1 %.4f\n", (double)shift, best);
+    }
     if (holdout) {
         /* the held-out slice chose the number of epochs: now learn from all of it */
-        ner_model_close(model);
         ner_corpus_free(train_corpus);
         train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, &clusters, o.bucket_bits);
-        ner_train_options all = o;
-        all.epochs = report.best_epoch;
-        if (o.verbose)
-            fprintf(stderr, "training on all %zu tokens for %u epochs\n", ner_corpus_tokens(train_corpus), all.epochs);
-        model = ner_train(train_corpus, NULL, &all, NULL);
+        for (unsigned k = 0; k < seeds; k++) {
+            ner_model_close(models[k]);
+            ner_train_options all = o;
+            all.seed = o.seed + k;
+            all.epochs = epochs[k];
+            if (o.verbose)
+                fprintf(stderr, "seed %llu: training on all %zu tokens for %u epochs\n", (unsigned long long)all.seed,
+                        ner_corpus_tokens(train_corpus), all.epochs);
+            models[k] = ner_train(train_corpus, NULL, &all, NULL);
+        }
+        if (seeds > 1)
+            ner_model_close(model);
+        model = seeds == 1 ? models[0] : ner_model_average(models, seeds);
+        ner_model_shift_outside(model, shift);
     }
+    if (seeds > 1)
+        for (unsigned k = 0; k < seeds; k++)
+            ner_model_close(models[k]);
     if (!model || !ner_model_save(model, out_path))
         goto done;
     if (o.verbose)

@@ -28,10 +28,22 @@ static inline uint64_t combine(uint64_t a, uint64_t b)
 
 uint64_t ner_string_hash(const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-    return h ^ len;
+    /* eight bytes a step: this runs a dozen times per word */
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        uint64_t v = 0;
+        memcpy(&v, s + i, len - i);
+        h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 29;
+    }
+    return mix64(h) | 1;   /* never 0, the empty slot of the class table */
 }
 
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value)

@@ -157,6 +157,34 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
 }
 
+ner_model *ner_model_average(ner_model *const *models, size_t k)
+{
+    size_t n = bucket_count(models[0]) * NER_TAG_COUNT;
+    float *weights = xcalloc(n, sizeof *weights);
+    float transitions[TRANSITION_ROWS * NER_TAG_COUNT] = {0};
+    for (size_t j = 0; j < k; j++) {
+        float share = 1.0f / (models[j]->header.scale * (float)k);
+        for (size_t i = 0; i < n; i++)
+            weights[i] += (float)models[j]->weights[i] * share;
+        for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
+            transitions[i] += (float)models[j]->header.transitions[i] * share;
+    }
+    ner_model *m = ner_model_new(models[0]->header.bucket_bits, &models[0]->clusters);
+    ner_model_set_weights(m, weights, transitions);
+    free(weights);
+    return m;
+}
+
+void ner_model_shift_outside(ner_model *m, float delta)
+{
+    if (!m->owned)
+        return;
+    size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
+    int16_t *w = &m->owned[bucket * NER_TAG_COUNT + NER_O];
+    long v = *w + lrintf(delta * m->header.scale);
+    *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+}
+
 bool ner_model_save(const ner_model *m, const char *path)
 {
     char tmp[4096];
@@ -278,22 +306,23 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
 {
     if (count == 0)
         return;
+    /* forbidden transitions cost "minus infinity": no branch in the loop */
+    int64_t cost[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
+    for (unsigned p = 0; p <= NER_TAG_COUNT; p++)
+        for (unsigned t = 0; t < NER_TAG_COUNT; t++)
+            cost[p * NER_TAG_COUNT + t] = ner_transition_allowed(p, (ner_tag)t) ? transitions[p * NER_TAG_COUNT + t]
+                                                                                : NEG_INFINITY_SCORE;
     int64_t best[NER_TAG_COUNT], next[NER_TAG_COUNT];
-    const int32_t *start = transitions + NER_TAG_COUNT * NER_TAG_COUNT;
     for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-        best[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t) ? (int64_t)start[t] + scores[t] : NEG_INFINITY_SCORE;
+        best[t] = cost[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t];
     for (size_t i = 1; i < count; i++) {
         for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
-            int64_t top = NEG_INFINITY_SCORE;
+            int64_t top = best[0] + cost[t];
             unsigned from = 0;
-            for (unsigned p = 0; p < NER_TAG_COUNT; p++) {
-                if (!ner_transition_allowed(p, (ner_tag)t))
-                    continue;
-                int64_t v = best[p] + transitions[p * NER_TAG_COUNT + t];
-                if (v > top) {
-                    top = v;
-                    from = p;
-                }
+            for (unsigned p = 1; p < NER_TAG_COUNT; p++) {
+                int64_t v = best[p] + cost[p * NER_TAG_COUNT + t];
+                from = v > top ? p : from;
+                top = v > top ? v : top;
             }
             next[t] = top + scores[i * NER_TAG_COUNT + t];
             work[i * NER_TAG_COUNT + t] = (uint8_t)from;

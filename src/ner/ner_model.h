@@ -74,6 +74,16 @@ size_t ner_model_nonzero_buckets(const ner_model *m);
  * scaling them to int16. */
 void ner_model_set_weights(ner_model *m, const float *weights, const float *transitions);
 
+/* A new model whose weights are the mean of k models' (of the same bucket
+ * count; the word classes are the first model's): an ensemble of models
+ * trained in different orders, at the cost of one. */
+ner_model *ner_model_average(ner_model *const *models, size_t k);
+
+/* Adds delta (in the units of the float weights) to the O weight every word
+ * carries: a negative delta trades precision for recall.  Only for models
+ * built in memory. */
+void ner_model_shift_outside(ner_model *m, float delta);
+
 /* The int16 bucket table (buckets x tags) and the transitions on the same
  * scale, for training's dev scoring. */
 const int16_t *ner_model_weights(const ner_model *m);

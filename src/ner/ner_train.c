@@ -257,6 +257,17 @@ static void tag_corpus(const int32_t *transitions, const int16_t *weights, const
     free(work);
 }
 
+double ner_corpus_f1(const ner_model *m, const ner_corpus *corpus)
+{
+    int32_t transitions[TRANSITIONS];
+    ner_model_transitions(m, transitions);
+    uint8_t *tags = xmalloc(corpus->token_count + 1);
+    tag_corpus(transitions, ner_model_weights(m), corpus, tags);
+    double f1 = ner_entity_f1(corpus->gold, tags, corpus->token_count);
+    free(tags);
+    return f1;
+}
+
 /* A small deterministic generator for the visiting order (xorshift64*). */
 static uint64_t next_random(uint64_t *state)
 {

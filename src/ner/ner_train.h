@@ -66,6 +66,9 @@ typedef struct {
 ner_model *ner_train(const ner_corpus *train, const ner_corpus *dev, const ner_train_options *options,
                      ner_train_report *report);
 
+/* The entity F1 of a model on a corpus built with its bucket count. */
+double ner_corpus_f1(const ner_model *m, const ner_corpus *corpus);
+
 /* Entity-level (exact span and type) micro F1 of predicted tags against
  * gold, both valid BIO over the same n tokens. */
 double ner_entity_f1(const uint8_t *gold, const uint8_t *predicted, size_t n);
