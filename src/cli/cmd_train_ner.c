@@ -30,8 +30,6 @@ static void usage(FILE *out)
                  "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
                  "  --no-lexicon     train without lexicon features\n"
                  "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
-                 "  --names TSV      people's names (data/people_names.tsv): which words begin\n"
-                 "                   or end a name, kept in the model\n"
                  "  -o MODEL         where to write the model\n"
                  "  -q               no progress on standard error\n");
 }
@@ -62,13 +60,13 @@ int cmd_train_ner(int argc, char **argv)
         {"epochs", required_argument, NULL, 'e'},   {"patience", required_argument, NULL, 'p'},
         {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
-        {"clusters", required_argument, NULL, 'c'}, {"names", required_argument, NULL, 'N'},
+        {"clusters", required_argument, NULL, 'c'},
         {"seeds", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
-    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *names_path = NULL;
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL;
     ner_clusters clusters = {0};
     ner_cluster_slot *cluster_slots = NULL;
     unsigned holdout = 0, seed = 1, seeds = 1;
@@ -85,7 +83,6 @@ int cmd_train_ner(int argc, char **argv)
         case 's': if (!parse_count("--seed", optarg, 1, 0xFFFFFFFFu, &seed)) return 2; break;
         case 'l': lexicon_path = optarg; break;
         case 'c': clusters_path = optarg; break;
-        case 'N': names_path = optarg; break;
         case 'S': if (!parse_count("--seeds", optarg, 1, MAX_SEEDS, &seeds)) return 2; break;
         case 'n': use_lexicon = false; break;
         case 'o': out_path = optarg; break;
@@ -103,11 +100,7 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "marsad train-ner: --dev and --holdout exclude each other\n");
         return 2;
     }
-    if (names_path && !clusters_path) {
-        fprintf(stderr, "marsad train-ner: --names needs --clusters\n");
-        return 2;
-    }
-    if (clusters_path && !ner_clusters_load(clusters_path, names_path, &clusters, &cluster_slots))
+    if (clusters_path && !ner_clusters_load(clusters_path, &clusters, &cluster_slots))
         return 1;
     o.clusters = &clusters;
     lexicon *lex = NULL;

@@ -191,54 +191,15 @@ static uint64_t key_hash(const char *word, size_t len, byte_buffer *key)
     return ner_string_hash(key->data, key->len);
 }
 
-static void load_names(FILE *f, ner_cluster_slot *table, uint32_t slots, byte_buffer *key)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        if (line[0] == '#')
-            continue;
-        char *name = strchr(line, '\t');
-        if (!name)
-            continue;
-        name++;
-        char *end = strchr(name, '\t');
-        if (!end)
-            end = name + strcspn(name, "\n");
-        const char *words[16];
-        size_t lengths[16], n = 0;
-        for (char *p = name; p < end && n < 16;) {
-            while (p < end && *p == ' ')
-                p++;
-            char *q = p;
-            while (q < end && *q != ' ')
-                q++;
-            if (q > p) {
-                words[n] = p;
-                lengths[n++] = (size_t)(q - p);
-            }
-            p = q;
-        }
-        for (size_t i = 0; i < n; i++) {
-            uint32_t part = n == 1 ? NER_NAME_ALONE : i == 0 ? NER_NAME_FIRST : i + 1 == n ? NER_NAME_LAST : NER_NAME_MIDDLE;
-            slot_for(table, slots, key_hash(words[i], lengths[i], key))->name_parts |= part;
-        }
-    }
-    free(line);
-}
-
-bool ner_clusters_load(const char *path, const char *names_path, ner_clusters *out, ner_cluster_slot **owned)
+bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned)
 {
     FILE *f = fopen(path, "r");
-    FILE *names = names_path ? fopen(names_path, "r") : NULL;
-    if (!f || (names_path && !names)) {
-        fprintf(stderr, "marsad: %s: %s\n", f ? names_path : path, strerror(errno));
-        if (f)
-            fclose(f);
+    if (!f) {
+        fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
         return false;
     }
     normalize_init();
-    size_t lines = count_lines(f) + (names ? 4 * count_lines(names) : 0);
+    size_t lines = count_lines(f);
     uint32_t slots = 16;
     while (slots < 2 * lines + 16)
         slots *= 2;
@@ -265,10 +226,6 @@ bool ner_clusters_load(const char *path, const char *names_path, ner_clusters *o
     }
     free(line);
     fclose(f);
-    if (names) {
-        load_names(names, table, slots, &key);
-        fclose(names);
-    }
     buffer_free(&key);
     out->slots = table;
     out->slot_count = slots;
@@ -311,7 +268,6 @@ static void describe(ner_sentence *s)
         const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
         w->coarse = c ? c->coarse : 0;
         w->fine = c ? c->fine : 0;
-        w->name_parts = c ? c->name_parts : 0;
         c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
         w->stem_fine = c ? c->fine : 0;
         w->lexicon_begin = t->lexicon_begin;
@@ -476,9 +432,6 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
     out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
-    n = add_bits(out, n, NER_T_NAME_PART, w->name_parts);
-    n = add_bits(out, n, NER_T_NAME_PART_M1, m1->name_parts);
-    n = add_bits(out, n, NER_T_NAME_PART_P1, p1->name_parts);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

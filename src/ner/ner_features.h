@@ -47,7 +47,6 @@ typedef struct {
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
-    uint32_t name_parts;
     uint8_t stem_count;
 } ner_word;
 
@@ -58,22 +57,16 @@ typedef struct {
 typedef struct {
     uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
     uint16_t coarse, fine;
-    uint32_t name_parts;       /* NER_NAME_* bits: where the word stands in known names */
+    uint32_t unused;
 } ner_cluster_slot;
-
-/* Where a word stands in the people's names of the lexicon (محمد is a first
- * word, مبارك a last one): partial matches the phrase matcher cannot see. */
-enum { NER_NAME_FIRST = 1, NER_NAME_MIDDLE = 2, NER_NAME_LAST = 4, NER_NAME_ALONE = 8 };
 
 typedef struct {
     const ner_cluster_slot *slots;
     uint32_t slot_count;       /* a power of two, or 0 for no table */
 } ner_clusters;
 
-/* Reads a word<TAB>coarse<TAB>fine table and (when names_path is not NULL)
- * the Arabic names of a people table (data/people_names.tsv, second column);
- * *owned receives the slots to free. */
-bool ner_clusters_load(const char *path, const char *names_path, ner_clusters *out, ner_cluster_slot **owned);
+/* Reads a word<TAB>coarse<TAB>fine table; *owned receives the slots to free. */
+bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned);
 const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
 
 /* Everything a sentence needs on its way through the tagger; reused from
@@ -126,7 +119,6 @@ enum {
     NER_T_SHAPE_KEY_P1, NER_T_STEM_KEY_M1,
     NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
     NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
-    NER_T_NAME_PART, NER_T_NAME_PART_M1, NER_T_NAME_PART_P1,
     NER_TEMPLATE_COUNT
 };
 

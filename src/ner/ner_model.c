@@ -197,7 +197,8 @@ bool ner_model_save(const ner_model *m, const char *path)
     static const char zeros[64];
     bool ok = fwrite(&m->header, sizeof m->header, 1, f) == 1 &&
               fwrite(zeros, 1, WEIGHTS_OFFSET - sizeof m->header, f) == WEIGHTS_OFFSET - sizeof m->header &&
-              fwrite(m->clusters.slots, sizeof *m->clusters.slots, m->clusters.slot_count, f) == m->clusters.slot_count &&
+              (m->clusters.slot_count == 0 ||
+               fwrite(m->clusters.slots, sizeof *m->clusters.slots, m->clusters.slot_count, f) == m->clusters.slot_count) &&
               fwrite(m->weights, sizeof *m->weights * NER_TAG_COUNT, bucket_count(m), f) == bucket_count(m);
     ok = (fclose(f) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
