@@ -249,6 +249,8 @@ static void describe(ner_sentence *s)
         w->stem_count = 0;
         size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
         for (size_t r = 1; r < n; r++) {
+            if (r > NER_MAX_STEMS && r != n - 1)
+                continue;   /* only the first readings and the deepest one are features */
             size_t stem_len = clitic_stem(key, &readings[r], stem);
             uint64_t h = ner_string_hash(stem, stem_len);
             if (w->stem_count < NER_MAX_STEMS)
