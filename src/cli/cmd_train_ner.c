@@ -157,27 +157,33 @@ int cmd_train_ner(int argc, char **argv)
     model = seeds == 1 ? models[0] : ner_model_average(models, seeds);
     if (dev_corpus && o.verbose)
         fprintf(stderr, "best dev F1 %.4f (the mean of %u models)\n", ner_corpus_f1(model, dev_corpus), seeds);
-    float shift = 0;
+    /* the perceptron errs on the side of O: find the shift of each tag's
+     * weight (O, then the B- and I- of each type) that scores best on the
+     * dev set, one tag at a time */
+    float shift[NER_TAG_COUNT] = {0};
     if (dev_corpus) {
-        /* the perceptron errs on the side of O: find the shift of the O
-         * weight that scores best on the dev set */
-        static const float shifts[] = {-0.5f, -1, -1.5f, -2, -3, -4, -5, -6, -7, -8, -10, -12, -15};
+        /* fractions of the largest weight */
+        static const float o_shifts[] = {0, -0.005f, -0.01f, -0.02f, -0.03f, -0.04f, -0.06f, -0.08f, -0.1f, -0.13f, -0.16f, -0.2f, -0.25f, -0.3f, -0.4f};
+        static const float type_shifts[] = {0, -0.04f, -0.02f, -0.01f, 0.01f, 0.02f, 0.04f};
         double best = ner_corpus_f1(model, dev_corpus);
-        float applied = 0;
-        for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
-            ner_model_shift_outside(model, shifts[i] - applied);
-            applied = shifts[i];
-            double f1 = ner_corpus_f1(model, dev_corpus);
-            if (o.verbose)
-                fprintf(stderr, "O shifted by %.1f: dev F1 %.4f\n", (double)shifts[i], f1);
-            if (f1 > best) {
-                best = f1;
-                shift = shifts[i];
+        for (unsigned tag = 0; tag < NER_TAG_COUNT; tag++) {
+            const float *grid = tag == NER_O ? o_shifts : type_shifts;
+            size_t grid_size = tag == NER_O ? sizeof o_shifts / sizeof *o_shifts : sizeof type_shifts / sizeof *type_shifts;
+            float applied = 0, chosen = 0;
+            for (size_t i = 1; i < grid_size; i++) {
+                ner_model_shift(model, (ner_tag)tag, grid[i] - applied);
+                applied = grid[i];
+                double f1 = ner_corpus_f1(model, dev_corpus);
+                if (f1 > best) {
+                    best = f1;
+                    chosen = grid[i];
+                }
             }
+            ner_model_shift(model, (ner_tag)tag, chosen - applied);
+            shift[tag] = chosen;
+            if (o.verbose)
+                fprintf(stderr, "%s shifted by %.3f: dev F1 %.4f\n", ner_tag_name((ner_tag)tag), (double)chosen, best);
         }
-        ner_model_shift_outside(model, shift - applied);
-        if (o.verbose)
-            fprintf(stderr, "O shift %.1f: dev F1 %.4f\n", (double)shift, best);
     }
     if (holdout) {
         /* the held-out slice chose the number of epochs: now learn from all of it */
@@ -196,7 +202,8 @@ int cmd_train_ner(int argc, char **argv)
         if (seeds > 1)
             ner_model_close(model);
         model = seeds == 1 ? models[0] : ner_model_average(models, seeds);
-        ner_model_shift_outside(model, shift);
+        for (unsigned tag = 0; tag < NER_TAG_COUNT; tag++)
+            ner_model_shift(model, (ner_tag)tag, shift[tag]);
     }
     if (seeds > 1)
         for (unsigned k = 0; k < seeds; k++)

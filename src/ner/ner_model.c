@@ -175,13 +175,13 @@ ner_model *ner_model_average(ner_model *const *models, size_t k)
     return m;
 }
 
-void ner_model_shift_outside(ner_model *m, float delta)
+void ner_model_shift(ner_model *m, ner_tag tag, float delta)
 {
     if (!m->owned)
         return;
     size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
-    int16_t *w = &m->owned[bucket * NER_TAG_COUNT + NER_O];
-    long v = *w + lrintf(delta * m->header.scale);
+    int16_t *w = &m->owned[bucket * NER_TAG_COUNT + tag];
+    long v = *w + lrintf(delta * 32767.0f);
     *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
 }
 

@@ -79,10 +79,10 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
  * trained in different orders, at the cost of one. */
 ner_model *ner_model_average(ner_model *const *models, size_t k);
 
-/* Adds delta (in the units of the float weights) to the O weight every word
- * carries: a negative delta trades precision for recall.  Only for models
- * built in memory. */
-void ner_model_shift_outside(ner_model *m, float delta);
+/* Adds delta, a fraction of the model's largest weight, to the weight of
+ * tag that every word carries: a negative delta on O trades precision for
+ * recall.  Only for models built in memory. */
+void ner_model_shift(ner_model *m, ner_tag tag, float delta);
 
 /* The int16 bucket table (buckets x tags) and the transitions on the same
  * scale, for training's dev scoring. */

@@ -50,3 +50,13 @@ check "the tiny model tags its own training file" grep -qx 'حلب B-LOC' "$tmp/
 check "training is deterministic" cmp -s "$tmp/tiny.model" "$tmp/again.model"
 "$MARSAD" train-ner tests/data/ner_tiny.conll > /dev/null 2> "$tmp/err"
 check "train-ner without -o: usage, exit 2" test $? -eq 2
+
+# the tagger beside the lexicon in `marsad entities`
+printf 'وقال رئيس مجلس إدارة الشركة سامر الخطيب إن الشركة ستفتتح فرعا جديدا في مدينة زحلة اللبنانية.\n' > "$tmp/article.txt"
+"$MARSAD" entities "$tmp/article.txt" > "$tmp/out" 2> "$tmp/err"
+check "entities with the tagger: exit 0" test $? -eq 0
+check "a name no lexicon lists comes from the tagger" grep -qP '^entity\tPER\t\d+\t\d+\t-\tner\tسامر الخطيب$' "$tmp/out"
+check "a place the lexicon knows keeps the lexicon's entity" grep -qP '^entity\tLOC\t\d+\t\d+\tLBN\tlexicon\tزحلة$' "$tmp/out"
+check "no span is reported twice" test "$(grep '^entity' "$tmp/out" | cut -f3 | sort | uniq -d | wc -l)" -eq 0
+"$MARSAD" entities --no-ner "$tmp/article.txt" > "$tmp/out" 2> "$tmp/err"
+check "entities --no-ner: the lexicon's only" test "$(grep -c '	ner	' "$tmp/out")" -eq 0 -a "$(grep -c '	lexicon	' "$tmp/out")" -ge 1
