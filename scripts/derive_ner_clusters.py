@@ -16,7 +16,7 @@ import json, re, sys
 from collections import Counter
 import numpy as np
 
-VOCAB, CONTEXT, DIMS, COARSE, FINE, ITERATIONS = 60000, 1500, 120, 128, 1024, 25
+VOCAB, CONTEXT, DIMS, COARSE, FINE, ITERATIONS = 60000, 1500, 120, 64, 512, 25
 
 DIACRITICS = re.compile("[\u0640\u064B-\u0652\u0670\u0653-\u0655]")
 FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي"})
