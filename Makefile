@@ -3,6 +3,7 @@
 #   make check      unit and CLI tests, normal build and ASan+UBSan build
 #   make bench      throughput figures over ../shared/corpora/ant
 #   make eval       scores against ../shared/eval gold (where present)
+#   make train-ner  retrains models/ner.model on ../shared/ner/anercorp/train.txt
 
 CC      ?= cc
 SHARED  ?= ../shared
@@ -25,15 +26,25 @@ INCLUDES := $(foreach s,$(STAGES) cli,-Isrc/$(s)) -Ibuild/gen
 
 GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h
 
-.PHONY: all check test asan bench eval clean setup demo
+.PHONY: all check test asan bench eval clean setup demo train-ner
 # Keep test objects: make would otherwise delete them after linking and
 # print that after the test summary, which must be the last line.
 .SECONDARY:
-all: build/marsad build/lexicon.bin build/web/index.html
+all: build/marsad build/lexicon.bin build/web/index.html build/ner.model
 
 LEXICON_TABLES := $(wildcard $(addprefix data/,countries.tsv orgs.tsv groups.tsv media.tsv sectors.tsv places.tsv people_names.tsv people_roles.tsv triggers.tsv modality_cues.tsv speech_verbs.tsv casualty_words.tsv))
 build/lexicon.bin: build/marsad $(LEXICON_TABLES)
 	build/marsad compile-lexicon -o $@ data
+
+# The NER model is committed (models/README.md says how it was made); the
+# binary finds it beside itself.
+build/ner.model: models/ner.model
+	@mkdir -p $(@D)
+	cp $< $@
+
+train-ner: build/marsad build/lexicon.bin
+	build/marsad train-ner $(SHARED)/ner/anercorp/train.txt --holdout 10 --clusters data/ner_clusters.tsv --bits 19 --seeds 3 -o models/ner.model
+	cp models/ner.model build/ner.model
 
 build/gen/fold_rules.h: data/normalize.tsv scripts/tsv_to_fold_rules.awk
 	@mkdir -p $(@D)
@@ -87,7 +98,7 @@ build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libmarsad.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread -lm
 
-test: build/marsad build/lexicon.bin build/web/index.html $(addprefix build/tests/,$(TESTS))
+test: build/marsad build/lexicon.bin build/web/index.html build/ner.model $(addprefix build/tests/,$(TESTS))
 asan: build/asan/marsad $(addprefix build/asan/tests/,$(TESTS))
 
 # Runs every test twice (normal, then ASan+UBSan); the last line of output
@@ -98,10 +109,10 @@ check: test asan
 build/bench: build/obj/bench/bench.o build/libmarsad.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
-bench: build/marsad build/lexicon.bin build/bench
+bench: build/marsad build/lexicon.bin build/ner.model build/bench
 	@sh bench/run.sh $(SHARED)
 
-eval: build/marsad
+eval: build/marsad build/lexicon.bin build/ner.model
 	@sh scripts/eval.sh $(SHARED)
 
 # The dashboard of marsad serve: web/ plus its npm packages (web/package-lock.json,

@@ -6,7 +6,11 @@ if [ ! -f "$corpus" ]; then
     echo "bench: $corpus not found; nothing to measure" >&2
     exit 0
 fi
-build/bench "$corpus" 5 build/lexicon.bin
+if [ -f build/ner.model ] && [ -f "$SHARED/ner/anercorp/test.txt" ]; then
+    build/bench "$corpus" 5 build/lexicon.bin build/ner.model "$SHARED/ner/anercorp/test.txt"
+else
+    build/bench "$corpus" 5 build/lexicon.bin
+fi
 
 # the whole `marsad code` process on the corpus, JSON parsing included
 if command -v /usr/bin/time >/dev/null 2>&1; then

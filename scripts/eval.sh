@@ -2,6 +2,8 @@
 # make eval: scores build/marsad against the gold sets in ../shared/eval.
 #   events: the seed article and the dev gold (its articles are read from
 #           ../shared/corpora/ant by id), with ../shared/eval/score_events.py
+#   NER:    build/marsad ner on ANERcorp test and AQMAR, with
+#           ../shared/eval/score_ner.py (AQMAR's MIS0..MIS3 scored as MISC)
 SHARED=${1:-../shared}
 eval_dir="$SHARED/eval"
 if [ ! -d "$eval_dir" ]; then
@@ -36,3 +38,19 @@ for i in wanted:
 PY
 build/marsad code -q "$tmp/dev_articles.jsonl" > "$tmp/dev.jsonl"
 python3 "$eval_dir/score_events.py" "$eval_dir/dev_gold.jsonl" "$tmp/dev.jsonl" --per-type
+
+ner_dir="$SHARED/ner"
+if [ -f "$ner_dir/anercorp/test.txt" ]; then
+    echo
+    echo "== NER: ANERcorp test ($(grep -c . "$ner_dir/anercorp/test.txt") tokens), entity-level exact match"
+    build/marsad ner "$ner_dir/anercorp/test.txt" > "$tmp/anercorp.txt"
+    python3 "$eval_dir/score_ner.py" "$ner_dir/anercorp/test.txt" "$tmp/anercorp.txt"
+fi
+if [ -f "$ner_dir/aqmar/aqmar.conll" ]; then
+    echo
+    echo "== NER: AQMAR ($(grep -c . "$ner_dir/aqmar/aqmar.conll") tokens, Wikipedia, out of domain)"
+    # AQMAR's article-specific MIS0..MIS3 (and typos such as I--ORG) are MISC
+    sed -E 's/ ([BI])-+MIS[^ ]*$/ \1-MISC/; s/ ([BI])-+/ \1-/' "$ner_dir/aqmar/aqmar.conll" > "$tmp/aqmar_gold.txt"
+    build/marsad ner "$ner_dir/aqmar/aqmar.conll" > "$tmp/aqmar.txt"
+    python3 "$eval_dir/score_ner.py" "$tmp/aqmar_gold.txt" "$tmp/aqmar.txt"
+fi

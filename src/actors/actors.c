@@ -46,6 +46,7 @@ static void add_entity(actor_list *out, uint32_t start, uint32_t end, entity_typ
     x->start = start;
     x->end = end;
     x->type = (uint8_t)type;
+    x->origin = ENTITY_FROM_LEXICON;
     snprintf(x->country, sizeof x->country, "%s", country);
     x->entry = e;
 }

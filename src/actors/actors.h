@@ -23,9 +23,13 @@
 
 typedef enum { ENTITY_NONE, ENTITY_PER, ENTITY_LOC, ENTITY_ORG, ENTITY_MISC } entity_type;
 
+/* Where an entity comes from: a lexicon match, or the NER tagger (ner_fuse.h). */
+typedef enum { ENTITY_FROM_LEXICON, ENTITY_FROM_NER } entity_origin;
+
 typedef struct {
     uint32_t start, end;          /* byte span in the text */
     uint8_t type;                 /* entity_type */
+    uint8_t origin;               /* entity_origin */
     char country[4];
     const lexicon_entry *entry;   /* the lexicon entry behind it */
 } entity;

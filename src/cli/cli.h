@@ -40,5 +40,7 @@ int cmd_search(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_ner(int argc, char **argv);
+int cmd_train_ner(int argc, char **argv);
 
 #endif

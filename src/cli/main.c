@@ -16,6 +16,8 @@ static const command commands[] = {
     {"events", cmd_events, "stored events, filtered, as a table, JSON Lines, CSV, GeoJSON or GDELT columns"},
     {"show", cmd_show, "one stored article with its entities and event triggers highlighted"},
     {"serve", cmd_serve, "the JSON API and the analysts' dashboard over HTTP (read-only)"},
+    {"ner", cmd_ner, "tag the tokens of a CoNLL file with PER, LOC, ORG and MISC (BIO)"},
+    {"train-ner", cmd_train_ner, "train the NER tagger on a CoNLL file"},
     {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 

@@ -1,0 +1,442 @@
+/*
+ * ner_features.c — see ner_features.h.
+ */
+#include "ner_features.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clitics.h"
+#include "normalize.h"
+
+static inline uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static inline uint64_t combine(uint64_t a, uint64_t b)
+{
+    return mix64(a ^ ((b << 21 | b >> 43) * 0x9E3779B97F4A7C15ULL));
+}
+
+uint64_t ner_string_hash(const char *s, size_t len)
+{
+    /* eight bytes a step: this runs a dozen times per word */
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        uint64_t v = 0;
+        memcpy(&v, s + i, len - i);
+        h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 29;
+    }
+    return mix64(h) | 1;   /* never 0, the empty slot of the class table */
+}
+
+uint32_t ner_feature_hash(unsigned template_id, uint64_t value)
+{
+    return (uint32_t)(mix64(value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
+}
+
+static void reserve(ner_sentence *s, size_t n)
+{
+    if (n <= s->cap)
+        return;
+    size_t cap = s->cap ? s->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    s->tokens = xrealloc(s->tokens, cap * sizeof *s->tokens);
+    s->words = xrealloc(s->words, cap * sizeof *s->words);
+    s->text_offset = xrealloc(s->text_offset, cap * sizeof *s->text_offset);
+    s->cap = cap;
+}
+
+void ner_sentence_free(ner_sentence *s)
+{
+    free(s->tokens);
+    free(s->words);
+    free(s->text_offset);
+    buffer_free(&s->keys);
+    buffer_free(&s->text);
+    token_list_free(&s->sub_tokens);
+    lexicon_matches_free(&s->matches);
+    free(s->features);
+    free(s->feature_start);
+    free(s->scores);
+    free(s->work);
+    memset(s, 0, sizeof *s);
+}
+
+static uint32_t entry_bits(const lexicon_match *m)
+{
+    uint32_t bits = 0;
+    for (uint32_t e = 0; e < m->entry_count; e++) {
+        const lexicon_entry *x = &m->entries[e];
+        bits |= 1u << x->kind;
+        if (x->kind == LEX_SECTOR)
+            bits |= 1u << NER_LEX_SECTOR_BIT(x->subkind);
+    }
+    return bits;
+}
+
+/* Byte length of the first k code points of s[0,len), or of the last k. */
+static size_t utf8_head(const char *s, size_t len, int k)
+{
+    size_t i = 0;
+    while (i < len && k > 0) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        k--;
+    }
+    return k == 0 ? i : 0;
+}
+
+static size_t utf8_tail(const char *s, size_t len, int k)
+{
+    size_t i = len;
+    while (i > 0 && k > 0) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+        k--;
+    }
+    return k == 0 ? len - i : 0;
+}
+
+/* Digits, Latin, Arabic or other, and a length bucket, as one number. */
+static uint64_t shape_of(const char *s, size_t len)
+{
+    unsigned digits = 0, latin = 0, arabic = 0, other = 0, chars = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c >= '0' && c <= '9')
+                digits++;
+            else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                latin++;
+            else
+                other++;
+            i++;
+        } else if (c == 0xD9 && i + 1 < len && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xA9) {
+            digits++;
+            i += 2;
+        } else if (c >= 0xD8 && c <= 0xDB) {
+            arabic++;
+            i += 2;
+        } else {
+            other++;
+            i++;
+            while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+                i++;
+        }
+        chars++;
+    }
+    unsigned bucket = chars <= 3 ? chars : chars <= 5 ? 4 : chars <= 8 ? 5 : 6;
+    unsigned mix = (digits > 0) | (digits == chars) << 1 | (latin > 0) << 2 | (arabic > 0) << 3 | (other > 0) << 4 |
+                   (other == chars) << 5;
+    return 0x5348415045ULL + (mix << 4 | bucket);
+}
+
+const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash)
+{
+    if (!c || c->slot_count == 0 || key_hash == 0)
+        return NULL;
+    uint32_t mask = c->slot_count - 1;
+    for (uint32_t i = (uint32_t)key_hash & mask;; i = (i + 1) & mask) {
+        if (c->slots[i].key == key_hash)
+            return &c->slots[i];
+        if (c->slots[i].key == 0)
+            return NULL;
+    }
+}
+
+static size_t count_lines(FILE *f)
+{
+    size_t lines = 0;
+    int ch;
+    while ((ch = getc(f)) != EOF)
+        lines += ch == '\n';
+    rewind(f);
+    return lines;
+}
+
+/* The slot of key h, claimed if it was empty. */
+static ner_cluster_slot *slot_for(ner_cluster_slot *table, uint32_t slots, uint64_t h)
+{
+    uint32_t i = (uint32_t)h & (slots - 1);
+    while (table[i].key != 0 && table[i].key != h)
+        i = (i + 1) & (slots - 1);
+    table[i].key = h;
+    return &table[i];
+}
+
+static uint64_t key_hash(const char *word, size_t len, byte_buffer *key)
+{
+    buffer_truncate(key, 0);
+    normalize_for_match(word, len, key);
+    return ner_string_hash(key->data, key->len);
+}
+
+bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    normalize_init();
+    size_t lines = count_lines(f);
+    uint32_t slots = 16;
+    while (slots < 2 * lines + 16)
+        slots *= 2;
+    ner_cluster_slot *table = xcalloc(slots, sizeof *table);
+    char *line = NULL;
+    size_t cap = 0, line_no = 0, bad = 0;
+    byte_buffer key = {0};
+    while (getline(&line, &cap, f) > 0) {
+        line_no++;
+        if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
+            continue;
+        char *tab = strchr(line, '\t');
+        unsigned coarse, fine;
+        if (!tab || sscanf(tab + 1, "%u\t%u", &coarse, &fine) != 2 || coarse > 65534 || fine > 65534) {
+            if (++bad == 1)
+                fprintf(stderr, "marsad: %s:%zu: not word<TAB>coarse<TAB>fine; skipped\n", path, line_no);
+            continue;
+        }
+        ner_cluster_slot *slot = slot_for(table, slots, key_hash(line, (size_t)(tab - line), &key));
+        if (slot->fine)
+            continue;   /* two spellings with one key: the more frequent came first */
+        slot->coarse = (uint16_t)(coarse + 1);
+        slot->fine = (uint16_t)(fine + 1);
+    }
+    free(line);
+    fclose(f);
+    buffer_free(&key);
+    out->slots = table;
+    out->slot_count = slots;
+    *owned = table;
+    return true;
+}
+
+static void describe(ner_sentence *s)
+{
+    clitic_reading readings[CLITIC_MAX_READINGS];
+    char stem[CLITIC_MAX_WORD + 1];
+    for (size_t i = 0; i < s->count; i++) {
+        const ner_token *t = &s->tokens[i];
+        ner_word *w = &s->words[i];
+        const char *key = s->keys.data + t->key_offset;
+        size_t len = t->key_len;
+        w->surface = ner_string_hash(t->surface, t->surface_len);
+        w->key = ner_string_hash(key, len);
+        w->main_stem = w->key;
+        w->proclitics = 0;
+        w->stem_count = 0;
+        size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
+        for (size_t r = 1; r < n; r++) {
+            if (r > NER_MAX_STEMS && r != n - 1)
+                continue;   /* only the first readings and the deepest one are features */
+            size_t stem_len = clitic_stem(key, &readings[r], stem);
+            uint64_t h = ner_string_hash(stem, stem_len);
+            if (w->stem_count < NER_MAX_STEMS)
+                w->stems[w->stem_count++] = h;
+            if (r == n - 1) {
+                /* the reading that peels most: its stem, and what it peeled */
+                w->main_stem = h;
+                w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            size_t head = utf8_head(key, len, k + 1), tail = utf8_tail(key, len, k + 1);
+            w->prefix[k] = head && head < len ? ner_string_hash(key, head) : 0;
+            w->suffix[k] = tail && tail < len ? ner_string_hash(key + len - tail, tail) : 0;
+        }
+        w->shape = shape_of(t->surface, t->surface_len);
+        const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
+        w->coarse = c ? c->coarse : 0;
+        w->fine = c ? c->fine : 0;
+        c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
+        w->stem_fine = c ? c->fine : 0;
+        w->lexicon_begin = t->lexicon_begin;
+        w->lexicon_inside = t->lexicon_inside;
+    }
+}
+
+/* The token of s holding byte offset pos of s->text. */
+static size_t token_at(const ner_sentence *s, uint32_t pos)
+{
+    size_t lo = 0, hi = s->count;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->text_offset[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const *words, const uint32_t *lengths,
+                         size_t n)
+{
+    normalize_init();
+    reserve(s, n);
+    s->count = n;
+    buffer_truncate(&s->keys, 0);
+    buffer_truncate(&s->text, 0);
+    for (size_t i = 0; i < n; i++) {
+        ner_token *t = &s->tokens[i];
+        t->surface = words[i];
+        t->surface_len = lengths[i];
+        t->key_offset = (uint32_t)s->keys.len;
+        t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
+        t->ends_in_teh_marbuta = lengths[i] >= 2 && memcmp(words[i] + lengths[i] - 2, "\xD8\xA9", 2) == 0;
+        t->lexicon_begin = t->lexicon_inside = 0;
+        s->text_offset[i] = (uint32_t)s->text.len;
+        buffer_append(&s->text, words[i], lengths[i]);
+        buffer_append_char(&s->text, ' ');
+    }
+    if (lex && n) {
+        tokenize(s->text.data, s->text.len, &s->sub_tokens);
+        lexicon_match_tokens(lex, s->text.data, &s->sub_tokens, &s->matches);
+        for (size_t m = 0; m < s->matches.count; m++) {
+            const lexicon_match *x = &s->matches.items[m];
+            uint32_t bits = entry_bits(x);
+            size_t first = token_at(s, x->start), last = token_at(s, x->end ? x->end - 1 : 0);
+            s->tokens[first].lexicon_begin |= bits;
+            for (size_t i = first + 1; i <= last; i++)
+                s->tokens[i].lexicon_inside |= bits;
+        }
+    }
+    describe(s);
+}
+
+void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tokens, size_t first, size_t n,
+                        const lexicon_matches *matches)
+{
+    normalize_init();
+    reserve(s, n);
+    s->count = n;
+    buffer_truncate(&s->keys, 0);
+    for (size_t i = 0; i < n; i++) {
+        const token *src = &tokens->tokens[first + i];
+        ner_token *t = &s->tokens[i];
+        t->surface = text + src->start;
+        t->surface_len = src->end - src->start;
+        t->key_offset = (uint32_t)s->keys.len;
+        t->key_len = src->key_len;
+        buffer_append(&s->keys, token_key(tokens, src), src->key_len);
+        t->ends_in_teh_marbuta = (src->flags & TOKEN_ENDS_IN_TEH_MARBUTA) != 0;
+        t->lexicon_begin = t->lexicon_inside = 0;
+    }
+    if (matches) {
+        /* matches are in token order: find the first that reaches this sentence */
+        size_t lo = 0, hi = matches->count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const lexicon_match *x = &matches->items[mid];
+            if (x->first_token + x->token_count <= first)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t m = lo; m < matches->count && matches->items[m].first_token < first + n; m++) {
+            const lexicon_match *x = &matches->items[m];
+            uint32_t bits = entry_bits(x);
+            for (size_t k = 0; k < x->token_count; k++) {
+                size_t at = x->first_token + k;
+                if (at < first || at >= first + n)
+                    continue;
+                if (k == 0)
+                    s->tokens[at - first].lexicon_begin |= bits;
+                else
+                    s->tokens[at - first].lexicon_inside |= bits;
+            }
+        }
+    }
+    describe(s);
+}
+
+static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
+static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
+
+static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t bits)
+{
+    while (bits && n < NER_MAX_FEATURES) {
+        unsigned b = (unsigned)__builtin_ctz(bits);
+        out[n++] = ner_feature_hash(template_id, b);
+        bits &= bits - 1;
+    }
+    return n;
+}
+
+size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
+{
+    const ner_word *w = &s->words[i];
+    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &sentence_start;
+    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &sentence_start;
+    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &sentence_end;
+    const ner_word *p2 = i + 2 < s->count ? &s->words[i + 2] : &sentence_end;
+    size_t n = 0;
+    out[n++] = ner_feature_hash(NER_T_BIAS, 0);
+    out[n++] = ner_feature_hash(NER_T_KEY, w->key);
+    if (w->surface != w->key)
+        out[n++] = ner_feature_hash(NER_T_SURFACE, w->surface);
+    for (size_t k = 0; k < w->stem_count; k++)
+        out[n++] = ner_feature_hash(NER_T_STEM, w->stems[k]);
+    out[n++] = ner_feature_hash(NER_T_MAIN_STEM, w->main_stem);
+    out[n++] = ner_feature_hash(NER_T_PROCLITICS, w->proclitics);
+    for (int k = 0; k < 3; k++) {
+        if (w->prefix[k])
+            out[n++] = ner_feature_hash(NER_T_PREFIX1 + (unsigned)k, w->prefix[k]);
+        if (w->suffix[k])
+            out[n++] = ner_feature_hash(NER_T_SUFFIX1 + (unsigned)k, w->suffix[k]);
+    }
+    out[n++] = ner_feature_hash(NER_T_SHAPE, w->shape);
+    out[n++] = ner_feature_hash(NER_T_KEY_M2, m2->key);
+    out[n++] = ner_feature_hash(NER_T_KEY_M1, m1->key);
+    out[n++] = ner_feature_hash(NER_T_KEY_P1, p1->key);
+    out[n++] = ner_feature_hash(NER_T_KEY_P2, p2->key);
+    out[n++] = ner_feature_hash(NER_T_STEM_M1, m1->main_stem);
+    out[n++] = ner_feature_hash(NER_T_STEM_P1, p1->main_stem);
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_M1, combine(m1->key, w->key));
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_P1, combine(w->key, p1->key));
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_M2M1, combine(m2->key, m1->key));
+    out[n++] = ner_feature_hash(NER_T_SHAPE_M1, m1->shape);
+    out[n++] = ner_feature_hash(NER_T_SHAPE_P1, p1->shape);
+    out[n++] = ner_feature_hash(NER_T_SUFFIX2_M1, m1->suffix[1]);
+    out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, p1->suffix[1]);
+    out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
+    out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
+    out[n++] = ner_feature_hash(NER_T_COARSE, w->coarse);
+    out[n++] = ner_feature_hash(NER_T_FINE, w->fine);
+    if (w->stem_fine)
+        out[n++] = ner_feature_hash(NER_T_STEM_FINE, w->stem_fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_M1, m1->fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_P1, p1->fine);
+    out[n++] = ner_feature_hash(NER_T_COARSE_M2, m2->coarse);
+    out[n++] = ner_feature_hash(NER_T_COARSE_P2, p2->coarse);
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
+    out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
+    n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
+    n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
+    n = add_bits(out, n, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
+    return n;
+}

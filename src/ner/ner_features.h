@@ -1,0 +1,129 @@
+/*
+ * ner_features.h — what the NER tagger sees of each word.
+ *
+ * A sentence is first described word by word (ner_describe): the hashes of
+ * its surface form, its matching key (normalize.h), the stems of its clitic
+ * readings (clitics.h: وبالاتحاد → اتحاد), its first and last letters, its
+ * shape, and the kinds of lexicon phrases that begin or continue on it.
+ * ner_features() then combines a word with its neighbours (±2) into
+ * feature hashes, one per template; the model (ner_model.h) maps each hash
+ * to a bucket of weights.  Hashing needs no feature dictionary, so features
+ * cost the same at training and at tagging time.
+ *
+ * Sentences come either as CoNLL tokens (ner_prepare_strings) or as the
+ * tokens of a text that the coder already matched (ner_prepare_tokens).
+ */
+#ifndef MARSAD_NER_FEATURES_H
+#define MARSAD_NER_FEATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buffer.h"
+#include "lexicon.h"
+#include "tokenize.h"
+
+/* The features of one word never exceed this. */
+#define NER_MAX_FEATURES 80
+#define NER_MAX_STEMS 3
+
+/* One word of a sentence, as the feature extractor needs it. */
+typedef struct {
+    const char *surface;
+    uint32_t surface_len;
+    uint32_t key_offset, key_len;   /* into the workspace's keys */
+    bool ends_in_teh_marbuta;
+    uint32_t lexicon_begin;         /* bit k: a lexicon phrase of kind k starts here */
+    uint32_t lexicon_inside;        /* bit k: a phrase of kind k goes on here */
+} ner_token;
+
+/* The hashes of one word, computed once and shared by the templates that
+ * look at it from its neighbours. */
+typedef struct {
+    uint64_t surface, key, main_stem, proclitics;
+    uint64_t stems[NER_MAX_STEMS];
+    uint64_t prefix[3], suffix[3];
+    uint64_t shape;
+    uint32_t lexicon_begin, lexicon_inside;
+    uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
+    uint8_t stem_count;
+} ner_word;
+
+/* Word classes (data/ner_clusters.tsv): words of the same contexts share a
+ * class, so a name never seen in training still looks like the names that
+ * were.  An open-addressing table keyed by the hash of a word's matching
+ * key; classes count from 1, 0 is "unknown".  Stored in the model file. */
+typedef struct {
+    uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
+    uint16_t coarse, fine;
+    uint32_t unused;
+} ner_cluster_slot;
+
+typedef struct {
+    const ner_cluster_slot *slots;
+    uint32_t slot_count;       /* a power of two, or 0 for no table */
+} ner_clusters;
+
+/* Reads a word<TAB>coarse<TAB>fine table; *owned receives the slots to free. */
+bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned);
+const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
+
+/* Everything a sentence needs on its way through the tagger; reused from
+ * sentence to sentence so tagging allocates nothing in the steady state. */
+typedef struct {
+    const ner_clusters *clusters;   /* set by the caller; NULL for none */
+    ner_token *tokens;
+    ner_word *words;
+    size_t count, cap;
+    byte_buffer keys;
+    byte_buffer text;        /* CoNLL tokens joined by spaces, for lexicon matching */
+    uint32_t *text_offset;   /* where each token starts in text */
+    token_list sub_tokens;
+    lexicon_matches matches;
+    /* scratch space of the tagger (ner_model_tag) */
+    uint32_t *features, *feature_start;
+    int32_t *scores;
+    uint8_t *work;
+    size_t scratch_cap;
+} ner_sentence;
+
+/* Fills s from n CoNLL token strings: keys, clitic readings, and (when lex
+ * is not NULL) the lexicon phrases found in them. */
+void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const *words, const uint32_t *lengths,
+                         size_t n);
+
+/* Fills s from tokens[first, first + n) of a tokenised text and the lexicon
+ * matches already found in it (may be NULL). */
+void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tokens, size_t first, size_t n,
+                        const lexicon_matches *matches);
+
+void ner_sentence_free(ner_sentence *s);
+
+/* The feature hashes of word i of a prepared sentence; returns how many
+ * (at most NER_MAX_FEATURES). */
+size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
+
+/* The hash one template gives one value: lets tests name a feature. */
+uint32_t ner_feature_hash(unsigned template_id, uint64_t value);
+uint64_t ner_string_hash(const char *s, size_t len);
+
+/* The templates, for tests and for anyone reading a model's weights. */
+enum {
+    NER_T_BIAS, NER_T_KEY, NER_T_SURFACE, NER_T_STEM, NER_T_MAIN_STEM, NER_T_PROCLITICS,
+    NER_T_PREFIX1, NER_T_PREFIX2, NER_T_PREFIX3, NER_T_SUFFIX1, NER_T_SUFFIX2, NER_T_SUFFIX3,
+    NER_T_SHAPE, NER_T_KEY_M2, NER_T_KEY_M1, NER_T_KEY_P1, NER_T_KEY_P2, NER_T_STEM_M1, NER_T_STEM_P1,
+    NER_T_BIGRAM_M1, NER_T_BIGRAM_P1, NER_T_BIGRAM_M2M1, NER_T_SHAPE_M1, NER_T_SHAPE_P1,
+    NER_T_SUFFIX2_M1, NER_T_SUFFIX2_P1,
+    NER_T_LEX_BEGIN, NER_T_LEX_INSIDE, NER_T_LEX_M1, NER_T_LEX_P1,
+    NER_T_SHAPE_KEY_P1, NER_T_STEM_KEY_M1,
+    NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
+    NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
+    NER_TEMPLATE_COUNT
+};
+
+/* Lexicon kinds as feature bits: the lexicon_kind values, then the four
+ * sector sub-kinds (a title such as الرئيس announces a person). */
+#define NER_LEX_SECTOR_BIT(subkind) (LEX_KIND_COUNT + (subkind))
+
+#endif

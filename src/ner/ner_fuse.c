@@ -1,0 +1,64 @@
+/*
+ * ner_fuse.c — see ner_fuse.h.
+ */
+#include "ner_fuse.h"
+
+#include <stdlib.h>
+
+#include "buffer.h"
+
+static const uint8_t entity_type_of_tag_type[] = {ENTITY_NONE, ENTITY_PER, ENTITY_LOC, ENTITY_ORG, ENTITY_MISC};
+
+static bool overlaps_lexicon(const actor_list *out, size_t lexicon_count, uint32_t start, uint32_t end)
+{
+    for (size_t i = 0; i < lexicon_count; i++)
+        if (out->entities[i].start < end && start < out->entities[i].end)
+            return true;
+    return false;
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const entity *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+size_t ner_add_entities(const ner_model *m, const char *text, const token_list *tokens, actor_list *out)
+{
+    size_t lexicon_count = out->entity_count, added = 0;
+    ner_sentence s = {.clusters = ner_model_clusters(m)};
+    uint8_t *tags = NULL;
+    size_t tags_cap = 0;
+    for (size_t k = 0; k < tokens->sentence_count; k++) {
+        const sentence *sen = &tokens->sentences[k];
+        size_t first = sen->first_token, n = sen->token_count;
+        grow_array((void **)&tags, &tags_cap, n + 1, 1);
+        ner_prepare_tokens(&s, text, tokens, first, n, &out->matches);
+        ner_model_tag(m, &s, tags);
+        for (size_t i = 0; i < n;) {
+            if (tags[i] == NER_O) {
+                i++;
+                continue;
+            }
+            unsigned type = ner_tag_type((ner_tag)tags[i]);
+            size_t j = i + 1;
+            while (j < n && ner_tag_is_inside((ner_tag)tags[j]))
+                j++;
+            uint32_t start = tokens->tokens[first + i].start, end = tokens->tokens[first + j - 1].end;
+            if (!overlaps_lexicon(out, lexicon_count, start, end)) {
+                grow_array((void **)&out->entities, &out->entity_cap, out->entity_count + 1, sizeof *out->entities);
+                entity *e = &out->entities[out->entity_count++];
+                *e = (entity){.start = start, .end = end, .type = entity_type_of_tag_type[type],
+                              .origin = ENTITY_FROM_NER};
+                added++;
+            }
+            i = j;
+        }
+    }
+    free(tags);
+    ner_sentence_free(&s);
+    qsort(out->entities, out->entity_count, sizeof *out->entities, by_position);
+    return added;
+}

@@ -1,0 +1,251 @@
+/* Tests of src/ner: the features a word gets, BIO-constrained Viterbi
+ * decoding, reading CoNLL, entity F1, and a model trained on a tiny file
+ * that tags the same after a save and an mmapped load. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "lexicon_fixture.h"
+#include "ner_features.h"
+#include "ner_model.h"
+#include "ner_train.h"
+#include "normalize.h"
+
+/* Prepares the space-separated words of text as one sentence. */
+static void prepare(ner_sentence *s, const char *text, char *copy, size_t size)
+{
+    const char *words[64];
+    uint32_t lengths[64];
+    size_t n = 0;
+    snprintf(copy, size, "%s", text);
+    for (char *w = strtok(copy, " "); w && n < 64; w = strtok(NULL, " ")) {
+        words[n] = w;
+        lengths[n++] = (uint32_t)strlen(w);
+    }
+    ner_prepare_strings(s, lex, words, lengths, n);
+}
+
+static uint32_t key_feature(unsigned template_id, const char *word)
+{
+    byte_buffer key = {0};
+    normalize_for_match(word, strlen(word), &key);
+    uint32_t h = ner_feature_hash(template_id, ner_string_hash(key.data, key.len));
+    buffer_free(&key);
+    return h;
+}
+
+static bool has_feature(const ner_sentence *s, size_t i, uint32_t feature)
+{
+    uint32_t f[NER_MAX_FEATURES];
+    size_t n = ner_features(s, i, f);
+    for (size_t k = 0; k < n; k++)
+        if (f[k] == feature)
+            return true;
+    return false;
+}
+
+static void features_of_a_word_and_its_neighbours(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    prepare(&s, "وقال المتحدث باسم الحكومة إن القوات دخلت مدينة حلب", copy, sizeof copy);
+    assert_int_equal(s.count, 9);
+    /* حلب: itself, and "مدينة" before it, folded to its key مدينه */
+    assert_true(has_feature(&s, 8, key_feature(NER_T_KEY, "حلب")));
+    assert_true(has_feature(&s, 8, key_feature(NER_T_KEY_M1, "مدينة")));
+    assert_true(has_feature(&s, 8, key_feature(NER_T_KEY_M2, "دخلت")));
+    assert_false(has_feature(&s, 8, key_feature(NER_T_KEY_M1, "حلب")));
+    /* the stem under the clitics: وقال → قال */
+    assert_true(has_feature(&s, 0, key_feature(NER_T_STEM, "قال")));
+    /* the last letters of the word, and the next word seen from before it */
+    assert_true(has_feature(&s, 3, key_feature(NER_T_SUFFIX1, "ه")));
+    assert_true(has_feature(&s, 3, key_feature(NER_T_SUFFIX2, "مه")));
+    assert_true(has_feature(&s, 2, key_feature(NER_T_KEY_P1, "الحكومة")));
+    ner_sentence_free(&s);
+}
+
+static void lexicon_membership_by_type(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    prepare(&s, "وصل وزير الخارجية الإيراني إلى باريس", copy, sizeof copy);
+    /* باريس is a capital; the word before it sees it as its right neighbour */
+    assert_true(s.words[5].lexicon_begin & (1u << LEX_CAPITAL));
+    assert_true(has_feature(&s, 5, ner_feature_hash(NER_T_LEX_BEGIN, LEX_CAPITAL)));
+    assert_true(has_feature(&s, 4, ner_feature_hash(NER_T_LEX_P1, LEX_CAPITAL)));
+    /* الإيراني is a demonym */
+    assert_true(s.words[3].lexicon_begin & (1u << LEX_DEMONYM));
+    /* وصل is no name of anything */
+    assert_false(s.words[0].lexicon_begin & ((1u << LEX_CAPITAL) | (1u << LEX_COUNTRY) | (1u << LEX_PERSON)));
+    ner_sentence_free(&s);
+}
+
+static void tags_read_leniently(void **state)
+{
+    (void)state;
+    bool known;
+    assert_int_equal(ner_tag_parse("B-PERS", 6, &known), NER_B_PER);
+    assert_true(known);
+    assert_int_equal(ner_tag_parse("I-PER", 5, &known), NER_I_PER);
+    assert_int_equal(ner_tag_parse("I--ORG", 6, &known), NER_I_ORG);
+    assert_int_equal(ner_tag_parse("B-MIS1", 6, &known), NER_B_MISC);
+    assert_int_equal(ner_tag_parse("O", 1, &known), NER_O);
+    assert_true(known);
+    assert_int_equal(ner_tag_parse("OO", 2, &known), NER_O);
+    assert_false(known);
+    assert_string_equal(ner_tag_name(NER_I_LOC), "I-LOC");
+}
+
+static void viterbi_keeps_bio_valid(void **state)
+{
+    (void)state;
+    int32_t transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
+    int32_t scores[3 * NER_TAG_COUNT] = {0};
+    uint8_t work[3 * NER_TAG_COUNT], tags[3];
+    /* the words want I-PER, I-PER, O: an entity cannot start with I-, so the
+     * best valid reading is B-PER I-PER O */
+    scores[0 * NER_TAG_COUNT + NER_I_PER] = 10;
+    scores[0 * NER_TAG_COUNT + NER_B_PER] = 6;
+    scores[1 * NER_TAG_COUNT + NER_I_PER] = 10;
+    scores[2 * NER_TAG_COUNT + NER_O] = 5;
+    ner_viterbi(scores, 3, transitions, work, tags);
+    assert_int_equal(tags[0], NER_B_PER);
+    assert_int_equal(tags[1], NER_I_PER);
+    assert_int_equal(tags[2], NER_O);
+    /* a strong B-LOC → I-LOC transition turns the second word into I-LOC */
+    memset(scores, 0, sizeof scores);
+    scores[0 * NER_TAG_COUNT + NER_B_LOC] = 10;
+    scores[1 * NER_TAG_COUNT + NER_O] = 3;
+    scores[1 * NER_TAG_COUNT + NER_I_LOC] = 1;
+    transitions[NER_B_LOC * NER_TAG_COUNT + NER_I_LOC] = 5;
+    ner_viterbi(scores, 3, transitions, work, tags);
+    assert_int_equal(tags[0], NER_B_LOC);
+    assert_int_equal(tags[1], NER_I_LOC);
+    /* I-ORG never follows B-LOC, whatever the scores: the path goes
+     * through B-ORG instead */
+    scores[1 * NER_TAG_COUNT + NER_I_ORG] = 1000;
+    ner_viterbi(scores, 3, transitions, work, tags);
+    assert_int_equal(tags[0], NER_B_ORG);
+    assert_int_equal(tags[1], NER_I_ORG);
+}
+
+static void entity_f1_counts_exact_spans(void **state)
+{
+    (void)state;
+    const uint8_t gold[] = {NER_B_PER, NER_I_PER, NER_O, NER_B_LOC, NER_O, NER_B_ORG};
+    const uint8_t half[] = {NER_B_PER, NER_O, NER_O, NER_B_LOC, NER_O, NER_B_ORG};
+    assert_true(ner_entity_f1(gold, gold, 6) == 1.0);
+    /* the person's span is cut short: 2 of 3 right on either side */
+    double f1 = ner_entity_f1(gold, half, 6);
+    assert_true(f1 > 0.666 && f1 < 0.667);
+}
+
+static void conll_reading_repairs_bio(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/marsad-test-ner-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *text = "في O\nبيروت I-LOC\n\nقال O\nعون B-PERS\n";
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    ner_conll c;
+    assert_true(ner_conll_read(path, &c));
+    unlink(path);
+    assert_int_equal(c.sentence_count, 2);
+    assert_int_equal(c.token_count, 4);
+    assert_int_equal(c.gold[1], NER_B_LOC);   /* an I- that continues nothing starts an entity */
+    assert_int_equal(c.gold[3], NER_B_PER);
+    assert_true(c.blank_after[0]);
+    assert_false(c.blank_after[1]);
+    assert_int_equal(c.lengths[1], strlen("بيروت"));
+    ner_conll_free(&c);
+}
+
+static void tag_all(const ner_model *m, const ner_conll *c, uint8_t *tags)
+{
+    ner_sentence s = {.clusters = ner_model_clusters(m)};
+    for (size_t k = 0; k < c->sentence_count; k++) {
+        size_t a = c->sentence_start[k], n = c->sentence_start[k + 1] - a;
+        ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, n);
+        ner_model_tag(m, &s, tags + a);
+    }
+    ner_sentence_free(&s);
+}
+
+static void tiny_model_round_trips(void **state)
+{
+    (void)state;
+    ner_conll c;
+    assert_true(ner_conll_read("tests/data/ner_tiny.conll", &c));
+    assert_int_equal(c.sentence_count, 5);
+    ner_corpus *corpus = ner_corpus_build(&c, 0, c.sentence_count, lex, NULL, 16);
+    ner_train_options o = {.bucket_bits = 16, .epochs = 10, .patience = 2, .seed = 7};
+    ner_model *trained = ner_train(corpus, NULL, &o, NULL);
+    assert_non_null(trained);
+    uint8_t *before = malloc(c.token_count), *after = malloc(c.token_count);
+    tag_all(trained, &c, before);
+    for (size_t i = 0; i < c.token_count; i++)
+        if (before[i] != c.gold[i])
+            print_message("%.*s gold %s tagged %s\n", (int)c.lengths[i], c.words[i], ner_tag_name(c.gold[i]), ner_tag_name(before[i]));
+    /* it learned its five sentences */
+    assert_true(ner_entity_f1(c.gold, before, c.token_count) == 1.0);
+    char path[] = "/tmp/marsad-test-ner-model-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_true(ner_model_save(trained, path));
+    ner_model *loaded = ner_model_open(path);
+    unlink(path);
+    assert_non_null(loaded);
+    assert_int_equal(ner_model_bucket_bits(loaded), 16);
+    tag_all(loaded, &c, after);
+    assert_memory_equal(before, after, c.token_count);
+    /* the same seed trains the same model */
+    ner_model *again = ner_train(corpus, NULL, &o, NULL);
+    assert_memory_equal(ner_model_weights(again), ner_model_weights(trained), ((size_t)1 << 16) * NER_TAG_COUNT * 2);
+    ner_model_close(again);
+    ner_model_close(loaded);
+    ner_model_close(trained);
+    ner_corpus_free(corpus);
+    ner_conll_free(&c);
+    free(before);
+    free(after);
+}
+
+static void model_file_checked(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/marsad-test-ner-bad-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    char junk[4096] = "not a model";
+    assert_int_equal(write(fd, junk, sizeof junk), (ssize_t)sizeof junk);
+    close(fd);
+    assert_null(ner_model_open(path));
+    unlink(path);
+    assert_null(ner_model_open("/nonexistent/ner.model"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(features_of_a_word_and_its_neighbours),
+        cmocka_unit_test(lexicon_membership_by_type),
+        cmocka_unit_test(tags_read_leniently),
+        cmocka_unit_test(viterbi_keeps_bio_valid),
+        cmocka_unit_test(entity_f1_counts_exact_spans),
+        cmocka_unit_test(conll_reading_repairs_bio),
+        cmocka_unit_test(tiny_model_round_trips),
+        cmocka_unit_test(model_file_checked),
+    };
+    return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
+}
