@@ -3,6 +3,7 @@
 #   make check      unit and CLI tests, normal build and ASan+UBSan build
 #   make bench      throughput figures over ../shared/corpora/ant
 #   make eval       scores against ../shared/eval gold (where present)
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS each (fuzz/fuzz.mk)
 
 CC      ?= cc
 SHARED  ?= ../shared
@@ -107,5 +108,7 @@ demo: build/marsad build/lexicon.bin
 
 clean:
 	rm -rf build
+
+include fuzz/fuzz.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)

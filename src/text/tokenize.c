@@ -74,7 +74,7 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     const unsigned char *s = (const unsigned char *)text;
     size_t start = pos;
     char *out = list->keys.data + list->keys.len;
-    char *const key_start = out;
+    char *key_start = out;
     uint32_t seen = 0;            /* PACKED_NEEDS_NFKC and the script bits, or-ed */
     uint32_t last_letter = 0;     /* packed facts of the last letter */
     bool needs_nfkc = false;
@@ -104,6 +104,12 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
             if (malformed) {
                 *flags |= TOKEN_HAS_INVALID;
                 list->invalid_bytes++;
+                /* Its U+FFFD takes three bytes for one: the only key that
+                 * outgrows the room tokenize() reserved, so add room here. */
+                size_t written = (size_t)(out - key_start);
+                buffer_reserve(&list->keys, written + 3 + 2 * (len - pos) + 16);
+                key_start = list->keys.data + list->keys.len;
+                out = key_start + written;
             } else if (!nfkc_stable_codepoint(cp)) {
                 needs_nfkc = true;
             }
