@@ -42,6 +42,16 @@ typedef struct {
     size_t sentence_first_event;    /* where this sentence's events begin in out */
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_list *out;
+    /* The date and earliest year the current sentence names: the same for
+     * each of its triggers, so read once per sentence, not once per
+     * trigger (a sentence of 100,000 triggers would be quadratic). */
+    size_t dates_of_sentence;       /* its first token, or SIZE_MAX */
+    uint32_t sentence_date;
+    int sentence_year;
+    bool sentence_has_historical_cue;
+    size_t sentence_longest_match;  /* in tokens: bounds how far back a cue can reach */
+    size_t casualties_of_sentence;  /* likewise its casualty figures */
+    int64_t sentence_dead, sentence_injured, sentence_arrested;
 } article;
 
 /* Clause openers: a reported clause or a new clause starts after them. */
@@ -220,6 +230,8 @@ static size_t actor_end_token(const actor *x)
 
 /* The token where the clause holding token ti begins. */
 static const lexicon_match *match_at(const article *a, size_t first_token);
+static size_t first_match_from(const article *a, const sentence_view *s, size_t from_token);
+static size_t reach_back(const article *a, size_t ti, size_t reach);
 static bool is_verbal(event_type t);
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m);
 
@@ -228,7 +240,7 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
  * "أدانت اليونيسيف جرائم قتل الأطفال".  NULL when there is none. */
 static const lexicon_entry *governing_trigger(const article *a, const sentence_view *s, size_t ti)
 {
-    for (size_t i = s->first_match; i < s->end_match; i++) {
+    for (size_t i = first_match_from(a, s, reach_back(a, ti, 6)); i < s->end_match; i++) {
         const lexicon_match *m = &a->actors->matches.items[i];
         if (m->first_token + m->token_count > ti)
             break;
@@ -242,9 +254,14 @@ static const lexicon_entry *governing_trigger(const article *a, const sentence_v
     return NULL;
 }
 
+/* How far back a clause is looked for: further than any clause of real
+ * news, and a bound, so a sentence of 100,000 triggers stays linear. */
+#define CLAUSE_LOOKBACK 256
+
 static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
 {
-    for (size_t i = ti; i-- > s->first;) {
+    size_t earliest = ti - s->first > CLAUSE_LOOKBACK ? ti - CLAUSE_LOOKBACK : s->first;
+    for (size_t i = ti; i-- > earliest;) {
         if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)) ||
             (a->tokens->tokens[i].kind == TOKEN_PUNCT && (key_is(a->tokens, i, "؛") || key_is(a->tokens, i, ":"))))
             return i + 1;
@@ -256,7 +273,7 @@ static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
                 return i + m->token_count;
         }
     }
-    return s->first;
+    return earliest;
 }
 
 static const lexicon_match *match_at(const article *a, size_t first_token)
@@ -271,6 +288,30 @@ static const lexicon_match *match_at(const article *a, size_t first_token)
             hi = mid;
     }
     return lo < ms->count && ms->items[lo].first_token == first_token ? &ms->items[lo] : NULL;
+}
+
+/* The first of the sentence's matches that starts at or after token:
+ * where the searches for cues near a trigger can begin, instead of at the
+ * start of a sentence that may hold thousands of matches. */
+static size_t first_match_from(const article *a, const sentence_view *s, size_t from_token)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t lo = s->first_match, hi = s->end_match;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ms->items[mid].first_token < from_token)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The token before which no match can reach within reach tokens of ti. */
+static size_t reach_back(const article *a, size_t ti, size_t reach)
+{
+    size_t back = reach + a->sentence_longest_match;
+    return ti > back ? ti - back : 0;
 }
 
 static bool introduced_by_preposition(const article *a, const actor *x)
@@ -512,7 +553,9 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     size_t cs = clause_start(a, s, ti);
     if (trigger_match->has_future_particle)
         return MODALITY_FUTURE;
-    for (size_t i = s->first_match; i < s->end_match; i++) {
+    /* a cue counts from the clause start on, or within three tokens */
+    size_t from = reach_back(a, ti, 3);
+    for (size_t i = first_match_from(a, s, cs < from ? cs : from); i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= ti)
             continue;
@@ -530,15 +573,12 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
                      governor->event_type == EVENT_THREATEN) &&
         trigger_match->first_token > s->first)
         return MODALITY_FUTURE;
-    int year = earliest_year_named(a->tokens, s->first, s->end - s->first);
+    int year = a->sentence_year;
     *named_year = year;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000)
         return MODALITY_HISTORICAL;
-    for (size_t i = s->first_match; i < s->end_match; i++) {
-        const lexicon_match *m = &ms->items[i];
-        if (m->first_token >= s->first && m->first_token < s->end && cue_of(m, CUE_HISTORICAL) && !year)
-            return MODALITY_HISTORICAL;
-    }
+    if (a->sentence_has_historical_cue && !year)
+        return MODALITY_HISTORICAL;
     return MODALITY_ASSERTED;
 }
 
@@ -591,6 +631,18 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
                 *slot = (int64_t)n.value;
         }
     }
+}
+
+/* count_casualties() once per sentence, for all of its triggers. */
+static void sentence_casualties(article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
+{
+    if (a->casualties_of_sentence != s->first) {
+        a->casualties_of_sentence = s->first;
+        count_casualties(a, s, &a->sentence_dead, &a->sentence_injured, &a->sentence_arrested);
+    }
+    *dead = a->sentence_dead;
+    *injured = a->sentence_injured;
+    *arrested = a->sentence_arrested;
 }
 
 static const actor *sentence_location(const article *a, const sentence_view *s)
@@ -725,8 +777,21 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t ti = m->first_token, t_end = m->first_token + m->token_count;
     event e = blank_event(a, m, trigger, sentence_index);
     int named_year = 0;
+    if (a->dates_of_sentence != s->first) {
+        a->dates_of_sentence = s->first;
+        a->sentence_date = resolve_sentence_date(a->tokens, s->first, s->end - s->first, a->article_date);
+        a->sentence_year = earliest_year_named(a->tokens, s->first, s->end - s->first);
+        a->sentence_has_historical_cue = false;
+        a->sentence_longest_match = 0;
+        for (size_t i = s->first_match; i < s->end_match; i++) {
+            const lexicon_match *other = &a->actors->matches.items[i];
+            a->sentence_has_historical_cue |= cue_of(other, CUE_HISTORICAL) != NULL;
+            if (other->token_count > a->sentence_longest_match)
+                a->sentence_longest_match = other->token_count;
+        }
+    }
     e.modality = (uint8_t)modality_for(a, s, ti, m, &named_year);
-    uint32_t date = resolve_sentence_date(a->tokens, s->first, s->end - s->first, a->article_date);
+    uint32_t date = a->sentence_date;
     e.date = e.modality == MODALITY_HISTORICAL ? 0 : date ? date : a->article_date;
     if (date && a->article_date && date_add_days(date, 7) < a->article_date)
         e.modality = MODALITY_HISTORICAL;
@@ -736,10 +801,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         e.location.sector[0] = '\0';
     }
     if (e.type == EVENT_ASSAULT)
-        count_casualties(a, s, &e.dead, &e.injured, &e.arrested);
+        sentence_casualties(a, s, &e.dead, &e.injured, &e.arrested);
     else if (e.type == EVENT_COERCE) {
         int64_t dead, injured;
-        count_casualties(a, s, &dead, &injured, &e.arrested);
+        sentence_casualties(a, s, &dead, &injured, &e.arrested);
     }
 
     /* "لمطالبتهم": a plural pronoun on the trigger stands for the parties
@@ -1064,6 +1129,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     a.article_date = article_date;
     a.out = out;
     a.pending_dead = a.pending_injured = NO_COUNT;
+    a.dates_of_sentence = a.casualties_of_sentence = SIZE_MAX;
     find_focus_country(&a);
 
     size_t next_actor = 0, next_match = 0;
