@@ -36,10 +36,10 @@ seconds() {
     echo "$start $end" | awk '{ printf "%.3f", $2 - $1 }'
 }
 
-report() {   # NAME BYTES FULL TENTH
+report() {   # NAME BYTES FULL TENTH (NAME without spaces)
     echo "$1 $2 $3 $4" | awk '{ ratio = $4 > 0.0005 ? $3 / $4 : 0;
         printf "  %-28s %9.1f MB  %7.3f s  (a tenth: %6.3f s, ratio %5.1f)%s\n", $1, $2 / 1e6, $3, $4, ratio,
-               ratio > 30 ? "  QUADRATIC?" : "" }'
+               (ratio > 30 ? "  QUADRATIC?" : "") }'
 }
 
 echo "pathological inputs (full size vs a tenth; ~10 is linear):"
@@ -50,7 +50,7 @@ for name in letters commas commas_words one_sentence brackets digits; do
         if [ $command = code ]; then set -- code -q --text --date 2022-09-14 --max-bytes 64M; else set -- tokens --max-bytes 64M; fi
         full=$(seconds "$marsad" "$@" "$tmp/$name.txt")
         tenth=$(seconds "$marsad" "$@" "$tmp/small.txt")
-        report "$command $name" "$(wc -c < "$tmp/$name.txt")" "$full" "$tenth"
+        report "$command:$name" "$(wc -c < "$tmp/$name.txt")" "$full" "$tenth"
     done
 done
 for name in nested line50mb; do
@@ -58,7 +58,7 @@ for name in nested line50mb; do
     make_line $name 1
     full=$(seconds "$marsad" code -q --max-bytes 64M "$tmp/$name.jsonl")
     tenth=$(seconds "$marsad" code -q --max-bytes 64M "$tmp/small.jsonl")
-    report "code $name" "$(wc -c < "$tmp/$name.jsonl")" "$full" "$tenth"
+    report "code:$name" "$(wc -c < "$tmp/$name.jsonl")" "$full" "$tenth"
 done
 full=$(seconds "$marsad" code -q "$tmp/line50mb.jsonl")
 echo "  code line50mb, default 8M cap: refused by line in $full s"

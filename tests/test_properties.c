@@ -203,6 +203,25 @@ static void regression_iso_date_stays_inside_len(void **state)
     assert_int_equal(date_parse_iso("2017-04-22T10:00:00Z", 20), 20170422);
 }
 
+/* bench/pathological.sh: a sentence of 100,000 triggers without a full
+ * stop took minutes to code; sentences are now cut at MAX_SENTENCE_TOKENS. */
+static void regression_endless_sentence_is_cut(void **state)
+{
+    (void)state;
+    byte_buffer text = {0};
+    for (int i = 0; i < 1200; i++)
+        buffer_append_str(&text, "قصفت القوات مدينة خاركيف و");
+    token_list tokens = {0};
+    tokenize(text.data, text.len, &tokens);
+    assert_int_equal(tokens.count, 1200 * 5);
+    assert_int_equal(tokens.sentence_count, 6);
+    for (size_t s = 0; s < tokens.sentence_count; s++)
+        assert_int_equal(tokens.sentences[s].token_count, MAX_SENTENCE_TOKENS);
+    assert_no_problem(check_tokens(text.data, text.len, &tokens));
+    token_list_free(&tokens);
+    buffer_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +230,7 @@ int main(void)
         cmocka_unit_test(regression_invalid_run_fits_the_key_arena),
         cmocka_unit_test(regression_huge_figure_formats),
         cmocka_unit_test(regression_iso_date_stays_inside_len),
+        cmocka_unit_test(regression_endless_sentence_is_cut),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }

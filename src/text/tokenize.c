@@ -276,7 +276,7 @@ static void split_sentences(const char *text, size_t len, token_list *list)
     size_t first = 0;
     int bracket_depth = 0;
     for (size_t i = 0; i < list->count; i++) {
-        if ((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) {
+        if (((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) || i - first >= MAX_SENTENCE_TOKENS) {
             add_sentence(list, first, i);
             first = i;
             bracket_depth = 0;
