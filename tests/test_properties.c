@@ -213,9 +213,9 @@ static void regression_endless_sentence_is_cut(void **state)
         buffer_append_str(&text, "قصفت القوات مدينة خاركيف و");
     token_list tokens = {0};
     tokenize(text.data, text.len, &tokens);
-    assert_int_equal(tokens.count, 1200 * 5);
-    assert_int_equal(tokens.sentence_count, 6);
-    for (size_t s = 0; s < tokens.sentence_count; s++)
+    assert_int_equal(tokens.count, 1200 * 4 + 1);     /* "و" joins the next "قصفت" */
+    assert_int_equal(tokens.sentence_count, 5);
+    for (size_t s = 0; s < 4; s++)
         assert_int_equal(tokens.sentences[s].token_count, MAX_SENTENCE_TOKENS);
     assert_no_problem(check_tokens(text.data, text.len, &tokens));
     token_list_free(&tokens);
