@@ -22,3 +22,6 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
     /usr/bin/time -f 'entities on one article: %e s wall, %M KB max RSS' build/marsad entities /tmp/marsad-bench-one.txt > /dev/null
     rm -f /tmp/marsad-bench-one.txt
 fi
+
+# hostile shapes of text: time at full size and at a tenth (linear or not)
+sh bench/pathological.sh build/marsad

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev"
+PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev jq"
 
 missing=""
 for p in $PACKAGES; do

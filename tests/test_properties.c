@@ -222,6 +222,26 @@ static void regression_endless_sentence_is_cut(void **state)
     buffer_free(&text);
 }
 
+/* bench/pathological.sh: "1,1,1,..." made every number look to the end of
+ * the run for dots (quadratic); the look-ahead is now bounded, and real
+ * figures read as before. */
+static void regression_comma_run_of_numbers(void **state)
+{
+    (void)state;
+    byte_buffer text = {0};
+    for (int i = 0; i < 20000; i++)
+        buffer_append_str(&text, "1,");
+    buffer_append_str(&text, " 1.000.000 و2,500.75");
+    token_list tokens = {0};
+    tokenize(text.data, text.len, &tokens);
+    assert_no_problem(check_tokens(text.data, text.len, &tokens));
+    assert_string_equal(token_key(&tokens, &tokens.tokens[0]), "1.1");
+    assert_string_equal(token_key(&tokens, &tokens.tokens[tokens.count - 3]), "1000000");
+    assert_string_equal(token_key(&tokens, &tokens.tokens[tokens.count - 1]), "2500.75");
+    token_list_free(&tokens);
+    buffer_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +251,7 @@ int main(void)
         cmocka_unit_test(regression_huge_figure_formats),
         cmocka_unit_test(regression_iso_date_stays_inside_len),
         cmocka_unit_test(regression_endless_sentence_is_cut),
+        cmocka_unit_test(regression_comma_run_of_numbers),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }

@@ -158,10 +158,15 @@ static size_t count_digits_at(const char *text, size_t len, size_t pos)
  * The key holds ASCII digits and at most one '.'.  A ',' or '٬' followed by
  * exactly three digits groups thousands; '.' and '٫' mark decimals, except
  * that a number with several '.' groups (1.000.000) uses them for thousands. */
+/* How far ahead scan_number counts dots.  Longer than any real figure; a
+ * bound, because "1,1,1,1,..." is a new number every three bytes and
+ * looking to the end of the run from each would be quadratic. */
+#define NUMBER_LOOKAHEAD 64
+
 static size_t scan_number(const char *text, size_t len, size_t pos, token_list *list)
 {
     size_t dots = 0;
-    for (size_t p = pos; p < len;) {
+    for (size_t p = pos; p < len && p - pos < NUMBER_LOOKAHEAD;) {
         size_t at = p;
         uint32_t cp = utf8_next(text, len, &p, NULL);
         if (digit_value(cp) >= 0)
