@@ -1,7 +1,8 @@
 /* fuzz_json_read: the JSON Lines reader of `marsad code`, checked against
  * jansson.  On well-formed UTF-8 both must agree on whether the line is a
  * JSON object (except where jansson is stricter: lone surrogates, numbers
- * out of range, NUL in keys; or marsad: nesting past 64), and decode
+ * out of range, NUL in keys; or marsad: nesting past 64, a raw NUL byte
+ * between tokens), and decode
  * every top-level string member to the same bytes. */
 #include <string.h>
 
@@ -60,8 +61,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         FUZZ_CHECK(strlen(error) > 0);
     }
-    if (utf8_scan(text, size).invalid_bytes)
+    utf8_report scan = utf8_scan(text, size);
+    if (scan.invalid_bytes)
         return 0;       /* cmd_code repairs a line before reading it */
+    if (scan.nul_bytes)
+        return 0;       /* jansson lets a raw NUL pass between tokens; RFC 8259 does not */
     char their_error[200];
     oracle_document *root = oracle_parse(text, size, their_error, sizeof their_error);
     bool theirs = root && oracle_is_object(root);
