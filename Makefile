@@ -4,6 +4,7 @@
 #   make bench      throughput figures over ../shared/corpora/ant
 #   make eval       scores against ../shared/eval gold (where present)
 #   make train-ner  retrains models/ner.model on ../shared/ner/anercorp/train.txt
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS each (fuzz/fuzz.mk)
 
 CC      ?= cc
 SHARED  ?= ../shared
@@ -155,5 +156,7 @@ demo: build/marsad build/lexicon.bin
 
 clean:
 	rm -rf build
+
+include fuzz/fuzz.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)

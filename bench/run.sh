@@ -29,3 +29,6 @@ fi
 
 # the event database: ingest rate, size, re-run, search latency
 sh bench/store.sh "$corpus"
+
+# hostile shapes of text: time at full size and at a tenth (linear or not)
+sh bench/pathological.sh build/marsad

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev libmicrohttpd-dev curl python3 nodejs npm chromium wrk"
+PACKAGES="gcc make pkg-config mawk libc6-dev libutf8proc-dev libcmocka-dev libjansson-dev libsqlite3-dev libstemmer-dev libgumbo-dev libpq-dev libmicrohttpd-dev curl python3 nodejs npm chromium wrk clang libclang-rt-14-dev jq"
 
 missing=""
 for p in $PACKAGES; do

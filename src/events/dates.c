@@ -117,12 +117,17 @@ int date_weekday(uint32_t date)
 
 uint32_t date_parse_iso(const char *s, size_t len)
 {
-    if (len < 10 || s[4] != '-' || s[7] != '-')
+    if (len < 10 || s[4] != '-' || s[7] != '-' || (len > 10 && s[10] >= '0' && s[10] <= '9'))
         return 0;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+    /* digits read by hand: atoi would run past len into what follows */
+    uint32_t date = 0;
+    for (size_t i = 0; i < 10; i++) {
+        if (i == 4 || i == 7)
+            continue;
+        if (s[i] < '0' || s[i] > '9')
             return 0;
-    uint32_t date = (uint32_t)atoi(s) * 10000 + (uint32_t)atoi(s + 5) * 100 + (uint32_t)atoi(s + 8);
+        date = date * 10 + (uint32_t)(s[i] - '0');
+    }
     return date_is_valid(date) ? date : 0;
 }
 

@@ -46,6 +46,14 @@ typedef struct {
     event orphan;                   /* figures told with no attack to give them to, kept to be coded alone */
     bool has_orphan;
     event_list *out;
+    /* What the current sentence holds for every trigger in it, read once per
+     * sentence, not once per trigger (a sentence of 100,000 triggers would
+     * be quadratic); its date and year are in its sentence_view. */
+    size_t dates_of_sentence;       /* its first token, or SIZE_MAX */
+    bool sentence_has_historical_cue;
+    size_t sentence_longest_match;  /* in tokens: bounds how far back a cue can reach */
+    size_t casualties_of_sentence;  /* likewise its casualty figures */
+    int64_t sentence_dead, sentence_injured, sentence_arrested;
 } article;
 
 /* Clause openers: a reported clause or a new clause starts after them. */
@@ -230,6 +238,8 @@ static size_t actor_end_token(const actor *x)
 
 /* The token where the clause holding token ti begins. */
 static const lexicon_match *match_at(const article *a, size_t first_token);
+static size_t first_match_from(const article *a, const sentence_view *s, size_t from_token);
+static size_t reach_back(const article *a, size_t ti, size_t reach);
 static bool is_verbal(event_type t);
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m);
 
@@ -238,7 +248,7 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
  * "أدانت اليونيسيف جرائم قتل الأطفال".  NULL when there is none. */
 static const lexicon_entry *governing_trigger(const article *a, const sentence_view *s, size_t ti)
 {
-    for (size_t i = s->first_match; i < s->end_match; i++) {
+    for (size_t i = first_match_from(a, s, reach_back(a, ti, 6)); i < s->end_match; i++) {
         const lexicon_match *m = &a->actors->matches.items[i];
         if (m->first_token + m->token_count > ti)
             break;
@@ -252,9 +262,14 @@ static const lexicon_entry *governing_trigger(const article *a, const sentence_v
     return NULL;
 }
 
+/* How far back a clause is looked for: further than any clause of real
+ * news, and a bound, so a sentence of 100,000 triggers stays linear. */
+#define CLAUSE_LOOKBACK 256
+
 static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
 {
-    for (size_t i = ti; i-- > s->first;) {
+    size_t earliest = ti - s->first > CLAUSE_LOOKBACK ? ti - CLAUSE_LOOKBACK : s->first;
+    for (size_t i = ti; i-- > earliest;) {
         if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)) ||
             (a->tokens->tokens[i].kind == TOKEN_PUNCT && (key_is(a->tokens, i, "؛") || key_is(a->tokens, i, ":"))))
             return i + 1;
@@ -266,7 +281,7 @@ static size_t clause_start(const article *a, const sentence_view *s, size_t ti)
                 return i + m->token_count;
         }
     }
-    return s->first;
+    return earliest;
 }
 
 static const lexicon_match *match_at(const article *a, size_t first_token)
@@ -281,6 +296,30 @@ static const lexicon_match *match_at(const article *a, size_t first_token)
             hi = mid;
     }
     return lo < ms->count && ms->items[lo].first_token == first_token ? &ms->items[lo] : NULL;
+}
+
+/* The first of the sentence's matches that starts at or after token:
+ * where the searches for cues near a trigger can begin, instead of at the
+ * start of a sentence that may hold thousands of matches. */
+static size_t first_match_from(const article *a, const sentence_view *s, size_t from_token)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t lo = s->first_match, hi = s->end_match;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ms->items[mid].first_token < from_token)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The token before which no match can reach within reach tokens of ti. */
+static size_t reach_back(const article *a, size_t ti, size_t reach)
+{
+    size_t back = reach + a->sentence_longest_match;
+    return ti > back ? ti - back : 0;
 }
 
 static bool introduced_by_preposition(const article *a, const actor *x)
@@ -744,7 +783,9 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     for (size_t i = t_end; i < t_end + 3 && i < s->end; i++)
         if (key_in(a->tokens, i, future_after_noun, COUNT(future_after_noun)))
             return MODALITY_FUTURE;
-    for (size_t i = s->first_match; i < s->end_match; i++) {
+    /* a cue counts from the clause start on, or within three tokens */
+    size_t from = reach_back(a, ti, 3);
+    for (size_t i = first_match_from(a, s, cs < from ? cs : from); i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= ti)
             continue;
@@ -770,11 +811,8 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     bool dated_recently = s->date && a->article_date && date_add_days(s->date, 7) >= a->article_date;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000 && !dated_recently)
         return MODALITY_HISTORICAL;
-    for (size_t i = s->first_match; i < s->end_match; i++) {
-        const lexicon_match *m = &ms->items[i];
-        if (m->first_token >= s->first && m->first_token < s->end && cue_of(m, CUE_HISTORICAL) && !year)
-            return MODALITY_HISTORICAL;
-    }
+    if (a->sentence_has_historical_cue && !year)
+        return MODALITY_HISTORICAL;
     return MODALITY_ASSERTED;
 }
 
@@ -866,6 +904,18 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
     }
     if (*dead != NO_COUNT && counts_the_attacker_too(a, s))
         (*dead)++;
+}
+
+/* count_casualties() once per sentence, for all of its triggers. */
+static void sentence_casualties(article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
+{
+    if (a->casualties_of_sentence != s->first) {
+        a->casualties_of_sentence = s->first;
+        count_casualties(a, s, &a->sentence_dead, &a->sentence_injured, &a->sentence_arrested);
+    }
+    *dead = a->sentence_dead;
+    *injured = a->sentence_injured;
+    *arrested = a->sentence_arrested;
 }
 
 static const actor *sentence_location(const article *a, const sentence_view *s)
@@ -1122,6 +1172,17 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t ti = m->first_token, t_end = m->first_token + m->token_count;
     event e = blank_event(a, m, trigger, sentence_index);
     int named_year = 0;
+    if (a->dates_of_sentence != s->first) {
+        a->dates_of_sentence = s->first;
+        a->sentence_has_historical_cue = false;
+        a->sentence_longest_match = 0;
+        for (size_t i = s->first_match; i < s->end_match; i++) {
+            const lexicon_match *other = &a->actors->matches.items[i];
+            a->sentence_has_historical_cue |= cue_of(other, CUE_HISTORICAL) != NULL;
+            if (other->token_count > a->sentence_longest_match)
+                a->sentence_longest_match = other->token_count;
+        }
+    }
     e.modality = (uint8_t)modality_for(a, s, ti, m, &named_year);
     uint32_t date = s->date;
     e.date = e.modality == MODALITY_HISTORICAL ? 0 : date ? date : a->article_date;
@@ -1133,10 +1194,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         e.location.sector[0] = '\0';
     }
     if (e.type == EVENT_ASSAULT)
-        count_casualties(a, s, &e.dead, &e.injured, &e.arrested);
+        sentence_casualties(a, s, &e.dead, &e.injured, &e.arrested);
     else if (e.type == EVENT_COERCE) {
         int64_t dead, injured;
-        count_casualties(a, s, &dead, &injured, &e.arrested);
+        sentence_casualties(a, s, &dead, &injured, &e.arrested);
     }
 
     /* "لمطالبتهم": a plural pronoun on the trigger stands for the parties
@@ -1626,6 +1687,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     a.article_date = article_date;
     a.out = out;
     a.pending_dead = a.pending_injured = NO_COUNT;
+    a.dates_of_sentence = a.casualties_of_sentence = SIZE_MAX;
     find_focus_country(&a);
 
     size_t next_actor = 0, next_match = 0;

@@ -267,7 +267,8 @@ void format_number(const parsed_number *n, char *buf, size_t size)
 {
     const char *prefix = (n->flags & NUMBER_APPROXIMATE) ? "~" : (n->flags & NUMBER_AT_LEAST) ? ">=" :
                          (n->flags & NUMBER_AT_MOST) ? "<=" : "";
-    if (n->value == (double)(long long)n->value)
+    /* Only a value that fits may be cast: 10^20 would be undefined. */
+    if (n->value < 1e15 && n->value == (double)(long long)n->value)
         snprintf(buf, size, "%s%lld%s", prefix, (long long)n->value, (n->flags & NUMBER_VAGUE) ? " (vague)" : "");
     else
         snprintf(buf, size, "%s%g%s", prefix, n->value, (n->flags & NUMBER_VAGUE) ? " (vague)" : "");

@@ -109,7 +109,7 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     const unsigned char *s = (const unsigned char *)text;
     size_t start = pos;
     char *out = list->keys.data + list->keys.len;
-    char *const key_start = out;
+    char *key_start = out;
     uint32_t seen = 0;            /* PACKED_NEEDS_NFKC and the script bits, or-ed */
     uint32_t last_letter = 0;     /* packed facts of the last letter */
     bool needs_nfkc = false;
@@ -149,6 +149,12 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
             if (malformed) {
                 *flags |= TOKEN_HAS_INVALID;
                 list->invalid_bytes++;
+                /* Its U+FFFD takes three bytes for one: the only key that
+                 * outgrows the room tokenize() reserved, so add room here. */
+                size_t written = (size_t)(out - key_start);
+                buffer_reserve(&list->keys, written + 3 + 2 * (len - pos) + 16);
+                key_start = list->keys.data + list->keys.len;
+                out = key_start + written;
             } else if (!nfkc_stable_codepoint(cp)) {
                 needs_nfkc = true;
             }
@@ -197,10 +203,15 @@ static size_t count_digits_at(const char *text, size_t len, size_t pos)
  * The key holds ASCII digits and at most one '.'.  A ',' or '٬' followed by
  * exactly three digits groups thousands; '.' and '٫' mark decimals, except
  * that a number with several '.' groups (1.000.000) uses them for thousands. */
+/* How far ahead scan_number counts dots.  Longer than any real figure; a
+ * bound, because "1,1,1,1,..." is a new number every three bytes and
+ * looking to the end of the run from each would be quadratic. */
+#define NUMBER_LOOKAHEAD 64
+
 static size_t scan_number(const char *text, size_t len, size_t pos, token_list *list)
 {
     size_t dots = 0;
-    for (size_t p = pos; p < len;) {
+    for (size_t p = pos; p < len && p - pos < NUMBER_LOOKAHEAD;) {
         size_t at = p;
         uint32_t cp = utf8_next(text, len, &p, NULL);
         if (digit_value(cp) >= 0)
@@ -315,7 +326,7 @@ static void split_sentences(const char *text, size_t len, token_list *list)
     size_t first = 0;
     int bracket_depth = 0;
     for (size_t i = 0; i < list->count; i++) {
-        if ((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) {
+        if (((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) || i - first >= MAX_SENTENCE_TOKENS) {
             add_sentence(list, first, i);
             first = i;
             bracket_depth = 0;
