@@ -134,16 +134,10 @@ build/web/index.html: $(WEB_SRC) web/package-lock.json $(wildcard web/node_modul
 	fi
 	@touch $@
 
-# libFuzzer on the query-string parser of marsad serve (needs clang).
-FUZZ_SECONDS ?= 60
-FUZZ_SRC := $(LIB_SRC)
-build/fuzz/fuzz_query_params: tests/fuzz/fuzz_query_params.c $(FUZZ_SRC) $(GEN)
-	@mkdir -p $(@D)
-	clang -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< $(FUZZ_SRC) $(PKG_LIBS) -lpthread -lm
+# libFuzzer on the query-string parser of marsad serve alone (make fuzz runs it too)
 .PHONY: fuzz-query
-fuzz-query: build/fuzz/fuzz_query_params
-	@mkdir -p build/fuzz/corpus
-	build/fuzz/fuzz_query_params -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
+fuzz-query:
+	@$(MAKE) --no-print-directory fuzz FUZZ_TARGETS=query_params
 
 loadtest: build/marsad
 	@sh bench/loadtest.sh $(SHARED)

@@ -8,7 +8,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ_TARGETS ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CLI_SRC := src/cli/cmd_code.c src/cli/input.c
+FUZZ_CLI_SRC := src/cli/cmd_code.c src/cli/article_line.c src/cli/input.c
 
 build/fuzz/obj/%.o: %.c $(GEN)
 	@mkdir -p $(@D)

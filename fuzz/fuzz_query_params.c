@@ -2,7 +2,7 @@
  * fuzz_query_params.c — libFuzzer target for the query strings of marsad
  * serve: any bytes are parsed, checked by every getter, and handed to the
  * API router (which answers bad parameters without touching the database).
- *   make fuzz-query      (clang; runs for FUZZ_SECONDS, default 60)
+ *   make fuzz FUZZ_TARGETS=query_params   (or make fuzz-query)
  */
 #include <stddef.h>
 #include <stdint.h>
