@@ -1,6 +1,7 @@
 #!/bin/sh
 # CLI tests of the PostgreSQL backend: the same commands as on SQLite give
-# the same events, clusters and search results.  Needs a scratch database
+# the same events, clusters and search results; then test_store.sh, the
+# SQLite suite, runs whole on PostgreSQL.  Needs a scratch database
 # it may wipe, named by MARSAD_TEST_POSTGRES (e.g. postgresql:///marsad_test),
 # and psql; skips otherwise.
 MARSAD=${MARSAD:-build/marsad}
@@ -61,4 +62,8 @@ head -1 "$tmp/in.jsonl" | sed 's/"text": *"/"text": "التقى وزير الخ�
 check "a changed article is replaced" contains "$tmp/err" "1 replaced"
 "$MARSAD" search --db "$pg" --format jsonl موسكو > "$tmp/hits"
 check "its new text is searchable" contains "$tmp/hits" "\"id\":\"$id\""
+wipe
+
+# and the whole SQLite suite of test_store.sh, on this database
+STORE_DB="$pg" MARSAD="$MARSAD" SHARED="$SHARED" sh "$(dirname "$0")/test_store.sh"
 wipe
