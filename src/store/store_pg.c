@@ -145,9 +145,15 @@ store *store_pg_open(const char *location, bool writable, char *error, size_t er
         char version[16];
         snprintf(version, sizeof version, "%d", PG_SCHEMA_VERSION);
         const char *values[] = {version};
-        if (!run_ok(s, "creating the schema", pg_schema, 0, NULL) ||
+        /* several ingest processes may start on one database at once: the
+         * first creates the schema while the others wait on this lock
+         * (CREATE TABLE IF NOT EXISTS alone races on PostgreSQL's catalogue) */
+        if (!run_ok(s, "creating the schema", "BEGIN", 0, NULL) ||
+            !run_ok(s, "creating the schema", "SELECT pg_advisory_xact_lock(7217040)", 0, NULL) ||
+            !run_ok(s, "creating the schema", pg_schema, 0, NULL) ||
             !run_ok(s, "creating the schema",
-                    "INSERT INTO meta VALUES ('schema_version', $1) ON CONFLICT (key) DO NOTHING", 1, values)) {
+                    "INSERT INTO meta VALUES ('schema_version', $1) ON CONFLICT (key) DO NOTHING", 1, values) ||
+            !run_ok(s, "creating the schema", "COMMIT", 0, NULL)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
             pg_close(&s->base);
             return NULL;
@@ -193,14 +199,26 @@ static store_article_state pg_lookup(store *base, const char *id, const char *ha
     return state;
 }
 
-static bool pg_begin(store *base)
+/* Advisory locks that let several ingest processes share one database:
+ * a batch of articles holds WRITERS_LOCK shared, a rebuild of the clusters
+ * holds it alone, so a rebuild never meets a batch half-written (they
+ * would otherwise deadlock on the rows each touches). */
+#define WRITERS_LOCK "7217041"
+
+static bool pg_begin_transaction(pg_store *s)
 {
-    pg_store *s = (pg_store *)base;
     if (!run_ok(s, "beginning a transaction", "BEGIN", 0, NULL))
         return false;
     s->in_transaction = true;
     s->marked_stale = false;
     return true;
+}
+
+static bool pg_begin(store *base)
+{
+    pg_store *s = (pg_store *)base;
+    return pg_begin_transaction(s) &&
+           run_ok(s, "beginning a transaction", "SELECT pg_advisory_xact_lock_shared(" WRITERS_LOCK ")", 0, NULL);
 }
 
 static bool pg_commit(store *base)
@@ -300,6 +318,12 @@ static bool pg_put_article(store *base, const store_article *a, const char *hash
     if (a->date)
         date_format(a->date, date);
     const char *id_value[] = {a->id};
+    /* another ingest may be storing the same article at this moment: the
+     * one that gets this lock first inserts it, the other then finds it and
+     * replaces it (same id, never a duplicate); the lock lasts until the
+     * batch commits */
+    if (!run_ok(s, "storing an article", "SELECT pg_advisory_xact_lock(hashtext($1))", 1, id_value))
+        return false;
     PGresult *r = run(s, "storing an article", "SELECT row FROM articles WHERE id = $1", 1, id_value);
     if (!r)
         return false;
@@ -432,9 +456,11 @@ static bool pg_rebuild_clusters(store *base, size_t *count)
 {
     pg_store *s = (pg_store *)base;
     *count = 0;
-    if (!pg_begin(base))
+    if (!pg_begin_transaction(s))
         return false;
-    bool ok = run_ok(s, "clustering events", "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL", 0, NULL) &&
+    /* alone: after the batches being written, and one rebuild at a time */
+    bool ok = run_ok(s, "clustering events", "SELECT pg_advisory_xact_lock(" WRITERS_LOCK ")", 0, NULL) &&
+              run_ok(s, "clustering events", "UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL", 0, NULL) &&
               run_ok(s, "clustering events",
                      "DELETE FROM clusters; DELETE FROM meta WHERE key = 'clusters_stale'", 0, NULL) &&
               run_ok(s, "clustering events",

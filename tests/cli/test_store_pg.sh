@@ -64,6 +64,18 @@ check "a changed article is replaced" contains "$tmp/err" "1 replaced"
 check "its new text is searchable" contains "$tmp/hits" "\"id\":\"$id\""
 wipe
 
+# two ingests of the same articles at once (as from two machines): no error,
+# no duplicate, the same events as one run on SQLite
+wipe
+"$MARSAD" ingest -q --db "$pg" "$tmp/in.jsonl" 2> "$tmp/err1" &
+"$MARSAD" ingest -q -j 2 --db "$pg" "$tmp/in.jsonl" 2> "$tmp/err2" &
+wait
+check "two ingests at once both succeed" sh -c "! grep -q ERROR '$tmp/err1' '$tmp/err2'"
+"$MARSAD" events --db "$pg" --format jsonl > "$tmp/pg.together"
+"$MARSAD" events --db "$tmp/lite.db" --format jsonl > "$tmp/lite.all"
+check "and store each article once, with the events of one run" cmp -s "$tmp/pg.together" "$tmp/lite.all"
+
 # and the whole SQLite suite of test_store.sh, on this database
+wipe
 STORE_DB="$pg" MARSAD="$MARSAD" SHARED="$SHARED" sh "$(dirname "$0")/test_store.sh"
 wipe
