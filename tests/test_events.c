@@ -375,6 +375,35 @@ static void victims_are_not_the_accused_or_the_attackers(void **state)
     release(&c);
 }
 
+static void idioms_and_the_passive(void **state)
+{
+    (void)state;
+    coded c;
+    /* "في مواجهة": in the face of, no clash */
+    code(&c, "وأكدت ميركل ضرورة تحسين التعاون الأوروبي في مواجهة الأزمات.", 20180615);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_ASSAULT);
+    release(&c);
+    /* ... but a clash when the other side follows */
+    code(&c, "وقتل ثلاثة جنود مصريين في مواجهة مع مسلحين في سيناء.", 20180615);
+    bool clash = false;
+    for (size_t i = 0; i < c.events.count; i++)
+        clash |= c.events.items[i].type == EVENT_ASSAULT && c.events.items[i].dead == 3;
+    assert_true(clash);
+    release(&c);
+    /* "قتل ثلاثة جنود": the counted soldiers were killed, they did not kill */
+    code(&c, "وقتل ثلاثة جنود مصريين في سيناء أمس.", 20180615);
+    clash = false;
+    for (size_t i = 0; i < c.events.count; i++) {
+        const event *e = &c.events.items[i];
+        clash |= e->type == EVENT_ASSAULT;
+        if (e->type == EVENT_ASSAULT)
+            assert_string_not_equal(who(&e->actor), "EGY");
+    }
+    assert_true(clash);
+    release(&c);
+}
+
 static void relative_clauses(void **state)
 {
     (void)state;
@@ -434,6 +463,7 @@ int main(void)
         cmocka_unit_test(dates_and_counts),
         cmocka_unit_test(counts_in_duals_and_with_the_attacker),
         cmocka_unit_test(relative_clauses),
+        cmocka_unit_test(idioms_and_the_passive),
         cmocka_unit_test(victims_are_not_the_accused_or_the_attackers),
         cmocka_unit_test(places_and_times_around_an_attack),
         cmocka_unit_test(subjects_the_lexicon_does_not_know),

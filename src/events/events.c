@@ -527,7 +527,11 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
     if (pos == TRIGGER_VERB && !has_plural_subject(a, ti) && !names_its_victim(a, ti) &&
         unknown_subject_after(a, s, t_end))
         return SIZE_MAX;
-    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti)) {
+    /* "قتل ثلاثة جنود": a count right after a verb of killing counts its
+     * victims (the passive has the same letters) */
+    parsed_number counted;
+    bool victims_counted = names_its_victim(a, ti) && parse_number_at(a->tokens, t_end, &counted);
+    if (pos == TRIGGER_VERB && !has_plural_subject(a, ti) && !victims_counted) {
         for (size_t k = s->first_actor; k < s->end_actor && !object_follows_relative(a, s, ti); k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
@@ -1590,6 +1594,13 @@ static void blame_the_attacker_named_elsewhere(article *a)
     }
 }
 
+static bool in_the_face_of(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    size_t i = m->first_token, after = m->first_token + m->token_count;
+    return m->token_count == 1 && i > s->first && key_is(a->tokens, i, "مواجهه") && key_is(a->tokens, i - 1, "في") &&
+           !(after < s->end && (key_is(a->tokens, after, "مع") || key_is(a->tokens, after, "بين")));
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
@@ -1597,6 +1608,10 @@ static const lexicon_entry *usable_trigger(const article *a, const sentence_view
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
+            continue;
+        /* "في مواجهة الأزمات": in the face of, not a clash, unless the
+         * other side follows (في مواجهة مع الجيش، بين) */
+        if (in_the_face_of(a, s, m))
             continue;
         /* a short verb under a preposition or the article is some other
          * word: كلام is not ك + لام ("blamed") */
