@@ -31,6 +31,9 @@ bool parse_byte_size(const char *s, size_t *out);
 /* Parses YYYY-MM-DD into YYYYMMDD; false when malformed. */
 bool parse_date_arg(const char *s, uint32_t *out);
 
+/* A monotonic clock in seconds, for rates and progress. */
+double seconds_now(void);
+
 int cmd_tokens(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_code(int argc, char **argv);

@@ -82,13 +82,6 @@ typedef struct {
     uint64_t total_bytes, done_bytes;
 } ingester;
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void usage(FILE *out)
 {
     fprintf(out,
