@@ -684,12 +684,13 @@ static size_t agent_after(const article *a, const sentence_view *s, size_t t_end
     return SIZE_MAX;
 }
 
-static event blank_event(const article *a, const lexicon_match *m, const lexicon_entry *trigger, uint32_t sentence_index)
+/* An asserted event of type at match m, with nothing known of it yet. */
+static event blank_event_at(const lexicon_match *m, event_type type, const char *mode, uint32_t sentence_index)
 {
     event e;
     memset(&e, 0, sizeof e);
-    e.type = trigger->event_type;
-    e.mode = lexicon_string(a->lex, trigger->mode);
+    e.type = (uint8_t)type;
+    e.mode = mode;
     e.modality = MODALITY_ASSERTED;
     e.dead = e.injured = e.arrested = NO_COUNT;
     e.trigger_start = m->text_start;
@@ -698,6 +699,11 @@ static event blank_event(const article *a, const lexicon_match *m, const lexicon
     e.location.lat = e.location.lon = NAN;
     e.actor.lat = e.actor.lon = e.recipient.lat = e.recipient.lon = NAN;
     return e;
+}
+
+static event blank_event(const article *a, const lexicon_match *m, const lexicon_entry *trigger, uint32_t sentence_index)
+{
+    return blank_event_at(m, (event_type)trigger->event_type, lexicon_string(a->lex, trigger->mode), sentence_index);
 }
 
 /* "تدعو منظمة التحرير ... ودعت منظمة التحرير الفلسطينية": one party named
@@ -1655,27 +1661,16 @@ static void keep_orphan_figures(article *a, const sentence_view *s, uint32_t sen
         const lexicon_match *m = &ms->items[i];
         if (!cue_of(m, CUE_DEAD) && !cue_of(m, CUE_INJURED))
             continue;
-        event e;
-        memset(&e, 0, sizeof e);
-        e.type = EVENT_ASSAULT;
-        e.mode = "";
-        e.modality = MODALITY_ASSERTED;
+        event e = blank_event_at(m, EVENT_ASSAULT, "", sentence_index);
         e.date = s->date ? s->date : a->article_date;
         e.dead = dead;
         e.injured = injured;
-        e.arrested = NO_COUNT;
-        e.trigger_start = m->text_start;
-        e.trigger_end = m->end;
-        e.sentence = sentence_index;
-        e.actor.lat = e.actor.lon = e.recipient.lat = e.recipient.lon = NAN;
         const actor *place = sentence_location(a, s);
         if (place) {
             e.location = party_from(place);
             e.location.sector[0] = '\0';
         } else if (a->last_place.present) {
             e.location = a->last_place;
-        } else {
-            e.location.lat = e.location.lon = NAN;
         }
         if (e.location.present && e.location.country[0]) {
             e.recipient = e.location;
