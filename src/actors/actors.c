@@ -100,6 +100,8 @@ static bool names_people(const token_list *tokens, const lexicon_match *m)
     return plural && m->has_article;
 }
 
+static bool nationality_denied(const token_list *tokens, const lexicon_match *m, size_t count);
+
 /* Builds one actor from matches [first, last]. */
 static void code_chain(const lexicon *lex, const token_list *tokens, const lexicon_match *m,
                        size_t count, uint32_t date, actor_list *out)
@@ -225,6 +227,8 @@ static void code_chain(const lexicon *lex, const token_list *tokens, const lexic
         add_entity(out, a.start, a.end, ENTITY_ORG, a.country, NULL);
         type = ENTITY_ORG;
     }
+    if (nationality_denied(tokens, m, count))
+        a.country[0] = '\0';
     a.type = (uint8_t)type;
     a.is_adjective = a.country[0] && !a.sector[0] && type == ENTITY_NONE;
     if (a.is_adjective && count == 1 && names_people(tokens, &m[0])) {
@@ -248,6 +252,15 @@ static bool follows(const token_list *tokens, const lexicon_match *previous, con
     return next->first_token == end + 1 && p->kind == LEX_SECTOR && x->kind == LEX_DEMONYM &&
            tokens->tokens[end].kind == TOKEN_WORD && !(tokens->tokens[end].flags & TOKEN_ENDS_SENTENCE) &&
            !next->has_conjunction;
+}
+
+/* "القوات غير السورية": forces that are not Syrian are nobody's in particular. */
+static bool nationality_denied(const token_list *tokens, const lexicon_match *m, size_t count)
+{
+    for (size_t k = 1; k < count; k++)
+        if (m[k].first_token > 0 && key_is(tokens, m[k].first_token - 1, (const char *const[]){"غير"}, 1))
+            return true;
+    return false;
 }
 
 /* Event words and cues share the lexicon but name no one. */

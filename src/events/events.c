@@ -39,7 +39,9 @@ typedef struct {
     const actor_list *actors;
     uint32_t article_date;
     char focus_country[4];          /* the state the article is most about */
+    char coalition_leader[4];       /* "التحالف الذي تقوده السعودية": whom a bare التحالف means */
     size_t sentence_first_event;    /* where this sentence's events begin in out */
+    size_t sentence_first_token, sentence_end_token;   /* the sentence being coded */
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_party last_actor;         /* who acted last: the one a dropped pronoun means */
     event_party last_place;         /* the place named last in the sentences before */
@@ -155,6 +157,43 @@ static void find_focus_country(article *a)
         }
 }
 
+/* "التحالف الذي تقوده السعودية"، "التحالف بقيادة واشنطن"، "تدخل السعودية على
+ * رأس تحالف": the state that leads the coalition the article speaks of, so
+ * that a bare "التحالف" later in it is that state's.  The first one named wins. */
+static const char *const led_by[] = {"تقوده", "يقوده", "بقياده", "بزعامه"};
+
+static const actor *actor_starting_within(const article *a, size_t from, size_t to)
+{
+    for (size_t k = 0; k < a->actors->actor_count; k++) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token >= from && x->first_token <= to && x->country[0] && !x->is_location)
+            return x;
+        if (x->first_token > to)
+            break;
+    }
+    return NULL;
+}
+
+static void find_coalition_leader(article *a)
+{
+    a->coalition_leader[0] = '\0';
+    const token_list *tokens = a->tokens;
+    for (size_t i = 0; i < tokens->count; i++) {
+        if (!key_is(tokens, i, "التحالف") && !key_is(tokens, i, "تحالف"))
+            continue;
+        const actor *leader = NULL;
+        for (size_t j = i + 1; j < i + 5 && j < tokens->count && !leader; j++)
+            if (key_in(tokens, j, led_by, COUNT(led_by)))
+                leader = actor_starting_within(a, j + 1, j + 2);
+        if (!leader && i >= 3 && key_is(tokens, i - 1, "راس") && key_is(tokens, i - 2, "علي"))
+            leader = actor_starting_within(a, i > 6 ? i - 6 : 0, i - 3);
+        if (leader) {
+            memcpy(a->coalition_leader, leader->country, 4);
+            return;
+        }
+    }
+}
+
 /* The key of a token without the article: "الوزارة" and "وزارة" agree. */
 static void bare_key(const token_list *tokens, size_t i, const char **key, size_t *len)
 {
@@ -171,6 +210,7 @@ static void bare_key(const token_list *tokens, size_t i, const char **key, size_
  * with the same head word (وزارة الدفاع الأرمينية), else the last of the
  * same sector with a state, else of the article's focus state. */
 static void resolve_sector_only_or(const article *a, size_t actor_index, event_party *p, const char *fallback);
+static size_t actor_end_token(const actor *x);
 
 /* Clashes, arrests and protests are mostly within a state: an unnamed
  * other side is of the actor's state.  Words are not: an accusation's
@@ -195,6 +235,16 @@ static void resolve_sector_only_or(const article *a, size_t actor_index, event_p
     const char *head;
     size_t head_len;
     bare_key(a->tokens, self->first_token, &head, &head_len);
+    /* "التحالف"، "قوات التحالف": the coalition's leader or no one; never the
+     * state it fights in */
+    bool coalition = false;
+    for (size_t i = self->first_token; i < actor_end_token(self) && !coalition; i++)
+        coalition = key_is(a->tokens, i, "التحالف");
+    if (coalition) {
+        if (a->coalition_leader[0])
+            memcpy(p->country, a->coalition_leader, 4);
+        return;
+    }
     for (size_t i = actor_index; i-- > 0;) {
         const actor *x = &a->actors->actors[i];
         const char *k;
@@ -483,8 +533,36 @@ static const char *const time_or_cause[] = {"بعيد", "بعد", "قبل", "ا�
  * index or SIZE_MAX. */
 static const char *const suffered[] = {"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "وتعرض", "وتعرضت"};
 
+static bool names_its_victim(const article *a, size_t ti);
+
+/* "اثنين أمريكيين أصيبا في هجوم"، "قتل جنديان جراء انفجار": who was killed
+ * or hurt in the act named next is its victim, not its author. */
+static const char *const in_or_by[] = {"في", "جراء", "اثر", "بسبب", "خلال"};
+
+static size_t party_hurt_in(const article *a, const sentence_view *s, size_t ti)
+{
+    if (ti < s->first + 2)
+        return SIZE_MAX;
+    const lexicon_match *m = match_at(a, ti);
+    size_t verb = ti - 1;
+    if (!(m && m->has_preposition) && key_in(a->tokens, ti - 1, in_or_by, COUNT(in_or_by)))
+        verb--;
+    if (verb < s->first + 1 || !names_its_victim(a, verb))
+        return SIZE_MAX;
+    for (size_t k = s->end_actor; k-- > s->first_actor;) {
+        const actor *x = &a->actors->actors[k];
+        if (actor_end_token(x) > verb)
+            continue;
+        return actor_end_token(x) == verb && !x->is_location && !introduced_by_preposition(a, x) ? k : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 static size_t party_exposed_to(const article *a, const sentence_view *s, size_t ti)
 {
+    size_t hurt = party_hurt_in(a, s, ti);
+    if (hurt != SIZE_MAX)
+        return hurt;
     const token *t = &a->tokens->tokens[ti];
     if (t->key_len < 4 || memcmp(token_key(a->tokens, t), "ل", 2) != 0)
         return SIZE_MAX;
@@ -538,12 +616,14 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
                 continue;
             /* a bare nationality adjective after other words describes
              * them ("استهدف مدينة ليغ البلجيكية"), it is not the subject */
-            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) &&
+            /* "قتل في القنصلية السعودية": where it happened, not who did it */
+            bool where = x->first_token > 0 && key_is(a->tokens, x->first_token - 1, "في");
+            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) && !where &&
                 !(x->is_adjective && x->first_token > t_end) && may_use_force(x, type))
                 return k;
             break;
         }
-    } else {
+    } else if (pos != TRIGGER_VERB) {
         /* 3. a noun's genitive: هجوم الحوثيين */
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
@@ -782,12 +862,44 @@ static const char *const future_after_noun[] = {
     "المرتقب", "المرتقبه", "المقبل", "المقبله", "المزمع", "المزمعه", "المقرر", "المقرره", "المنتظر", "المنتظره",
     "المحتمل", "المحتمله", "قريبا", "سينعقد", "ستنعقد", "سيعقد", "ستعقد", "سيجري", "ستجري", "ستبدا", "سيبدا"};
 
+/* "ليفسح المجال أمام غريفيث للتوصل إلى حل"، "في طريقه لاستهداف جازان": a
+ * verbal noun under the ل of purpose is what someone means to do, not what
+ * was done.  Only an indefinite noun: "إدانتها للهجوم" names a real attack.
+ * "تعرضت لهجوم" is an act suffered, and a death (أدى لمقتل) is no purpose. */
+static const char *const not_purposes[] = {"مقتل", "اصابه", "وفاه", "سقوط", "هجوم", "قصف", "اعتداء", "غاره"};
+
+static bool under_lam_of_purpose(const article *a, const lexicon_match *m)
+{
+    if (!m->has_preposition || m->has_article || m->token_count != 1)
+        return false;
+    const token *t = &a->tokens->tokens[m->first_token];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len;
+    if (m->has_conjunction && n > 2 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
+        k += 2;
+        n -= 2;
+    }
+    if (n < 8 || memcmp(k, "ل", 2) != 0 || memcmp(k, "لل", 4) == 0)
+        return false;
+    for (size_t w = 0; w < COUNT(not_purposes); w++) {
+        size_t len = strlen(not_purposes[w]);
+        if (n - 2 >= len && memcmp(k + 2, not_purposes[w], len) == 0)
+            return false;
+    }
+    return true;
+}
+
 static modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
-                             int *named_year)
+                             event_type type, int *named_year)
 {
     const lexicon_matches *ms = &a->actors->matches;
     size_t cs = clause_start(a, s, ti);
     if (trigger_match->has_future_particle)
+        return MODALITY_FUTURE;
+    /* words said in the call that was made for them were said: "أجرى
+     * اتصالات ... لمطالبتهم بالرد" is a request made */
+    if (type != EVENT_REQUEST && type != EVENT_ACCUSE && type != EVENT_CONSULT && type != EVENT_SUPPORT &&
+        under_lam_of_purpose(a, trigger_match))
         return MODALITY_FUTURE;
     size_t t_end = trigger_match->first_token + trigger_match->token_count;
     for (size_t i = t_end; i < t_end + 3 && i < s->end; i++)
@@ -1035,11 +1147,47 @@ static bool plural_pronoun_on(const article *a, const lexicon_match *m)
 /* An event whose text names no recipient.  A consultation needs someone
  * to consult, so it is dropped; violence falls on the place it happened,
  * or on the state the article is about. */
+/* "وأضاف أن تركيا تبرعت بعشرين طنا من الأدوية ... إلى الجنوب الليبي":
+ * words and aid are for someone; when the sentence names exactly one other
+ * state (by name, capital, people or place), it is theirs.  Two or more
+ * and we cannot tell. */
+static bool only_other_state_in_sentence(const article *a, const event *e, event_party *out)
+{
+    const actor *found = NULL;
+    for (size_t k = 0; k < a->actors->actor_count; k++) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token < a->sentence_first_token || x->first_token >= a->sentence_end_token || x->is_dateline)
+            continue;
+        if (!x->country[0] || strcmp(x->country, e->actor.country) == 0)
+            continue;
+        if (found && strcmp(found->country, x->country) != 0)
+            return false;
+        if (!found)
+            found = x;
+    }
+    if (!found)
+        return false;
+    *out = party_from(found);
+    if (found->is_location || found->is_adjective)
+        out->sector[0] = '\0';
+    return true;
+}
+
+static bool is_meant_for_someone(event_type t)
+{
+    return t == EVENT_AGREE || t == EVENT_AID || t == EVENT_REJECT || t == EVENT_SUPPORT || t == EVENT_THREATEN;
+}
+
 static void push_without_recipient(article *a, const event *e)
 {
     if (e->type == EVENT_CONSULT)
         return;
     event x = *e;
+    if (is_meant_for_someone((event_type)x.type) && x.actor.present && x.actor.country[0]) {
+        event_party other;
+        if (only_other_state_in_sentence(a, &x, &other))
+            x.recipient = other;
+    }
     if (x.type == EVENT_ASSAULT || x.type == EVENT_COERCE) {
         event_party target;
         memset(&target, 0, sizeof target);
@@ -1162,15 +1310,32 @@ static size_t drop_victims(const article *a, size_t *recipients, size_t n)
 
 /* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
  * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
+static bool is_trigger_of(const lexicon_match *m, event_type type)
+{
+    for (uint32_t e = 0; m && e < m->entry_count; e++)
+        if (m->entries[e].kind == LEX_TRIGGER && m->entries[e].event_type == type)
+            return true;
+    return false;
+}
+
+/* But a withdrawal or a release asked for is asked of the one who is to
+ * withdraw: "يطالب التحالف بانسحاب الحوثيين"، "دعا إلى انسحاب القوات
+ * الإيرانية" ask the Houthis and Iran. */
 static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, size_t *recipients, size_t n)
 {
     size_t kept = 0;
     for (size_t r = 0; r < n; r++) {
         const actor *x = &a->actors->actors[recipients[r]];
-        bool after_ila = false;
-        for (size_t i = t_end; i + 1 < x->first_token && !after_ila; i++)
-            after_ila = key_is(a->tokens, i, "الي") || asks_by_a_verbal_noun(a, i);
-        if (!after_ila)
+        size_t act = SIZE_MAX;
+        for (size_t i = t_end; i + 1 < x->first_token && act == SIZE_MAX; i++) {
+            if (key_is(a->tokens, i, "الي"))
+                act = i + 1;
+            else if (asks_by_a_verbal_noun(a, i))
+                act = i;
+        }
+        bool asked_to_withdraw = act != SIZE_MAX && x->first_token <= act + 4 &&
+                                 is_trigger_of(match_at(a, act), EVENT_RETREAT);
+        if (act == SIZE_MAX || asked_to_withdraw)
             recipients[kept++] = recipients[r];
     }
     return kept;
@@ -1193,7 +1358,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                 a->sentence_longest_match = other->token_count;
         }
     }
-    e.modality = (uint8_t)modality_for(a, s, ti, m, &named_year);
+    e.modality = (uint8_t)modality_for(a, s, ti, m, (event_type)e.type, &named_year);
     uint32_t date = s->date;
     e.date = e.modality == MODALITY_HISTORICAL ? 0 : date ? date : a->article_date;
     if (date && a->article_date && date_add_days(date, 7) < a->article_date)
@@ -1607,10 +1772,60 @@ static bool in_the_face_of(const article *a, const sentence_view *s, const lexic
            !(after < s->end && (key_is(a->tokens, after, "مع") || key_is(a->tokens, after, "بين")));
 }
 
+/* Force and its kin, as against words and meetings. */
+static bool is_deed(const lexicon_match *m)
+{
+    for (uint32_t e = 0; e < m->entry_count; e++) {
+        event_type t = (event_type)m->entries[e].event_type;
+        if (m->entries[e].kind == LEX_TRIGGER &&
+            (t == EVENT_ASSAULT || t == EVENT_COERCE || t == EVENT_PROTEST || t == EVENT_MOBILIZE))
+            return true;
+    }
+    return false;
+}
+
+/* "عدم استهداف قياداتهم بالغارات"، "احتج السكان بإغلاق الطريق": a deed
+ * under ب right after another deed is how that one was done, not an act of
+ * its own (it shares the other's actor and fate). */
+static bool means_of_the_act_before(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (!m->has_preposition || m->first_token < s->first + 1)
+        return false;
+    const token *t = &a->tokens->tokens[m->first_token];
+    const char *k = token_key(a->tokens, t);
+    if (m->has_conjunction || t->key_len < 4 || memcmp(k, "ب", 2) != 0)
+        return false;
+    if (!is_deed(m))
+        return false;
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = first_match_from(a, s, reach_back(a, m->first_token, 3)); i < s->end_match; i++) {
+        const lexicon_match *before = &ms->items[i];
+        if (before->first_token >= m->first_token)
+            break;
+        if (is_deed(before))
+            return true;
+    }
+    return false;
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
+/* "التهديد الذي يشكله تنظيم داعش": a threat that something poses is a
+ * danger talked about, not a threat made. */
+static const char *const poses[] = {"يشكله", "تشكله", "يشكلها", "تشكلها", "يمثله", "تمثله", "يشكل", "تشكل"};
+
+static bool a_danger_posed(const article *a, const lexicon_match *m)
+{
+    size_t after = m->first_token + m->token_count;
+    if (after + 1 < a->tokens->count && key_in(a->tokens, after, relative_pronouns, COUNT(relative_pronouns)))
+        after++;
+    return after < a->tokens->count && key_in(a->tokens, after, poses, COUNT(poses));
+}
+
 static const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
 {
+    if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m))
+        return NULL;
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
@@ -1699,6 +1914,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     a.pending_dead = a.pending_injured = NO_COUNT;
     a.dates_of_sentence = a.casualties_of_sentence = SIZE_MAX;
     find_focus_country(&a);
+    find_coalition_leader(&a);
 
     size_t next_actor = 0, next_match = 0;
     const lexicon_matches *ms = &actors->matches;
@@ -1720,6 +1936,8 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         bool dates_read = false;
         size_t sentence_events = out->count;
         a.sentence_first_event = out->count;
+        a.sentence_first_token = s.first;
+        a.sentence_end_token = s.end;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
             const lexicon_entry *trigger = usable_trigger(&a, &s, &ms->items[i]);

@@ -242,6 +242,22 @@ static bool third_person_or_none(const char *key, size_t len, const clitic_readi
     return memcmp(suffix, "ه", 2) == 0 || (r->enclitic_len == 4 && memcmp(suffix, "نا", 4) == 0);
 }
 
+/* The future سـ comes only before an imperfect verb (سيلتقي، ستزور، سنرد،
+ * سأعود): read before anything else, "سلام" would be "he will blamed". */
+static bool future_without_imperfect(const char *key, const clitic_reading *r, const char *stem, size_t stem_len)
+{
+    bool future = false;
+    for (size_t p = 0, offset = 0; p < r->proclitic_count; p++) {
+        if (r->proclitic_len[p] == 2 && memcmp(key + offset, "س", 2) == 0)
+            future = true;
+        offset += r->proclitic_len[p];
+    }
+    if (!future)
+        return false;
+    return stem_len < 2 || !(memcmp(stem, "ي", 2) == 0 || memcmp(stem, "ت", 2) == 0 || memcmp(stem, "ن", 2) == 0 ||
+                             memcmp(stem, "ا", 2) == 0);
+}
+
 void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list *tokens, lexicon_matches *out)
 {
     out->count = 0;
@@ -268,6 +284,8 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
             if (readings[r].stem_len == 0 || !third_person_or_none(key, t->key_len, &readings[r]))
                 continue;
             size_t len = clitic_stem(key, &readings[r], phrase);
+            if (future_without_imperfect(key, &readings[r], phrase, len))
+                continue;
             size_t canonical_len;
             const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
             if (canonical) {
