@@ -364,7 +364,9 @@ static void victims_are_not_the_accused_or_the_attackers(void **state)
     (void)state;
     coded c;
     code(&c, "دانت منظمة الأمم المتحدة للطفولة اليونيسيف جرائم قتل وتعذيب الأطفال في سوريا.", 20160721);
-    assert_non_null(find(&c, EVENT_ACCUSE, "IGO:UNICEF", "-"));
+    /* the children are victims; the crimes are laid at the door of the one
+     * state the sentence names */
+    assert_non_null(find(&c, EVENT_ACCUSE, "IGO:UNICEF", "SYR"));
     for (size_t i = 0; i < c.events.count; i++)
         assert_string_not_equal(c.events.items[i].actor.sector, "CVL");
     release(&c);
@@ -542,6 +544,33 @@ static void means_dangers_and_white_stone(void **state)
     release(&c);
 }
 
+/* Subjects that are no one state still act on someone who is */
+static void stateless_subjects(void **state)
+{
+    (void)state;
+    /* a headline: the unknown subject before a present-tense verb */
+    expect_event("الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي في دوما", 20180416, EVENT_ACCUSE, "-", "RUS");
+    coded c;
+    code(&c, "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي في دوما", 20180416);
+    assert_null(find(&c, EVENT_ACCUSE, "RUS", "-"));
+    release(&c);
+    /* a bloc is not the state named before it */
+    const char *s = "وزار وفد من البرلمان الروسي الحكومة السورية، حيث أنحت الحكومات الغربية باللائمة على الجيش السوري.";
+    expect_event(s, 20180416, EVENT_ACCUSE, "-", "SYR");
+    code(&c, s, 20180416);
+    assert_null(find(&c, EVENT_ACCUSE, "SYR", "SYR"));
+    release(&c);
+    /* the late do not act today */
+    code(&c, "ما زال هجوم الرئيس المصري الراحل محمد أنور السادات مصدر تنديد وإشادة.", 20181007);
+    assert_null(find(&c, EVENT_ACCUSE, "EGY", "-"));
+    release(&c);
+    /* a target said, though no state, is not replaced by a guess */
+    s = "وقرر الرئيس الأميركي دونالد ترامب إعادة فرض عقوبات على إيران، مهددا بفرض عقوبات على أي شركات أجنبية.";
+    code(&c, s, 20180515);
+    assert_null(find(&c, EVENT_THREATEN, "USA", "IRN"));
+    release(&c);
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -582,6 +611,7 @@ int main(void)
         cmocka_unit_test(purposes_and_last_month),
         cmocka_unit_test(the_other_state_of_the_sentence),
         cmocka_unit_test(means_dangers_and_white_stone),
+        cmocka_unit_test(stateless_subjects),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -237,6 +237,10 @@ static void resolve_sector_only_or(const article *a, size_t actor_index, event_p
     bare_key(a->tokens, self->first_token, &head, &head_len);
     /* "التحالف"، "قوات التحالف": the coalition's leader or no one; never the
      * state it fights in */
+    /* "الحكومات الغربية"، "الدول الأوروبية": a bloc, no one state */
+    static const char *const blocs[] = {"الغربيه", "الاوروبيه", "العربيه", "الخليجيه", "الاجنبيه", "الغربيين", "الكبري"};
+    if (key_in(a->tokens, actor_end_token(self), blocs, COUNT(blocs)))
+        return;
     bool coalition = false;
     for (size_t i = self->first_token; i < actor_end_token(self) && !coalition; i++)
         coalition = key_is(a->tokens, i, "التحالف");
@@ -497,6 +501,22 @@ static const char *const time_words[] = {"الماضي", "الماضيه", "ال
 /* "حمّل الغرب الحكومة السورية المسؤولية": a definite noun the lexicon does
  * not know, right after the verb, is its subject; the party after it is
  * then the object. */
+static bool unknown_subject_after(const article *a, const sentence_view *s, size_t t_end);
+
+/* "الغرب يتهم روسيا": a definite word the lexicon does not know opens the
+ * sentence, and the present-tense verb after it agrees with it; it is the
+ * subject, and the party after the verb its object. */
+static bool unknown_subject_before(const article *a, const sentence_view *s, size_t ti)
+{
+    if (ti != s->first + 1)
+        return false;
+    const token *verb = &a->tokens->tokens[ti];
+    const char *v = token_key(a->tokens, verb);
+    if (verb->key_len < 6 || (memcmp(v, "ي", 2) != 0 && memcmp(v, "ت", 2) != 0))
+        return false;
+    return unknown_subject_after(a, s, s->first);
+}
+
 static bool unknown_subject_after(const article *a, const sentence_view *s, size_t t_end)
 {
     if (t_end >= s->end)
@@ -580,6 +600,16 @@ static size_t party_exposed_to(const article *a, const sentence_view *s, size_t 
     return SIZE_MAX;
 }
 
+/* "الرئيس المصري الراحل محمد أنور السادات": the dead do not act today. */
+static bool is_late(const article *a, const actor *x)
+{
+    size_t end = actor_end_token(x);
+    for (size_t i = x->first_token; i <= end && i < a->tokens->count; i++)
+        if (key_is(a->tokens, i, "الراحل") || key_is(a->tokens, i, "الراحله"))
+            return true;
+    return false;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 static size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -594,7 +624,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         const actor *x = &actors[k];
         if (actor_end_token(x) > ti)
             continue;
-        if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location &&
+        if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location && !is_late(a, x) &&
             !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
             (is_verbal(type) || !is_the_source(a, s, x) || reports_its_own_act(a, x, ti)))
             return k;
@@ -603,7 +633,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
     /* 2. verb-first: an actor just after the verb, unless the verb carries
      * its own plural subject ("وطالبوا الأمم المتحدة": the UN is asked) */
     if (pos == TRIGGER_VERB && !has_plural_subject(a, ti) && !names_its_victim(a, ti) &&
-        unknown_subject_after(a, s, t_end))
+        (unknown_subject_after(a, s, t_end) || unknown_subject_before(a, s, ti)))
         return SIZE_MAX;
     /* "قتل ثلاثة جنود": a count right after a verb of killing counts its
      * victims (the passive has the same letters) */
@@ -649,7 +679,7 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
         const actor *x = &actors[k];
         if (x->first_token < cs)
             break;
-        if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective &&
+        if (actor_end_token(x) <= ti && names_a_party(x) && !x->is_location && !x->is_adjective && !is_late(a, x) &&
             !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
             (is_verbal(type) || !is_the_source(a, s, x) || reports_its_own_act(a, x, ti)))
             return k;
@@ -1151,8 +1181,34 @@ static bool plural_pronoun_on(const article *a, const lexicon_match *m)
  * words and aid are for someone; when the sentence names exactly one other
  * state (by name, capital, people or place), it is theirs.  Two or more
  * and we cannot tell. */
+static size_t token_holding(const token_list *tokens, uint32_t at);
+
+/* "مهددا بفرض عقوبات على أي شركات أجنبية": the target is said, though it is
+ * no state; nothing is to be guessed. */
+static const char *const target_prepositions[] = {"علي", "ضد", "بحق", "تجاه"};
+
+static bool names_an_unknown_target(const article *a, const event *e)
+{
+    size_t t = token_holding(a->tokens, e->trigger_end - 1);
+    for (size_t i = t + 1; i < t + 8 && i < a->sentence_end_token; i++) {
+        if (!key_in(a->tokens, i, target_prepositions, COUNT(target_prepositions)))
+            continue;
+        /* "تجاه مشروع قرار أمريكي": a state is named there after all */
+        bool state_named = false;
+        for (size_t k = 0; k < a->actors->actor_count && !state_named; k++) {
+            const actor *x = &a->actors->actors[k];
+            state_named = x->first_token > i && x->first_token <= i + 4 && x->country[0];
+        }
+        if (!state_named)
+            return true;
+    }
+    return false;
+}
+
 static bool only_other_state_in_sentence(const article *a, const event *e, event_party *out)
 {
+    if (names_an_unknown_target(a, e))
+        return false;
     const actor *found = NULL;
     for (size_t k = 0; k < a->actors->actor_count; k++) {
         const actor *x = &a->actors->actors[k];
@@ -1175,7 +1231,8 @@ static bool only_other_state_in_sentence(const article *a, const event *e, event
 
 static bool is_meant_for_someone(event_type t)
 {
-    return t == EVENT_AGREE || t == EVENT_AID || t == EVENT_REJECT || t == EVENT_SUPPORT || t == EVENT_THREATEN;
+    return t == EVENT_AGREE || t == EVENT_AID || t == EVENT_REJECT || t == EVENT_SUPPORT || t == EVENT_THREATEN ||
+           t == EVENT_ACCUSE;
 }
 
 static void push_without_recipient(article *a, const event *e)
@@ -1183,7 +1240,7 @@ static void push_without_recipient(article *a, const event *e)
     if (e->type == EVENT_CONSULT)
         return;
     event x = *e;
-    if (is_meant_for_someone((event_type)x.type) && x.actor.present && x.actor.country[0]) {
+    if (is_meant_for_someone((event_type)x.type) && x.actor.present && (x.actor.country[0] || x.actor.org[0])) {
         event_party other;
         if (only_other_state_in_sentence(a, &x, &other))
             x.recipient = other;
@@ -1556,9 +1613,12 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         /* "حمّل الغرب الحكومة السورية المسؤولية": the subject is there but is
          * no party we can code; the one acted on is still known (as it is in
          * "تعرضت مدينة دوما لهجوم") */
-        if (exposed != SIZE_MAX ||
+        /* "أنحت الحكومات الغربية باللائمة على الجيش السوري": a subject that
+         * is no one state still blames someone who is */
+        bool stateless_speaker = subject != SIZE_MAX && n > 0 && is_verbal((event_type)e.type);
+        if (exposed != SIZE_MAX || stateless_speaker ||
             (pos == TRIGGER_VERB && subject == SIZE_MAX && n > 0 && !has_plural_subject(a, ti) &&
-             !names_its_victim(a, ti) && unknown_subject_after(a, s, t_end))) {
+             !names_its_victim(a, ti) && (unknown_subject_after(a, s, t_end) || unknown_subject_before(a, s, ti)))) {
             memset(&e.actor, 0, sizeof e.actor);
             e.actor.lat = e.actor.lon = NAN;
             for (size_t r = 0; r < n; r++) {
