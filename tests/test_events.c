@@ -571,6 +571,23 @@ static void stateless_subjects(void **state)
     release(&c);
 }
 
+/* Condemned acts point at the hand that did them; rebel groups are many */
+static void the_hand_that_did_it(void **state)
+{
+    (void)state;
+    const char *s = "وعبرت عدد من الفصائل السورية المعارضة عن غضبها واستنكارها لجريمة قتل الطفل الفلسطيني ذبحا على يد "
+                    "مسلحين تابعين لحركة نور الدين زنكي.";
+    /* "عدد من الفصائل": a number of them are them; the boy killed is no one accused */
+    expect_event(s, 20160721, EVENT_ACCUSE, "SYR", "SYR");
+    coded c;
+    code(&c, s, 20160721);
+    assert_null(find(&c, EVENT_ACCUSE, "SYR", "PSE"));
+    release(&c);
+    /* "القصف الجوي، الذي تقوده X": a comma before the relative clause */
+    expect_event("وقال البيان إن العشرات من الأطفال قتلوا في مدينة منبج جراء القصف الجوي، الذي تقوده الولايات المتحدة.",
+                 20160721, EVENT_ASSAULT, "USA", "SYR");
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -612,6 +629,7 @@ int main(void)
         cmocka_unit_test(the_other_state_of_the_sentence),
         cmocka_unit_test(means_dangers_and_white_stone),
         cmocka_unit_test(stateless_subjects),
+        cmocka_unit_test(the_hand_that_did_it),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -385,6 +385,10 @@ static bool introduced_by_preposition(const article *a, const actor *x)
     while (i > 0 && (key_in(a->tokens, i - 1, counterpart_words, COUNT(counterpart_words)) ||
                      key_in(a->tokens, i - 1, place_nouns, COUNT(place_nouns))))
         i--;
+    /* "عدد من الفصائل السورية": a number of them are them */
+    static const char *const quantities[] = {"عدد", "بعض", "العديد", "عشرات", "مئات", "الاف", "مجموعه", "وعدد"};
+    if (i > 1 && key_is(a->tokens, i - 1, "من") && key_in(a->tokens, i - 2, quantities, COUNT(quantities)))
+        return false;
     return i > 0 && key_in(a->tokens, i - 1, recipient_prepositions, COUNT(recipient_prepositions));
 }
 
@@ -758,9 +762,10 @@ static size_t agent_after(const article *a, const sentence_view *s, size_t t_end
 {
     size_t at = SIZE_MAX;
     size_t verb = t_end;
+    /* "القصف الجوي، الذي تقوده الولايات المتحدة": a comma may come first */
     while (verb < s->end && verb < t_end + 3 && !is_performed_by(a, verb) &&
            (key_in(a->tokens, verb, relative_pronouns, COUNT(relative_pronouns)) ||
-            a->tokens->tokens[verb].kind == TOKEN_WORD))
+            a->tokens->tokens[verb].kind == TOKEN_WORD || key_is(a->tokens, verb, "،")))
         verb++;
     if (verb < s->end && is_performed_by(a, verb) &&
         (verb == t_end || key_in(a->tokens, verb - 1, relative_pronouns, COUNT(relative_pronouns)))) {
@@ -820,15 +825,27 @@ static event blank_event(const article *a, const lexicon_match *m, const lexicon
  * twice does not act on itself. */
 static bool same_party(const event_party *x, const event_party *y);
 
-static bool acts_on_itself(const event *e)
+/* One state has one government, but many rebel groups: "الفصائل المعارضة"
+ * may well condemn "حركة نور الدين زنكي". */
+static bool one_of_many(const char *sector)
 {
-    return e->actor.present && e->recipient.present && e->actor.sector[0] && same_party(&e->actor, &e->recipient) &&
-           strcmp(e->actor.sector, e->recipient.sector) == 0;
+    return strcmp(sector, "REB") == 0 || strcmp(sector, "INS") == 0 || strcmp(sector, "OPP") == 0;
+}
+
+static bool acts_on_itself(const article *a, const event *e)
+{
+    if (!(e->actor.present && e->recipient.present && e->actor.sector[0] && same_party(&e->actor, &e->recipient) &&
+          strcmp(e->actor.sector, e->recipient.sector) == 0))
+        return false;
+    if (!one_of_many(e->actor.sector))
+        return true;
+    size_t n = e->actor.end - e->actor.start;
+    return n == e->recipient.end - e->recipient.start && memcmp(a->text + e->actor.start, a->text + e->recipient.start, n) == 0;
 }
 
 static void push_event(article *a, const event *e)
 {
-    if (acts_on_itself(e))
+    if (acts_on_itself(a, e))
         return;
     if (e->actor.present && (e->actor.country[0] || e->actor.org[0]))
         a->last_actor = e->actor;
@@ -1183,6 +1200,14 @@ static bool plural_pronoun_on(const article *a, const lexicon_match *m)
  * and we cannot tell. */
 static size_t token_holding(const token_list *tokens, uint32_t at);
 
+/* "لجريمة قتل الطفل الفلسطيني": the one killed or hurt, at most one noun
+ * after the word that says so */
+static bool named_as_hurt(const article *a, const actor *x)
+{
+    size_t i = x->first_token;
+    return (i >= 1 && names_its_victim(a, i - 1)) || (i >= 2 && names_its_victim(a, i - 2));
+}
+
 /* "مهددا بفرض عقوبات على أي شركات أجنبية": the target is said, though it is
  * no state; nothing is to be guessed. */
 static const char *const target_prepositions[] = {"علي", "ضد", "بحق", "تجاه"};
@@ -1214,7 +1239,7 @@ static bool only_other_state_in_sentence(const article *a, const event *e, event
         const actor *x = &a->actors->actors[k];
         if (x->first_token < a->sentence_first_token || x->first_token >= a->sentence_end_token || x->is_dateline)
             continue;
-        if (!x->country[0] || strcmp(x->country, e->actor.country) == 0)
+        if (!x->country[0] || strcmp(x->country, e->actor.country) == 0 || named_as_hurt(a, x))
             continue;
         if (found && strcmp(found->country, x->country) != 0)
             return false;
@@ -1245,7 +1270,8 @@ static void push_without_recipient(article *a, const event *e)
         if (only_other_state_in_sentence(a, &x, &other))
             x.recipient = other;
     }
-    if (x.type == EVENT_ASSAULT || x.type == EVENT_COERCE) {
+    /* a protest with no one named is against the authorities where it is held */
+    if (x.type == EVENT_ASSAULT || x.type == EVENT_COERCE || x.type == EVENT_PROTEST) {
         event_party target;
         memset(&target, 0, sizeof target);
         target.lat = target.lon = NAN;
@@ -1354,12 +1380,29 @@ static bool accused_of_what_follows(const article *a, size_t i)
 
 /* "دانت اليونيسيف جرائم قتل الأطفال": civilians named in a condemnation
  * are its victims, not the accused. */
+/* "استنكارها لجريمة قتل الطفل ... على يد مسلحين تابعين لحركة نور الدين
+ * زنكي": the hand the condemned act is laid at is the one accused. */
+static size_t hand_that_did_it(const article *a, const sentence_view *s, size_t t_end)
+{
+    for (size_t i = t_end; i + 1 < s->end && i < t_end + 20; i++) {
+        if (!key_is(a->tokens, i, "علي") || !(key_is(a->tokens, i + 1, "يد") || key_is(a->tokens, i + 1, "ايدي")))
+            continue;
+        for (size_t k = s->first_actor; k < s->end_actor; k++) {
+            const actor *x = &a->actors->actors[k];
+            if (x->first_token > i + 1 && x->first_token <= i + 6 && (x->country[0] || x->org[0]) && !x->is_location)
+                return k;
+        }
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 static size_t drop_victims(const article *a, size_t *recipients, size_t n)
 {
     size_t kept = 0;
     for (size_t r = 0; r < n; r++) {
         const actor *x = &a->actors->actors[recipients[r]];
-        if (strcmp(x->sector, "CVL") != 0 || x->country[0])
+        if ((strcmp(x->sector, "CVL") != 0 || x->country[0]) && !named_as_hurt(a, x))
             recipients[kept++] = recipients[r];
     }
     return kept;
@@ -1541,8 +1584,14 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
     if (e.type == EVENT_REQUEST)
         n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
-    if (e.type == EVENT_ACCUSE)
+    if (e.type == EVENT_ACCUSE) {
         n = drop_victims(a, recipients, n);
+        if (n == 0) {
+            size_t hand = hand_that_did_it(a, s, t_end);
+            if (hand != SIZE_MAX)
+                recipients[n++] = hand;
+        }
+    }
     if (exposed != SIZE_MAX) {
         recipients[0] = exposed;
         n = 1;
