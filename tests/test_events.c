@@ -588,6 +588,20 @@ static void the_hand_that_did_it(void **state)
                  20160721, EVENT_ASSAULT, "USA", "SYR");
 }
 
+/* Needs are asked of the one named after من; those present at a meeting meet */
+static void needs_and_meetings_attended(void **state)
+{
+    (void)state;
+    expect_event("وأشار إلى أن ليبيا بحاجة للمساعدة من الاتحاد الأوروبي.", 20170514, EVENT_REQUEST, "LBY", "IGO:EU");
+    coded c;
+    code(&c, "وأشار إلى أن ليبيا بحاجة للمساعدة من الاتحاد الأوروبي.", 20170514);
+    assert_null(find(&c, EVENT_REQUEST, "IGO:EU", "LBY"));
+    release(&c);
+    const char *s = "عقدت منظمة حظر الأسلحة الكيمياوية اجتماعا طارئا في لاهاي بحضور كل من سفير روسيا وفرنسا.";
+    expect_event(s, 20180416, EVENT_CONSULT, "RUS", "FRA");
+    expect_event(s, 20180416, EVENT_CONSULT, "FRA", "RUS");
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -630,6 +644,7 @@ int main(void)
         cmocka_unit_test(means_dangers_and_white_stone),
         cmocka_unit_test(stateless_subjects),
         cmocka_unit_test(the_hand_that_did_it),
+        cmocka_unit_test(needs_and_meetings_attended),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

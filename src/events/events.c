@@ -1441,6 +1441,37 @@ static size_t drop_parties_of_the_act_asked_for(const article *a, size_t t_end, 
     return kept;
 }
 
+/* The states named after "بحضور" (in the presence of) within a few words
+ * of a meeting, joined by و or commas; their count. */
+static size_t attendees_of(const article *a, const sentence_view *s, size_t t_end, size_t *out, size_t max)
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = t_end; i < t_end + 10 && i < s->end && at == SIZE_MAX; i++) {
+        if (key_in(a->tokens, i, clause_openers, COUNT(clause_openers)))
+            return 0;
+        if (key_is(a->tokens, i, "بحضور"))
+            at = i + 1;
+    }
+    if (at == SIZE_MAX)
+        return 0;
+    size_t n = 0, last_end = at;
+    for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token < at)
+            continue;
+        /* "كل من سفير روسيا وفرنسا": a title or "each of" may come between */
+        if (x->first_token > last_end + 3 || !x->country[0])
+            break;
+        bool again = false;
+        for (size_t j = 0; j < n; j++)
+            again |= strcmp(a->actors->actors[out[j]].country, x->country) == 0;
+        if (!again)
+            out[n++] = k;
+        last_end = actor_end_token(x);
+    }
+    return n;
+}
+
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
                          const lexicon_entry *trigger)
 {
@@ -1509,7 +1540,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     size_t subject = exposed != SIZE_MAX ? SIZE_MAX : find_subject(a, s, ti, t_end, pos, (event_type)e.type);
     size_t reported_subject = SIZE_MAX;
     /* the agent of a noun: "بطلب من روسيا"، "من قبل X"، "على يد X" */
-    size_t agent = pos != TRIGGER_VERB ? agent_after(a, s, t_end) : SIZE_MAX;
+    /* "ليبيا بحاجة للمساعدة من الاتحاد الأوروبي": help is needed from
+     * someone, who is asked; only other nouns have their author after من */
+    bool a_need = e.type == EVENT_REQUEST && e.mode && strcmp(e.mode, "assist") == 0;
+    size_t agent = pos != TRIGGER_VERB && !a_need ? agent_after(a, s, t_end) : SIZE_MAX;
     if (agent != SIZE_MAX) {
         if (subject != SIZE_MAX && subject != agent)
             reported_subject = subject;
@@ -1541,6 +1575,20 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         resolve_sector_only(a, subject, &e.actor);
     }
 
+    /* "اجتماعاً طارئاً ... بحضور كل من سفير روسيا وفرنسا": those present
+     * meet one another, each way */
+    if (e.type == EVENT_CONSULT && pos != TRIGGER_VERB) {
+        size_t present[6], count = attendees_of(a, s, t_end, present, 6);
+        if (count >= 2) {
+            for (size_t i = 0; i < count; i++)
+                for (size_t j = i + 1; j < count; j++) {
+                    event_party p1 = party_from(&a->actors->actors[present[i]]);
+                    event_party p2 = party_from(&a->actors->actors[present[j]]);
+                    push_both_ways(a, &e, &p1, &p2);
+                }
+            return;
+        }
+    }
     /* "بين X و Y" later in the clause: the two parties */
     size_t pair[2] = {SIZE_MAX, SIZE_MAX};
     bool between = false;
