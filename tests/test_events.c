@@ -509,6 +509,10 @@ static void the_other_state_of_the_sentence(void **state)
     expect_event("وبعد ساعات على الضربات، مد وزير الخارجية الفرنسي اليد إلى موسكو، قائلا \"نحن مستعدون للعمل مع جميع "
                  "البلدان\".",
                  20180414, EVENT_AGREE, "FRA", "RUS");
+    /* the place left is no party; an organisation is one when no other state is named */
+    const char *t = "وكشفت مصادر في صنعاء أن ميليشيات الحوثي وافقت على الانسحاب من الحديدة، مقابل شروط طرحتها على "
+                    "المبعوث الأممي مارتن غريفيث.";
+    expect_event(t, 20180605, EVENT_CONCEDE, "YEM", "IGO:UN");
     /* two other states: no telling which */
     coded c;
     code(&c, "وقال مسؤولون في روسيا وإيران إن فرنسا أبدت استعدادها للمساعدة.", 20180414);

@@ -1098,8 +1098,8 @@ static const actor *sentence_location(const article *a, const sentence_view *s)
 /* Recipients of a trigger: the first party after it (and after its subject)
  * that is introduced by a preposition or follows directly, plus the parties
  * coordinated with it by و. */
-static size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, size_t subject, size_t *out,
-                              size_t max)
+static size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, size_t subject,
+                              event_type type, size_t *out, size_t max)
 {
     const actor *actors = a->actors->actors;
     size_t from_token = t_end;
@@ -1119,6 +1119,11 @@ static size_t find_recipients(const article *a, const sentence_view *s, size_t t
             if (x->first_token > from_token + 4 || located_with_fi(a, x))
                 break;
             if ((!names_a_party(x) && !x->sector[0]) || strcmp(x->sector, "MED") == 0)
+                continue;
+            /* "وافقت على الانسحاب من الحديدة": the place left is no party to
+             * a word or a withdrawal (force falls on places, though) */
+            bool place_left = x->is_location && x->first_token > 0 && key_is(a->tokens, x->first_token - 1, "من");
+            if (place_left && type != EVENT_ASSAULT && type != EVENT_COERCE)
                 continue;
             /* "إلى انسحاب كافة القوات": a party with no name of its own must
              * follow at once to be the one acted upon */
@@ -1222,7 +1227,7 @@ static bool names_an_unknown_target(const article *a, const event *e)
         bool state_named = false;
         for (size_t k = 0; k < a->actors->actor_count && !state_named; k++) {
             const actor *x = &a->actors->actors[k];
-            state_named = x->first_token > i && x->first_token <= i + 4 && x->country[0];
+            state_named = x->first_token > i && x->first_token <= i + 4 && (x->country[0] || x->org[0]);
         }
         if (!state_named)
             return true;
@@ -1230,21 +1235,49 @@ static bool names_an_unknown_target(const article *a, const event *e)
     return false;
 }
 
-static bool only_other_state_in_sentence(const article *a, const event *e, event_party *out)
+/* Who a party is for the scorer: its state, else its organisation. */
+static const char *code_of(const char *country, const char *org)
 {
-    if (names_an_unknown_target(a, e))
-        return false;
+    return country[0] ? country : org;
+}
+
+/* The one other party of the sentence among states (organisations = false)
+ * or among organisations (true); NULL for none, or for two or more. */
+static const actor *only_other_of(const article *a, const char *self, bool organisations)
+{
     const actor *found = NULL;
     for (size_t k = 0; k < a->actors->actor_count; k++) {
         const actor *x = &a->actors->actors[k];
         if (x->first_token < a->sentence_first_token || x->first_token >= a->sentence_end_token || x->is_dateline)
             continue;
-        if (!x->country[0] || strcmp(x->country, e->actor.country) == 0 || named_as_hurt(a, x))
+        const char *code = organisations ? (x->country[0] ? "" : x->org) : x->country;
+        if (!code[0] || strcmp(code, self) == 0 || named_as_hurt(a, x))
             continue;
-        if (found && strcmp(found->country, x->country) != 0)
-            return false;
+        if (found && strcmp(organisations ? found->org : found->country, code) != 0)
+            return NULL;
         if (!found)
             found = x;
+    }
+    return found;
+}
+
+/* States first: "تصويت روسيا بحق النقض تجاه مشروع قرار أمريكي ... لمجلس
+ * الأمن" is aimed at the American draft; an organisation only when no
+ * other state is named ("مقابل شروط طرحتها على غريفيث"). */
+static bool only_other_state_in_sentence(const article *a, const event *e, event_party *out)
+{
+    if (names_an_unknown_target(a, e))
+        return false;
+    const char *self = code_of(e->actor.country, e->actor.org);
+    const actor *found = only_other_of(a, self, false);
+    if (!found) {
+        for (size_t k = 0; k < a->actors->actor_count; k++) {
+            const actor *x = &a->actors->actors[k];
+            if (x->first_token >= a->sentence_first_token && x->first_token < a->sentence_end_token &&
+                x->country[0] && strcmp(x->country, self) != 0 && !named_as_hurt(a, x) && !x->is_dateline)
+                return false;   /* two or more states: no telling */
+        }
+        found = only_other_of(a, self, true);
     }
     if (!found)
         return false;
@@ -1257,7 +1290,7 @@ static bool only_other_state_in_sentence(const article *a, const event *e, event
 static bool is_meant_for_someone(event_type t)
 {
     return t == EVENT_AGREE || t == EVENT_AID || t == EVENT_REJECT || t == EVENT_SUPPORT || t == EVENT_THREATEN ||
-           t == EVENT_ACCUSE;
+           t == EVENT_ACCUSE || t == EVENT_CONCEDE;
 }
 
 static void push_without_recipient(article *a, const event *e)
@@ -1629,7 +1662,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     }
 
     size_t recipients[8];
-    size_t n = find_recipients(a, s, t_end, subject, recipients, 8);
+    size_t n = find_recipients(a, s, t_end, subject, (event_type)e.type, recipients, 8);
     if (e.type == EVENT_REQUEST)
         n = drop_parties_of_the_act_asked_for(a, t_end, recipients, n);
     if (e.type == EVENT_ACCUSE) {
@@ -1671,7 +1704,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             last_end = actor_end_token(x);
         }
         if (co_count > 0) {
-            size_t rest[8], rest_count = find_recipients(a, s, last_end, SIZE_MAX, rest, 8);
+            size_t rest[8], rest_count = find_recipients(a, s, last_end, SIZE_MAX, (event_type)e.type, rest, 8);
             push_for_each_subject(a, &e, trigger, co, co_count, rest, rest_count);
             return;
         }
