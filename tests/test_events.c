@@ -492,6 +492,10 @@ static void purposes_and_last_month(void **state)
                      MODALITY_HISTORICAL);
     assert_int_equal(modality_of("وجرت محادثات بوتين ونتنياهو في موسكو منذ عدة أسابيع.", 20180531, EVENT_CONSULT),
                      MODALITY_HISTORICAL);
+    /* what must happen has not: the cue ends in the clause's own أن */
+    assert_int_equal(modality_of("وأكد بن دغر أن المفاوضات المقبلة يجب أن تقود في ختامها إلى انسحاب الحوثيين من صنعاء.",
+                                 20180723, EVENT_RETREAT),
+                     MODALITY_HYPOTHETICAL);
     /* سـ goes before an imperfect only: سلام is a name, not "will blame" */
     coded c;
     code(&c, "وقال إن القادة مثل كمال جنبلاط وصائب سلام رحلوا.", 20180506);

@@ -954,7 +954,10 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
             return MODALITY_FUTURE;
     /* a cue counts from the clause start on, or within three tokens */
     size_t from = reach_back(a, ti, 3);
-    for (size_t i = first_match_from(a, s, cs < from ? cs : from); i < s->end_match; i++) {
+    /* ... and a cue ending in the clause's own أن starts before it */
+    size_t earliest = cs < from ? cs : from;
+    earliest = earliest >= s->first + 3 ? earliest - 3 : s->first;
+    for (size_t i = first_match_from(a, s, earliest); i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
         if (m->first_token < s->first || m->first_token >= ti)
             continue;
@@ -964,7 +967,8 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
             return MODALITY_NEGATED;
         if (cue_of(m, CUE_FUTURE) && gap <= 3)
             return MODALITY_FUTURE;
-        if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token >= cs)
+        /* "يجب أن تقود المفاوضات إلى انسحاب": the cue may end in the clause's أن */
+        if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token + m->token_count >= cs)
             return MODALITY_HYPOTHETICAL;
     }
     /* what is demanded, promised or threatened has not happened */
