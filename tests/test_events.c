@@ -605,6 +605,10 @@ static void needs_and_meetings_attended(void **state)
     code(&c, "وأشار إلى أن ليبيا بحاجة للمساعدة من الاتحاد الأوروبي.", 20170514);
     assert_null(find(&c, EVENT_REQUEST, "IGO:EU", "LBY"));
     release(&c);
+    /* a hashtag's words joined by _ name a party; "العاصمة صنعاء" is a city left, not a subject */
+    expect_event("غادر المبعوث الأممي إلى اليمن، مارتن #غريفيث، العاصمة صنعاء، بعد زيارة استغرقت خمسة أيام التقى "
+                 "خلالها قياديين في #ميليشيات_الحوثي.",
+                 20180605, EVENT_CONSULT, "IGO:UN", "YEM");
     const char *s = "عقدت منظمة حظر الأسلحة الكيمياوية اجتماعا طارئا في لاهاي بحضور كل من سفير روسيا وفرنسا.";
     expect_event(s, 20180416, EVENT_CONSULT, "RUS", "FRA");
     expect_event(s, 20180416, EVENT_CONSULT, "FRA", "RUS");

@@ -24,7 +24,7 @@ const char *entity_type_name(entity_type type)
 
 /* Words after which a country or city is where something happens, not
  * who acts: في باكو، إلى موسكو، من طهران. */
-static const char *const place_prepositions[] = {"في", "الي", "من", "داخل", "قرب", "نحو", "عبر", "علي", "حول", "شمال", "جنوب", "شرق", "غرب", "مدينه", "بلده", "منطقه", "محافظه", "عاصمه", "بين"};
+static const char *const place_prepositions[] = {"في", "الي", "من", "داخل", "قرب", "نحو", "عبر", "علي", "حول", "شمال", "جنوب", "شرق", "غرب", "مدينه", "بلده", "منطقه", "محافظه", "عاصمه", "العاصمه", "قريه", "بين"};
 
 static bool key_is(const token_list *tokens, size_t i, const char *const *words, size_t n)
 {

@@ -242,6 +242,12 @@ static bool third_person_or_none(const char *key, size_t len, const clitic_readi
     return memcmp(suffix, "ه", 2) == 0 || (r->enclitic_len == 4 && memcmp(suffix, "نا", 4) == 0);
 }
 
+static bool is_underscore(const token_list *tokens, size_t i)
+{
+    const token *t = &tokens->tokens[i];
+    return t->kind == TOKEN_PUNCT && t->key_len == 1 && token_key(tokens, t)[0] == '_';
+}
+
 /* The future سـ comes only before an imperfect verb (سيلتقي، ستزور، سنرد،
  * سأعود): read before anything else, "سلام" would be "he will blamed". */
 static bool future_without_imperfect(const char *key, const clitic_reading *r, const char *stem, size_t stem_len)
@@ -306,14 +312,16 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
                 }
                 if (!is_prefix || !may_extend || j + 1 >= tokens->count)
                     break;
-                const token *next = &tokens->tokens[j + 1];
+                /* "#الولايات_المتحدة": a hashtag joins the words of a name by _ */
+                size_t step = is_underscore(tokens, j + 1) && j + 2 < tokens->count ? 2 : 1;
+                const token *next = &tokens->tokens[j + step];
                 if (!is_matchable(next) || (tokens->tokens[j].flags & TOKEN_ENDS_SENTENCE) ||
                     len + 1 + next->key_len >= sizeof phrase)
                     break;
                 phrase[len++] = LEXICON_SEPARATOR;
                 memcpy(phrase + len, token_key(tokens, next), next->key_len);
                 len += next->key_len;
-                j++;
+                j += step;
             }
         }
         if (!best_entries) {
