@@ -614,6 +614,31 @@ static void needs_and_meetings_attended(void **state)
     expect_event(s, 20180416, EVENT_CONSULT, "FRA", "RUS");
 }
 
+/* Of several attacks in a sentence, the figures belong to the one named last before them */
+static void figures_belong_to_their_attack(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "ونفذت الولايات المتحدة وبريطانيا وفرنسا ضربات استهدفت مواقع للنظام السوري ردا على هجوم كيميائي في دوما "
+             "أسفر عن مقتل 40 شخصا.",
+         20180414);
+    const event *strikes = find(&c, EVENT_ASSAULT, "USA", "SYR");
+    assert_non_null(strikes);
+    assert_true(strikes->dead == NO_COUNT);
+    bool someone_has_them = false;
+    for (size_t i = 0; i < c.events.count; i++)
+        someone_has_them |= c.events.items[i].type == EVENT_ASSAULT && c.events.items[i].dead == 40;
+    assert_true(someone_has_them);
+    release(&c);
+    /* with no attack before them, the first after: "استشهد فلسطينيان ... في غارة" */
+    code(&c, "استشهد فلسطينيان وأصيب خمسة آخرون فجر اليوم في غارة شنها طيران الاحتلال الإسرائيلي على نفق في رفح.",
+         20170209);
+    const event *raid = find(&c, EVENT_ASSAULT, "ISR", "PSE");
+    assert_non_null(raid);
+    assert_int_equal(raid->dead, 2);
+    release(&c);
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -657,6 +682,7 @@ int main(void)
         cmocka_unit_test(stateless_subjects),
         cmocka_unit_test(the_hand_that_did_it),
         cmocka_unit_test(needs_and_meetings_attended),
+        cmocka_unit_test(figures_belong_to_their_attack),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

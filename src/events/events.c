@@ -56,6 +56,7 @@ typedef struct {
     size_t sentence_longest_match;  /* in tokens: bounds how far back a cue can reach */
     size_t casualties_of_sentence;  /* likewise its casualty figures */
     int64_t sentence_dead, sentence_injured, sentence_arrested;
+    size_t sentence_figures_at;     /* the token of its first casualty word, or SIZE_MAX */
 } article;
 
 /* Clause openers: a reported clause or a new clause starts after them. */
@@ -853,7 +854,10 @@ static void push_event(article *a, const event *e)
     grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
     event *x = &out->items[out->count++];
     *x = *e;
-    if (x->type == EVENT_ASSAULT && x->modality == MODALITY_ASSERTED) {
+    /* figures waiting from earlier sentences are not for an attack whose
+     * own sentence tells its figures (to it or to another attack in it) */
+    bool own_figures = a->casualties_of_sentence == a->sentence_first_token && a->sentence_figures_at != SIZE_MAX;
+    if (x->type == EVENT_ASSAULT && x->modality == MODALITY_ASSERTED && !own_figures) {
         bool took_pending = (x->dead == NO_COUNT && a->pending_dead != NO_COUNT) ||
                             (x->injured == NO_COUNT && a->pending_injured != NO_COUNT);
         if (x->dead == NO_COUNT)
@@ -1023,9 +1027,21 @@ static bool counts_the_attacker_too(const article *a, const sentence_view *s)
 
 /* Casualty figures of a sentence: the first figure next to each kind of
  * casualty word. */
+static void count_casualties_at(const article *a, const sentence_view *s, int64_t *dead, int64_t *injured,
+                                int64_t *arrested, size_t *at);
+
 static void count_casualties(const article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
 {
+    size_t at;
+    count_casualties_at(a, s, dead, injured, arrested, &at);
+}
+
+/* The same, and where the first figure's word stands (SIZE_MAX for none). */
+static void count_casualties_at(const article *a, const sentence_view *s, int64_t *dead, int64_t *injured,
+                                int64_t *arrested, size_t *at)
+{
     *dead = *injured = *arrested = NO_COUNT;
+    *at = SIZE_MAX;
     const lexicon_matches *ms = &a->actors->matches;
     for (size_t i = s->first_match; i < s->end_match; i++) {
         const lexicon_match *m = &ms->items[i];
@@ -1071,8 +1087,11 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
                     if (start < s->end && parse_number_at(a->tokens, start, &n))
                         found = true;
                 }
-            if (found && n.value >= 1 && n.value < 1e9)
+            if (found && n.value >= 1 && n.value < 1e9) {
                 *slot = (int64_t)n.value;
+                if (*at == SIZE_MAX)
+                    *at = m->first_token;
+            }
         }
     }
     if (*dead != NO_COUNT && counts_the_attacker_too(a, s))
@@ -1080,11 +1099,38 @@ static void count_casualties(const article *a, const sentence_view *s, int64_t *
 }
 
 /* count_casualties() once per sentence, for all of its triggers. */
+static bool is_trigger_of(const lexicon_match *m, event_type type);
+
+/* "نفذت ... ضربات استهدفت مواقع ... ردا على هجوم كيميائي أسفر عن مقتل
+ * العشرات": of several attacks in a sentence, the figures belong to the one
+ * named last before them (or, with none before, the first after). */
+static bool owns_the_figures(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    size_t at = a->sentence_figures_at;
+    if (at == SIZE_MAX)
+        return true;
+    const lexicon_matches *ms = &a->actors->matches;
+    const lexicon_match *owner = NULL;
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *x = &ms->items[i];
+        /* the casualty word itself (استشهد، مقتل) is no attack of its own here */
+        const lexicon_entry *t = x->first_token != at ? usable_trigger(a, s, x) : NULL;
+        if (!t || t->event_type != EVENT_ASSAULT)
+            continue;
+        if (x->first_token < at || !owner)
+            owner = x;
+        if (x->first_token >= at)
+            break;
+    }
+    return !owner || owner == m;
+}
+
 static void sentence_casualties(article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
 {
     if (a->casualties_of_sentence != s->first) {
         a->casualties_of_sentence = s->first;
-        count_casualties(a, s, &a->sentence_dead, &a->sentence_injured, &a->sentence_arrested);
+        count_casualties_at(a, s, &a->sentence_dead, &a->sentence_injured, &a->sentence_arrested,
+                            &a->sentence_figures_at);
     }
     *dead = a->sentence_dead;
     *injured = a->sentence_injured;
@@ -1536,9 +1582,11 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         e.location = party_from(place);
         e.location.sector[0] = '\0';
     }
-    if (e.type == EVENT_ASSAULT)
+    if (e.type == EVENT_ASSAULT) {
         sentence_casualties(a, s, &e.dead, &e.injured, &e.arrested);
-    else if (e.type == EVENT_COERCE) {
+        if (!owns_the_figures(a, s, m))
+            e.dead = e.injured = NO_COUNT;
+    } else if (e.type == EVENT_COERCE) {
         int64_t dead, injured;
         sentence_casualties(a, s, &dead, &injured, &e.arrested);
     }
