@@ -18,6 +18,12 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
         /usr/bin/time -f '%e %M' build/marsad code -q "$corpus" 2>&1 >/dev/null | tail -1
     done | sort -n | sed -n 2p | awk -v bytes="$(wc -c < "$corpus")" -v n="$(wc -l < "$corpus")" \
         '{ printf "marsad code on the whole corpus (JSON Lines in and out): median %.2f s, %.1f MB/s, %.0f articles/s, %d KB max RSS\n", $1, bytes / 1e6 / $1, n / $1, $2 }'
+    # the same with the NER tagger adding its entities (--ner; one run)
+    if [ -f build/ner.model ]; then
+        /usr/bin/time -f '%e %M' build/marsad code -q --ner --model build/ner.model "$corpus" 2>&1 >/dev/null | tail -1 |
+            awk -v bytes="$(wc -c < "$corpus")" -v n="$(wc -l < "$corpus")" \
+                '{ printf "marsad code --ner on the whole corpus (one run): %.2f s, %.1f MB/s, %.0f articles/s, %d KB max RSS\n", $1, bytes / 1e6 / $1, n / $1, $2 }'
+    fi
 fi
 
 # whole-process figures: start-up (lexicon mmap) and peak memory of one article

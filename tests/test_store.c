@@ -112,7 +112,7 @@ static bool put(store *s, lexicon *l, article_coding *c, size_t i, const char *t
     *state = store_lookup(s, a.id, hash);
     if (*state == STORE_UNCHANGED)
         return true;
-    code_article(l, a.text, a.text_len, a.date, c);
+    code_article(l, NULL, a.text, a.text_len, a.date, c);
     bool replaced;
     return store_put_article(s, &a, hash, c, &replaced) && replaced == (*state == STORE_CHANGED);
 }

@@ -21,11 +21,13 @@
 #include "event_json.h"
 #include "json_write.h"
 #include "lexicon.h"
+#include "ner_model.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20)
 
 typedef struct {
     lexicon *lex;
+    ner_model *ner;             /* --ner: the tagger adds the names the lexicon lacks */
     uint32_t default_date;
     size_t max_article_bytes;
     article_coding coding;
@@ -39,7 +41,8 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: marsad code [--date YYYY-MM-DD] [--text] [--lexicon FILE] [--max-bytes SIZE] [FILE...]\n\n"
+            "usage: marsad code [--date YYYY-MM-DD] [--text] [--lexicon FILE] [--ner [--model FILE]]\n"
+            "                   [--max-bytes SIZE] [FILE...]\n\n"
             "Codes Arabic news articles into PLOVER events (see CODEBOOK.md).\n"
             "Input: JSON Lines, one article a line: {\"id\", \"date\", \"title\", \"text\", ...}\n"
             "(standard input when no FILE).  Output: one JSON line per input line, in order:\n"
@@ -48,13 +51,17 @@ static void usage(FILE *out)
             "  --date D         date for articles without one (and for --text)\n"
             "  --text           each FILE is one plain-text article (its id is the file name)\n"
             "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
+            "  --ner            also tag names with the NER model: entities the lexicon does not\n"
+            "                   know are added with \"origin\":\"ner\" (events are unchanged; about\n"
+            "                   three times slower)\n"
+            "  --model FILE     the NER model for --ner (default: ner.model beside the binary)\n"
             "  --max-bytes SIZE refuse article texts larger than SIZE (default 8M)\n"
             "  -q, --quiet      no summary on standard error\n");
 }
 
 static void code_text(coder *c, const char *text, size_t len, uint32_t date)
 {
-    code_article(c->lex, text, len, date, &c->coding);
+    code_article(c->lex, c->ner, text, len, date, &c->coding);
     append_events_json(&c->out, text, &c->coding.tokens, &c->coding.events, &c->coding.actors);
     c->events_total += c->coding.events.count;
     c->articles++;
@@ -189,13 +196,14 @@ int cmd_code(int argc, char **argv)
         {"date", required_argument, NULL, 'd'},  {"text", no_argument, NULL, 't'},
         {"lexicon", required_argument, NULL, 'l'}, {"max-bytes", required_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},       {"help", no_argument, NULL, 'h'},
+        {"ner", no_argument, NULL, 'n'},         {"model", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     coder c;
     memset(&c, 0, sizeof c);
     c.max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES;
-    bool plain_text = false, quiet = false;
-    const char *lexicon_path = NULL;
+    bool plain_text = false, quiet = false, use_ner = false;
+    const char *lexicon_path = NULL, *model_path = NULL;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
@@ -215,13 +223,21 @@ int cmd_code(int argc, char **argv)
             }
             break;
         case 'q': quiet = true; break;
+        case 'n': use_ner = true; break;
+        case 'M': model_path = optarg; use_ner = true; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
     }
-    c.lex = lexicon_open_or_default(lexicon_path);
-    if (!c.lex)
+    char default_model[4096];
+    if (use_ner && !(c.ner = ner_model_open(model_path ? model_path
+                                                       : ner_model_default_path(default_model, sizeof default_model))))
         return 1;
+    c.lex = lexicon_open_or_default(lexicon_path);
+    if (!c.lex) {
+        ner_model_close(c.ner);
+        return 1;
+    }
     c.progress = !quiet && isatty(STDERR_FILENO);
     c.started = c.last_progress = seconds_now();
     bool ok = true;
@@ -243,5 +259,6 @@ int cmd_code(int argc, char **argv)
     article_line_free(&c.line);
     buffer_free(&c.out);
     lexicon_close(c.lex);
+    ner_model_close(c.ner);
     return ok ? 0 : 1;
 }

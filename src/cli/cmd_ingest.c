@@ -168,7 +168,7 @@ static void *coder_thread(void *arg)
             break;
         job *j = &p->current->jobs[p->next++];
         pthread_mutex_unlock(&p->lock);
-        code_article(p->lex, j->text.data, j->text.len, j->date, &j->coding);
+        code_article(p->lex, NULL, j->text.data, j->text.len, j->date, &j->coding);
         prepare_search_terms(stemmer, &j->coding.tokens, &j->terms);
         pthread_mutex_lock(&p->lock);
         if (++p->done == p->current->count)

@@ -63,3 +63,19 @@ check "--date: an impossible date is refused" test $? -eq 2
 check "missing input file: exit 1 with its name" sh -c "grep -q 'missing.jsonl: No such file' '$tmp/err5'"
 "$MARSAD" code --lexicon "$tmp/nothing.bin" "$tmp/in.jsonl" > /dev/null 2> "$tmp/err6"
 check "missing lexicon: clear message" grep -q 'nothing.bin: No such file' "$tmp/err6"
+
+# --ner: the tagger's names join the entities with their origin; events are the lexicon's
+printf 'وقال كبير المفاوضين كاجمان في روما إن وزير الداخلية الإيطالي ماركو مينيتي أبلغهم بأن بلاده مستعدة للمساعدة.\n' > "$tmp/ner.txt"
+if [ -f build/ner.model ]; then
+    "$MARSAD" code --text --date 2017-05-14 "$tmp/ner.txt" > "$tmp/plain.jsonl" 2>/dev/null
+    "$MARSAD" code --ner --model build/ner.model --text --date 2017-05-14 "$tmp/ner.txt" > "$tmp/ner.jsonl" 2> "$tmp/err7"
+    check "--ner: exit 0" test $? -eq 0
+    check "--ner: some entity comes from the tagger" grep -q '"origin":"ner"' "$tmp/ner.jsonl"
+    check "--ner: without it, none does" sh -c "! grep -q '\"origin\":\"ner\"' '$tmp/plain.jsonl'"
+    check "--ner: the lexicon's entities are kept" grep -q '"text":"روما"[^}]*"origin":"lexicon"' "$tmp/ner.jsonl"
+    check "--ner: the events are the same" test "$(grep -o '"events":\[[^]]*\]' "$tmp/ner.jsonl")" = "$(grep -o '"events":\[[^]]*\]' "$tmp/plain.jsonl")"
+else
+    skip "--ner: build/ner.model not built"
+fi
+"$MARSAD" code --ner --model "$tmp/no.model" "$tmp/in.jsonl" > /dev/null 2> "$tmp/err8"
+check "--ner: a missing model is named" grep -q 'no.model' "$tmp/err8"
