@@ -639,6 +639,32 @@ static void figures_belong_to_their_attack(void **state)
     release(&c);
 }
 
+/* Promises of punishment threaten; a group dissolving itself retreats; tolls over decades are history */
+static void promises_dissolutions_and_decades(void **state)
+{
+    (void)state;
+    assert_int_equal(modality_of("ووعد رئيس الحكومة الإسبانية ماريانو راخوي بمحاكمة كل جرائم المجموعة.", 20180504,
+                                 EVENT_THREATEN),
+                     MODALITY_ASSERTED);
+    expect_event("وأعلنت إيتا، الخميس، عن حل نفسها وإنهاء كل نشاط سياسي.", 20180504, EVENT_RETREAT, "ESP", "-");
+    /* announced with عن, the act is the speaker's own; the decades of a later clause date something else */
+    assert_int_equal(modality_of("وأعلنت إيتا، الخميس، عن حل نفسها، واضعة بذلك النقطة الأخيرة لآخر تمرد مسلح أسفر عن "
+                                 "مقتل أكثر من 800 شخص خلال أربعة عقود.",
+                                 20180504, EVENT_RETREAT),
+                     MODALITY_ASSERTED);
+    /* but a toll announced is nobody's act */
+    coded c0;
+    code(&c0, "وأعلنت وزارة الصحة الفلسطينية عن مقتل ثلاثة فلسطينيين.", 20180809);
+    assert_null(find(&c0, EVENT_ASSAULT, "PSE", "PSE"));
+    release(&c0);
+    coded c;
+    code(&c, "وأنهت إيتا آخر تمرد مسلح في أوروبا الغربية أسفر عن مقتل أكثر من 800 شخص خلال أربعة عقود.", 20180504);
+    for (size_t i = 0; i < c.events.count; i++)
+        if (c.events.items[i].type == EVENT_ASSAULT)
+            assert_int_not_equal(c.events.items[i].modality, MODALITY_ASSERTED);
+    release(&c);
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -683,6 +709,7 @@ int main(void)
         cmocka_unit_test(the_hand_that_did_it),
         cmocka_unit_test(needs_and_meetings_attended),
         cmocka_unit_test(figures_belong_to_their_attack),
+        cmocka_unit_test(promises_dissolutions_and_decades),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -546,7 +546,19 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
     for (size_t i = actor_end_token(speaker); i < ti; i++)
         if (key_in(a->tokens, i, self_reference, COUNT(self_reference)))
             return true;
-    return false;
+    /* "أعلنت إيتا، الخميس، عن حل نفسها": what is announced with عن, or as
+     * the verb's own object, with no reported clause (أن) between, is the
+     * speaker's own act.  A toll announced is not: "أعلنت الوزارة عن مقتل". */
+    const lexicon_match *own = match_at(a, ti);
+    if (own && (cue_of(own, CUE_DEAD) || cue_of(own, CUE_INJURED) || cue_of(own, CUE_ARRESTED)))
+        return false;
+    size_t i = actor_end_token(speaker);
+    while (i < ti && (a->tokens->tokens[i].kind == TOKEN_PUNCT ||
+                      resolve_sentence_date(a->tokens, i, 1, a->article_date ? a->article_date : 20000101) != 0))
+        i++;
+    if (i < ti && key_is(a->tokens, i, "عن"))
+        i++;
+    return i == ti;
 }
 
 /* Words that put an act before or after another, or give it as a cause:
@@ -940,6 +952,34 @@ static bool under_lam_of_purpose(const article *a, const lexicon_match *m)
     return true;
 }
 
+/* A cue of history ("الشهر الماضي"، "منذ عدة أسابيع") dates the act it
+ * stands beside: one earlier in the act's clause, or one after it before
+ * the clause ends ("ووقع الطرفان الشهر الماضي اتفاقا"، "محادثات بوتين
+ * ونتنياهو، التي جرت منذ عدة أسابيع").  A comma that starts another
+ * clause ends it: "أعلنت إيتا عن حل نفسها، واضعة بذلك النقطة الأخيرة لتمرد
+ * أسفر عن مقتل 800 شخص خلال أربعة عقود" dissolves ETA today. */
+static bool historical_cue_reaches(const article *a, const sentence_view *s, size_t cs, size_t ti, size_t t_end)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t reach = s->end;
+    for (size_t i = t_end; i < s->end; i++) {
+        bool comma = key_is(a->tokens, i, "،") || key_is(a->tokens, i, ",") || key_is(a->tokens, i, "؛");
+        if ((comma && !(i + 1 < s->end && key_in(a->tokens, i + 1, relative_pronouns, COUNT(relative_pronouns)))) ||
+            key_in(a->tokens, i, clause_openers, COUNT(clause_openers))) {
+            reach = i;
+            break;
+        }
+    }
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (!cue_of(m, CUE_HISTORICAL))
+            continue;
+        if (m->first_token < ti ? m->first_token >= cs : m->first_token < reach)
+            return true;
+    }
+    return false;
+}
+
 static modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
                              event_type type, int *named_year)
 {
@@ -988,7 +1028,7 @@ static modality modality_for(const article *a, const sentence_view *s, size_t ti
     bool dated_recently = s->date && a->article_date && date_add_days(s->date, 7) >= a->article_date;
     if (year && a->article_date && (uint32_t)year < a->article_date / 10000 && !dated_recently)
         return MODALITY_HISTORICAL;
-    if (a->sentence_has_historical_cue && !year)
+    if (a->sentence_has_historical_cue && !year && historical_cue_reaches(a, s, cs, ti, t_end))
         return MODALITY_HISTORICAL;
     return MODALITY_ASSERTED;
 }
@@ -1260,6 +1300,9 @@ static size_t token_holding(const token_list *tokens, uint32_t at);
 static bool named_as_hurt(const article *a, const actor *x)
 {
     size_t i = x->first_token;
+    /* "ضحايا إيتا": the victims of ETA, who is no victim */
+    if (i >= 1 && (key_is(a->tokens, i - 1, "ضحايا") || key_is(a->tokens, i - 1, "ضحيه")))
+        return false;
     return (i >= 1 && names_its_victim(a, i - 1)) || (i >= 2 && names_its_victim(a, i - 2));
 }
 
