@@ -665,6 +665,25 @@ static void promises_dissolutions_and_decades(void **state)
     release(&c);
 }
 
+/* Agreement, lists held by حمّل, and rebels of the land they fight in */
+static void agreement_blame_and_rebels(void **state)
+{
+    (void)state;
+    coded c;
+    /* a city is feminine: after a masculine verb, Ankara is asked, not asking */
+    code(&c, "ودعا انقرة الى اتخاذ الاجراءات الضرورية لوقف هذه الانتهاكات.", 20170105);
+    assert_null(find(&c, EVENT_REQUEST, "TUR", "-"));
+    release(&c);
+    expect_event("ودعت أنقرة موسكو إلى وقف الغارات.", 20170105, EVENT_REQUEST, "TUR", "RUS");
+    const char *s = "وكان وزير الخارجية التركي مولود تشاوش اوغلو حمل أمس \"النظام السوري وروسيا وايران الوقوف وراء "
+                    "خروقات لاتفاق وقف اطلاق النار\".";
+    expect_event(s, 20170105, EVENT_ACCUSE, "TUR", "SYR");
+    expect_event(s, 20170105, EVENT_ACCUSE, "TUR", "RUS");
+    expect_event("وتتواصل الخروقات في سوريا. واتهم المتحدث باسم الخارجية الايرانية مجموعات المعارضة المسلحة بالوقوف "
+                 "وراء الانتهاكات.",
+                 20170105, EVENT_ACCUSE, "IRN", "SYR");
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -710,6 +729,7 @@ int main(void)
         cmocka_unit_test(needs_and_meetings_attended),
         cmocka_unit_test(figures_belong_to_their_attack),
         cmocka_unit_test(promises_dissolutions_and_decades),
+        cmocka_unit_test(agreement_blame_and_rebels),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

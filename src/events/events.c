@@ -262,6 +262,13 @@ static void resolve_sector_only_or(const article *a, size_t actor_index, event_p
             return;
         }
     }
+    /* "مجموعات المعارضة المسلحة": rebels and insurgents are of the land they
+     * fight in, the place named last, before any party of their kind */
+    bool fighters = strcmp(p->sector, "REB") == 0 || strcmp(p->sector, "INS") == 0 || strcmp(p->sector, "OPP") == 0;
+    if (fighters && a->last_place.present && a->last_place.country[0]) {
+        memcpy(p->country, a->last_place.country, 4);
+        return;
+    }
     for (size_t i = actor_index; i-- > 0;) {
         const actor *x = &a->actors->actors[i];
         if (x->country[0] && strcmp(x->sector, p->sector) == 0) {
@@ -617,6 +624,29 @@ static size_t party_exposed_to(const article *a, const sentence_view *s, size_t 
     return SIZE_MAX;
 }
 
+/* A capital stands for its state, and is grammatically feminine. */
+static bool is_capital(const article *a, const actor *x)
+{
+    const lexicon_match *m = match_at(a, x->first_token);
+    return m && m->entry_count > 0 && m->entries[0].kind == LEX_CAPITAL && x->token_count <= m->token_count;
+}
+
+/* "دعا"، "يدعو": a singular masculine verb; "دعت"، "تدعو" are feminine, and
+ * a past verb that begins with ت (تعهد) tells nothing. */
+static bool is_masculine_verb(const article *a, size_t ti)
+{
+    const token *t = &a->tokens->tokens[ti];
+    const char *k = token_key(a->tokens, t);
+    size_t n = t->key_len;
+    if (n > 4 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
+        k += 2;
+        n -= 2;
+    }
+    if (n < 4 || memcmp(k + n - 2, "ت", 2) == 0 || has_plural_subject(a, ti))
+        return false;
+    return memcmp(k, "ت", 2) != 0;
+}
+
 /* "الرئيس المصري الراحل محمد أنور السادات": the dead do not act today. */
 static bool is_late(const article *a, const actor *x)
 {
@@ -665,7 +695,9 @@ static size_t find_subject(const article *a, const sentence_view *s, size_t ti, 
              * them ("استهدف مدينة ليغ البلجيكية"), it is not the subject */
             /* "قتل في القنصلية السعودية": where it happened, not who did it */
             bool where = x->first_token > 0 && key_is(a->tokens, x->first_token - 1, "في");
-            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) && !where &&
+            /* "ودعا أنقرة إلى": a city is feminine, so after a masculine verb it is the object */
+            bool object = x->first_token == t_end && is_capital(a, x) && is_masculine_verb(a, ti);
+            if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) && !where && !object &&
                 !(x->is_adjective && x->first_token > t_end) && may_use_force(x, type))
                 return k;
             break;
