@@ -484,6 +484,11 @@ static void purposes_and_last_month(void **state)
                                  "منطقة جازان.",
                                  20180809, EVENT_ASSAULT),
                      MODALITY_FUTURE);
+    /* with the article, when a preposition tells the aim */
+    assert_int_equal(modality_of("وعلق التحالف عملياته ليفسح المجال أمام المبعوث الأممي مارتن غريفيث للتوصل إلى حل "
+                                 "سياسي.",
+                                 20180723, EVENT_AGREE),
+                     MODALITY_FUTURE);
     /* the attack condemned happened; the talks for which calls were made were held */
     assert_int_equal(modality_of("وأعربت الخارجية السعودية عن إدانتها للهجوم على دوما.", 20180408, EVENT_ACCUSE),
                      MODALITY_ASSERTED);

@@ -965,7 +965,7 @@ static const char *const not_purposes[] = {"مقتل", "اصابه", "وفاه",
 
 static bool under_lam_of_purpose(const article *a, const lexicon_match *m)
 {
-    if (!m->has_preposition || m->has_article || m->token_count != 1)
+    if (!m->has_preposition || m->token_count != 1)
         return false;
     const token *t = &a->tokens->tokens[m->first_token];
     const char *k = token_key(a->tokens, t);
@@ -974,8 +974,17 @@ static bool under_lam_of_purpose(const article *a, const lexicon_match *m)
         k += 2;
         n -= 2;
     }
-    if (n < 8 || memcmp(k, "ل", 2) != 0 || memcmp(k, "لل", 4) == 0)
+    if (m->has_article && (n < 4 || memcmp(k, "لل", 4) != 0))
         return false;
+    if (n < 8 || memcmp(k, "ل", 2) != 0)
+        return false;
+    /* with the article, only when a preposition tells the aim: "للتوصل إلى
+     * حل"، "للتفاوض مع"; "إدانتها للهجوم" is the attack condemned */
+    static const char *const aims[] = {"الي", "مع", "علي", "حول", "بشان"};
+    if (memcmp(k, "لل", 4) == 0) {
+        size_t after = m->first_token + m->token_count;
+        return after < a->tokens->count && key_in(a->tokens, after, aims, COUNT(aims));
+    }
     for (size_t w = 0; w < COUNT(not_purposes); w++) {
         size_t len = strlen(not_purposes[w]);
         if (n - 2 >= len && memcmp(k + 2, not_purposes[w], len) == 0)
