@@ -43,10 +43,11 @@ typedef struct {
 typedef struct {
     uint64_t surface, key, main_stem, proclitics;
     uint64_t stems[NER_MAX_STEMS];
-    uint64_t prefix[3], suffix[3];
+    uint64_t prefix[4], suffix[4];   /* of the key: 1 to 4 letters */
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
+    uint8_t memory, stem_memory;        /* bit t: tagged type t lately (ner_memory_note) */
     uint8_t stem_count;
 } ner_word;
 
@@ -69,6 +70,20 @@ typedef struct {
 bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned);
 const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
 
+/* What the tagger said of words in the sentences just before: a name
+ * spelled out in full once (برند جوتشولك) is often alone later in the same
+ * story (جوتشولك), where its own context says less.  For each key (and
+ * clitic-stripped stem) the number of the last sentence it was tagged as
+ * each type in; a word's memory is the types it had within the last
+ * NER_MEMORY_SENTENCES sentences.  A lossy direct-mapped table: a key may
+ * push out another that shares its slot, deterministically. */
+#define NER_MEMORY_SENTENCES 20
+#define NER_MEMORY_SLOTS 8192
+typedef struct {
+    uint32_t check;       /* high bits of the key hash; 0 = empty */
+    uint32_t last[5];     /* sentence number last tagged O, PER, LOC, ORG, MISC */
+} ner_memory_slot;
+
 /* Everything a sentence needs on its way through the tagger; reused from
  * sentence to sentence so tagging allocates nothing in the steady state. */
 typedef struct {
@@ -81,6 +96,8 @@ typedef struct {
     uint32_t *text_offset;   /* where each token starts in text */
     token_list sub_tokens;
     lexicon_matches matches;
+    ner_memory_slot *memory;   /* allocated by the first ner_memory_note */
+    uint32_t sentence_number;  /* of this sentence, counting notes from 1 */
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
     int32_t *scores;
@@ -99,6 +116,14 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
                         const lexicon_matches *matches);
 
 void ner_sentence_free(ner_sentence *s);
+
+/* Remembers the tags given to the prepared sentence s (types per
+ * ner_tag_type: 0 for O) for the sentences that follow it; the tagger
+ * calls it after each sentence, training with the tags of a first pass.
+ * Call it before the next ner_prepare_*; ner_memory_forget starts a new
+ * document. */
+void ner_memory_note(ner_sentence *s, const uint8_t *tags);
+void ner_memory_forget(ner_sentence *s);
 
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
@@ -119,6 +144,8 @@ enum {
     NER_T_SHAPE_KEY_P1, NER_T_STEM_KEY_M1,
     NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
     NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
+    NER_T_PREFIX4, NER_T_SUFFIX4,
+    NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
     NER_TEMPLATE_COUNT
 };
 
