@@ -253,7 +253,7 @@ static uint8_t recall_types(const ner_sentence *s, uint64_t h)
     if (slot->check != memory_check(h))
         return 0;
     uint8_t bits = 0;
-    for (unsigned t = 0; t < 5; t++)
+    for (unsigned t = 0; t < 6; t++)
         if (slot->last[t] && s->sentence_number - slot->last[t] <= NER_MEMORY_SENTENCES)
             bits |= (uint8_t)(1u << t);
     return bits;
@@ -279,6 +279,11 @@ void ner_memory_note(ner_sentence *s, const uint8_t *tags)
         remember(s, s->words[i].key, type);
         if (s->words[i].main_stem != s->words[i].key)
             remember(s, s->words[i].main_stem, type);
+        if (type && tags[i] % 2 == 0) {   /* inside an entity, not its first word */
+            remember(s, s->words[i].key, 5);
+            if (s->words[i].main_stem != s->words[i].key)
+                remember(s, s->words[i].main_stem, 5);
+        }
     }
     s->sentence_number++;
 }

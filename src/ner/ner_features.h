@@ -47,7 +47,7 @@ typedef struct {
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
-    uint8_t memory, stem_memory;        /* bit t: tagged type t lately (ner_memory_note) */
+    uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
     uint8_t stem_count;
 } ner_word;
 
@@ -74,14 +74,15 @@ const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_has
  * spelled out in full once (برند جوتشولك) is often alone later in the same
  * story (جوتشولك), where its own context says less.  For each key (and
  * clitic-stripped stem) the number of the last sentence it was tagged as
- * each type in; a word's memory is the types it had within the last
+ * each type in (and inside a name, I-, which tells a name's first word
+ * from the others); a word's memory is the types it had within the last
  * NER_MEMORY_SENTENCES sentences.  A lossy direct-mapped table: a key may
  * push out another that shares its slot, deterministically. */
 #define NER_MEMORY_SENTENCES 20
 #define NER_MEMORY_SLOTS 8192
 typedef struct {
     uint32_t check;       /* high bits of the key hash; 0 = empty */
-    uint32_t last[5];     /* sentence number last tagged O, PER, LOC, ORG, MISC */
+    uint32_t last[6];     /* sentence number last tagged O, PER, LOC, ORG, MISC, and I- of any */
 } ner_memory_slot;
 
 /* Everything a sentence needs on its way through the tagger; reused from
