@@ -134,6 +134,31 @@ static void memory_of_earlier_tags(void **state)
     ner_sentence_free(&s);
 }
 
+static void how_words_behave_in_the_corpus(void **state)
+{
+    (void)state;
+    ner_clusters clusters;
+    ner_cluster_slot *slots;
+    assert_true(ner_clusters_load("data/ner_clusters.tsv", &clusters, &slots));
+    assert_true(ner_clusters_load_stats("data/ner_word_stats.tsv", slots, clusters.slot_count));
+    ner_sentence s = {.clusters = &clusters};
+    char copy[512];
+    prepare(&s, "وقالت الحكومة في باريس", copy, sizeof copy);
+    /* a name takes no al- and no suffix; a common noun takes al- */
+    assert_true(s.words[3].stats & NER_STATS_KNOWN);
+    assert_int_equal(s.words[3].stats >> 4 & 3, 0);
+    assert_int_equal(s.words[3].stats >> 6 & 3, 0);
+    assert_int_equal(s.words[1].stats >> 4 & 3, 3);
+    assert_true(has_feature(&s, 3, ner_feature_hash(NER_T_STATS_AL, 0)));
+    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_STATS_AL, 3)));
+    assert_true((s.words[2].stats & 15) > (s.words[3].stats & 15));   /* في is more frequent */
+    /* a word outside the table has none */
+    prepare(&s, "جوتشولكيات", copy, sizeof copy);
+    assert_int_equal(s.words[0].stats, 0);
+    ner_sentence_free(&s);
+    free(slots);
+}
+
 static void lexicon_membership_by_type(void **state)
 {
     (void)state;
@@ -312,6 +337,7 @@ int main(void)
         cmocka_unit_test(features_of_a_word_and_its_neighbours),
         cmocka_unit_test(leading_and_trailing_letters),
         cmocka_unit_test(memory_of_earlier_tags),
+        cmocka_unit_test(how_words_behave_in_the_corpus),
         cmocka_unit_test(lexicon_membership_by_type),
         cmocka_unit_test(tags_read_leniently),
         cmocka_unit_test(viterbi_keeps_bio_valid),

@@ -32,6 +32,8 @@ static void usage(FILE *out)
                  "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
                  "  --no-lexicon     train without lexicon features\n"
                  "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
+                 "  --word-stats TSV how the classes' words behave in a corpus\n"
+                 "                   (data/ner_word_stats.tsv), kept in the model\n"
                  "  --no-memory      no features of the tags given in earlier sentences\n"
                  "                   (by default they are learnt from a 5-fold first pass;\n"
                  "                   a --dev file is scored without them)\n"
@@ -65,13 +67,13 @@ int cmd_train_ner(int argc, char **argv)
         {"epochs", required_argument, NULL, 'e'},   {"patience", required_argument, NULL, 'p'},
         {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
-        {"clusters", required_argument, NULL, 'c'},
+        {"clusters", required_argument, NULL, 'c'}, {"word-stats", required_argument, NULL, 'w'},
         {"seeds", required_argument, NULL, 'S'},   {"no-memory", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
-    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL;
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *stats_path = NULL;
     ner_clusters clusters = {0};
     ner_cluster_slot *cluster_slots = NULL;
     unsigned holdout = 0, seed = 1, seeds = 1;
@@ -89,6 +91,7 @@ int cmd_train_ner(int argc, char **argv)
         case 's': if (!parse_count("--seed", optarg, 1, 0xFFFFFFFFu, &seed)) return 2; break;
         case 'l': lexicon_path = optarg; break;
         case 'c': clusters_path = optarg; break;
+        case 'w': stats_path = optarg; break;
         case 'S': if (!parse_count("--seeds", optarg, 1, MAX_SEEDS, &seeds)) return 2; break;
         case 'n': use_lexicon = false; break;
         case 'M': use_memory = false; break;
@@ -107,8 +110,16 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "marsad train-ner: --dev and --holdout exclude each other\n");
         return 2;
     }
+    if (stats_path && !clusters_path) {
+        fprintf(stderr, "marsad train-ner: --word-stats needs --clusters\n");
+        return 2;
+    }
     if (clusters_path && !ner_clusters_load(clusters_path, &clusters, &cluster_slots))
         return 1;
+    if (stats_path && !ner_clusters_load_stats(stats_path, cluster_slots, clusters.slot_count)) {
+        free(cluster_slots);
+        return 1;
+    }
     o.clusters = &clusters;
     lexicon *lex = NULL;
     if (use_lexicon && !(lex = lexicon_open_or_default(lexicon_path))) {

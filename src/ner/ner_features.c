@@ -307,6 +307,40 @@ static void affixes(const char *word, size_t len, uint64_t *prefix, uint64_t *su
     }
 }
 
+bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    normalize_init();
+    ner_clusters table = {.slots = slots, .slot_count = slot_count};
+    char *line = NULL;
+    size_t cap = 0, line_no = 0, bad = 0;
+    byte_buffer key = {0};
+    while (getline(&line, &cap, f) > 0) {
+        line_no++;
+        if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
+            continue;
+        char *tab = strchr(line, '\t');
+        unsigned freq, al, suffix;
+        if (!tab || sscanf(tab + 1, "%u\t%u\t%u", &freq, &al, &suffix) != 3 || freq > 15 || al > 3 || suffix > 3) {
+            if (++bad == 1)
+                fprintf(stderr, "marsad: %s:%zu: not word<TAB>log2_freq<TAB>with_al<TAB>with_suffix; skipped\n", path,
+                        line_no);
+            continue;
+        }
+        ner_cluster_slot *slot = (ner_cluster_slot *)ner_cluster_find(&table, key_hash(line, (size_t)(tab - line), &key));
+        if (slot && !slot->stats)
+            slot->stats = NER_STATS_KNOWN | freq | al << 4 | suffix << 6;
+    }
+    free(line);
+    fclose(f);
+    buffer_free(&key);
+    return true;
+}
+
 static void describe(ner_sentence *s)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
@@ -339,6 +373,7 @@ static void describe(ner_sentence *s)
         w->shape = shape_of(t->surface, t->surface_len);
         const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
         w->coarse = c ? c->coarse : 0;
+        w->stats = c ? (uint16_t)c->stats : 0;
         w->fine = c ? c->fine : 0;
         c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
         w->stem_fine = c ? c->fine : 0;
@@ -510,6 +545,14 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
     out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    if (w->stats) {
+        out[n++] = ner_feature_hash(NER_T_STATS, w->stats);
+        out[n++] = ner_feature_hash(NER_T_STATS_FREQ, w->stats & 15);
+        out[n++] = ner_feature_hash(NER_T_STATS_AL, w->stats >> 4 & 3);
+        out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, w->stats >> 6 & 3);
+    }
+    out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
+    out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
     if (w->memory) {
         n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
         out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);

@@ -47,6 +47,7 @@ typedef struct {
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
+    uint16_t stats;                     /* of the key (ner_cluster_slot), 0 when unknown */
     uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
     uint8_t stem_count;
 } ner_word;
@@ -58,7 +59,7 @@ typedef struct {
 typedef struct {
     uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
     uint16_t coarse, fine;
-    uint32_t unused;
+    uint32_t stats;            /* ner_clusters_load_stats: 0 when unknown */
 } ner_cluster_slot;
 
 typedef struct {
@@ -68,6 +69,14 @@ typedef struct {
 
 /* Reads a word<TAB>coarse<TAB>fine table; *owned receives the slots to free. */
 bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned);
+
+/* Adds to the classes' words how they behave in the corpus
+ * (data/ner_word_stats.tsv: word, log2 frequency, share with al-, share
+ * with a pronoun suffix, levels 0-3): a name seldom takes al- or a suffix.
+ * Kept in the model file with the classes; words without a class are
+ * skipped. */
+bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count);
+#define NER_STATS_KNOWN 0x100u   /* set in every stats value read */
 const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
 
 /* What the tagger said of words in the sentences just before: a name
@@ -146,6 +155,7 @@ enum {
     NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
     NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
     NER_T_PREFIX4, NER_T_SUFFIX4,
+    NER_T_STATS, NER_T_STATS_FREQ, NER_T_STATS_AL, NER_T_STATS_SUFFIX, NER_T_STATS_M1, NER_T_STATS_P1,
     NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
     NER_TEMPLATE_COUNT
 };
