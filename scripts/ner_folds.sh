@@ -4,8 +4,10 @@
 # Train's sentences are cut into K contiguous folds; for each fold the tagger
 # is trained on the other K-1 exactly as `make train-ner` does (--holdout 10
 # inside them), tags the fold, and score_ner.py scores it.  Prints each fold's
-# micro F1 and the mean micro and per-type F1.  JOBS=2 runs two folds at once.
-# Decisions about features are made on these figures.
+# micro F1 and the mean micro and per-type F1.  JOBS=2 runs two folds at once;
+# WORD_STATS=data/ner_word_stats.tsv passes --word-stats as `make train-ner`
+# does; MARSAD=path/to/marsad compares another build.  Decisions about
+# features are made on these figures (models/README.md).
 set -e
 SHARED=${SHARED:-../shared}
 K=${1:?usage: ner_folds.sh K [train-ner options]}
