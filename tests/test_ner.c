@@ -1,4 +1,5 @@
-/* Tests of src/ner: the features a word gets, BIO-constrained Viterbi
+/* Tests of src/ner: the features a word gets (its neighbours, its edges,
+ * the tags its key got in earlier sentences), BIO-constrained Viterbi
  * decoding, reading CoNLL, entity F1, and a model trained on a tiny file
  * that tags the same after a save and an mmapped load. */
 #include <stdarg.h>
@@ -69,6 +70,93 @@ static void features_of_a_word_and_its_neighbours(void **state)
     assert_true(has_feature(&s, 3, key_feature(NER_T_SUFFIX2, "مه")));
     assert_true(has_feature(&s, 2, key_feature(NER_T_KEY_P1, "الحكومة")));
     ner_sentence_free(&s);
+}
+
+static void leading_and_trailing_letters(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    prepare(&s, "قال الرئيس الفرنسي", copy, sizeof copy);
+    /* الفرنسي: a nisba shows in its last letters, al- in its first */
+    assert_false(has_feature(&s, 2, key_feature(NER_T_SUFFIX4, "نسي")));
+    assert_true(has_feature(&s, 2, key_feature(NER_T_SUFFIX4, "رنسي")));
+    assert_true(has_feature(&s, 2, key_feature(NER_T_PREFIX4, "الفر")));
+    assert_true(has_feature(&s, 2, key_feature(NER_T_SUFFIX3, "نسي")));
+    assert_true(has_feature(&s, 1, key_feature(NER_T_PREFIX4, "الرئ")));
+    /* a word of three letters has no three-letter edge: that is the word */
+    assert_false(has_feature(&s, 0, key_feature(NER_T_PREFIX3, "قال")));
+    prepare(&s, "قال ذلك", copy, sizeof copy);
+    assert_false(has_feature(&s, 1, key_feature(NER_T_SUFFIX4, "ذلك")));
+    ner_sentence_free(&s);
+}
+
+static void memory_of_earlier_tags(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    prepare(&s, "وقال رئيس الاتحاد برند جوتشولك", copy, sizeof copy);
+    /* nothing was tagged before the first sentence */
+    assert_int_equal(s.words[4].memory, 0);
+    const uint8_t tags[] = {NER_O, NER_O, NER_O, NER_B_PER, NER_I_PER};
+    ner_memory_note(&s, tags);
+    /* later in the story the surname comes alone, once with a clitic */
+    prepare(&s, "ورأى جوتشولك أنه يتعين ذلك لجوتشولك", copy, sizeof copy);
+    assert_int_equal(s.words[1].memory, 1u << 1 | 1u << 5);   /* PER, inside the name */
+    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY_TYPE, 1)));
+    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY, 1u << 1 | 1u << 5)));
+    assert_int_equal(s.words[5].memory, 0);
+    assert_int_equal(s.words[5].stem_memory, 1u << 1 | 1u << 5);   /* ل + جوتشولك */
+    assert_int_equal(s.words[2].memory, 0);              /* أنه was never seen */
+    /* a word tagged O before remembers O only */
+    prepare(&s, "وقال الاتحاد", copy, sizeof copy);
+    assert_int_equal(s.words[1].memory, 1u << 0);
+    assert_false(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY_TYPE, 0)));
+    /* NER_MEMORY_SENTENCES sentences later the name is forgotten */
+    const uint8_t none[8] = {0};
+    for (int k = 0; k < NER_MEMORY_SENTENCES; k++) {
+        prepare(&s, "وقال ذلك", copy, sizeof copy);
+        ner_memory_note(&s, none);
+    }
+    prepare(&s, "جوتشولك", copy, sizeof copy);
+    assert_int_equal(s.words[0].memory, 0);
+    /* and a new document forgets at once */
+    prepare(&s, "برند جوتشولك", copy, sizeof copy);
+    ner_memory_note(&s, tags + 3);
+    prepare(&s, "جوتشولك", copy, sizeof copy);
+    assert_int_equal(s.words[0].memory, 1u << 1 | 1u << 5);
+    prepare(&s, "برند", copy, sizeof copy);
+    assert_int_equal(s.words[0].memory, 1u << 1);   /* the first word of the name */
+    ner_memory_forget(&s);
+    prepare(&s, "جوتشولك", copy, sizeof copy);
+    assert_int_equal(s.words[0].memory, 0);
+    ner_sentence_free(&s);
+}
+
+static void how_words_behave_in_the_corpus(void **state)
+{
+    (void)state;
+    ner_clusters clusters;
+    ner_cluster_slot *slots;
+    assert_true(ner_clusters_load("data/ner_clusters.tsv", &clusters, &slots));
+    assert_true(ner_clusters_load_stats("data/ner_word_stats.tsv", slots, clusters.slot_count));
+    ner_sentence s = {.clusters = &clusters};
+    char copy[512];
+    prepare(&s, "وقالت الحكومة في باريس", copy, sizeof copy);
+    /* a name takes no al- and no suffix; a common noun takes al- */
+    assert_true(s.words[3].stats & NER_STATS_KNOWN);
+    assert_int_equal(s.words[3].stats >> 4 & 3, 0);
+    assert_int_equal(s.words[3].stats >> 6 & 3, 0);
+    assert_int_equal(s.words[1].stats >> 4 & 3, 3);
+    assert_true(has_feature(&s, 3, ner_feature_hash(NER_T_STATS_AL, 0)));
+    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_STATS_AL, 3)));
+    assert_true((s.words[2].stats & 15) > (s.words[3].stats & 15));   /* في is more frequent */
+    /* a word outside the table has none */
+    prepare(&s, "جوتشولكيات", copy, sizeof copy);
+    assert_int_equal(s.words[0].stats, 0);
+    ner_sentence_free(&s);
+    free(slots);
 }
 
 static void lexicon_membership_by_type(void **state)
@@ -175,6 +263,7 @@ static void tag_all(const ner_model *m, const ner_conll *c, uint8_t *tags)
     ner_sentence s = {.clusters = ner_model_clusters(m)};
     for (size_t k = 0; k < c->sentence_count; k++) {
         size_t a = c->sentence_start[k], n = c->sentence_start[k + 1] - a;
+        ner_memory_forget(&s);
         ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, n);
         ner_model_tag(m, &s, tags + a);
     }
@@ -187,8 +276,8 @@ static void tiny_model_round_trips(void **state)
     ner_conll c;
     assert_true(ner_conll_read("tests/data/ner_tiny.conll", &c));
     assert_int_equal(c.sentence_count, 5);
-    ner_corpus *corpus = ner_corpus_build(&c, 0, c.sentence_count, lex, NULL, 16);
-    ner_train_options o = {.bucket_bits = 16, .epochs = 10, .patience = 2, .seed = 7};
+    ner_corpus *corpus = ner_corpus_build(&c, 0, c.sentence_count, lex, NULL, 16, NULL);
+    ner_train_options o = {.bucket_bits = 16, .epochs = 20, .patience = 2, .seed = 1};
     ner_model *trained = ner_train(corpus, NULL, &o, NULL);
     assert_non_null(trained);
     uint8_t *before = malloc(c.token_count), *after = malloc(c.token_count);
@@ -209,6 +298,13 @@ static void tiny_model_round_trips(void **state)
     assert_int_equal(ner_model_bucket_bits(loaded), 16);
     tag_all(loaded, &c, after);
     assert_memory_equal(before, after, c.token_count);
+    /* the jackknife first pass is deterministic and tags every token */
+    uint8_t *first = ner_first_pass(&c, lex, NULL, 16, 5, 5), *second = ner_first_pass(&c, lex, NULL, 16, 5, 5);
+    assert_memory_equal(first, second, c.token_count);
+    for (size_t i = 0; i < c.token_count; i++)
+        assert_true(first[i] < NER_TAG_COUNT);
+    free(first);
+    free(second);
     /* the same seed trains the same model */
     ner_model *again = ner_train(corpus, NULL, &o, NULL);
     assert_memory_equal(ner_model_weights(again), ner_model_weights(trained), ((size_t)1 << 16) * NER_TAG_COUNT * 2);
@@ -239,6 +335,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(features_of_a_word_and_its_neighbours),
+        cmocka_unit_test(leading_and_trailing_letters),
+        cmocka_unit_test(memory_of_earlier_tags),
+        cmocka_unit_test(how_words_behave_in_the_corpus),
         cmocka_unit_test(lexicon_membership_by_type),
         cmocka_unit_test(tags_read_leniently),
         cmocka_unit_test(viterbi_keeps_bio_valid),

@@ -19,7 +19,8 @@ static void usage(FILE *out)
                  "Tags the tokens of a CoNLL file (FILE or standard input: one token a line,\n"
                  "first column; a blank line between sentences; any tags are ignored) with\n"
                  "the NER model and prints `token TAG` lines, TAG one of O, B-/I- PER, LOC,\n"
-                 "ORG, MISC.\n\n"
+                 "ORG, MISC.  The file is read as one document: what a word was tagged in\n"
+                 "the 20 sentences before it weighs on its tag (models/README.md).\n\n"
                  "  --model FILE    the NER model (default: ner.model beside the binary)\n"
                  "  --lexicon FILE  the compiled lexicon the model was trained with\n"
                  "                  (default: lexicon.bin beside the binary)\n");

@@ -13,6 +13,8 @@
 #include "ner_train.h"
 
 #define MAX_SEEDS 16
+#define FIRST_PASS_FOLDS 5
+#define FIRST_PASS_EPOCHS 10
 
 static void usage(FILE *out)
 {
@@ -30,6 +32,11 @@ static void usage(FILE *out)
                  "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
                  "  --no-lexicon     train without lexicon features\n"
                  "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
+                 "  --word-stats TSV how the classes' words behave in a corpus\n"
+                 "                   (data/ner_word_stats.tsv), kept in the model\n"
+                 "  --no-memory      no features of the tags given in earlier sentences\n"
+                 "                   (by default they are learnt from a 5-fold first pass;\n"
+                 "                   a --dev file is scored without them)\n"
                  "  -o MODEL         where to write the model\n"
                  "  -q               no progress on standard error\n");
 }
@@ -60,17 +67,18 @@ int cmd_train_ner(int argc, char **argv)
         {"epochs", required_argument, NULL, 'e'},   {"patience", required_argument, NULL, 'p'},
         {"bits", required_argument, NULL, 'b'},     {"seed", required_argument, NULL, 's'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
-        {"clusters", required_argument, NULL, 'c'},
-        {"seeds", required_argument, NULL, 'S'},
+        {"clusters", required_argument, NULL, 'c'}, {"word-stats", required_argument, NULL, 'w'},
+        {"seeds", required_argument, NULL, 'S'},   {"no-memory", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
-    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL;
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *stats_path = NULL;
     ner_clusters clusters = {0};
     ner_cluster_slot *cluster_slots = NULL;
     unsigned holdout = 0, seed = 1, seeds = 1;
-    bool use_lexicon = true;
+    bool use_lexicon = true, use_memory = true;
+    uint8_t *first_pass = NULL;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "ho:q", options, NULL)) != -1) {
@@ -83,8 +91,10 @@ int cmd_train_ner(int argc, char **argv)
         case 's': if (!parse_count("--seed", optarg, 1, 0xFFFFFFFFu, &seed)) return 2; break;
         case 'l': lexicon_path = optarg; break;
         case 'c': clusters_path = optarg; break;
+        case 'w': stats_path = optarg; break;
         case 'S': if (!parse_count("--seeds", optarg, 1, MAX_SEEDS, &seeds)) return 2; break;
         case 'n': use_lexicon = false; break;
+        case 'M': use_memory = false; break;
         case 'o': out_path = optarg; break;
         case 'q': o.verbose = false; break;
         case 'h': usage(stdout); return 0;
@@ -100,8 +110,16 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "marsad train-ner: --dev and --holdout exclude each other\n");
         return 2;
     }
+    if (stats_path && !clusters_path) {
+        fprintf(stderr, "marsad train-ner: --word-stats needs --clusters\n");
+        return 2;
+    }
     if (clusters_path && !ner_clusters_load(clusters_path, &clusters, &cluster_slots))
         return 1;
+    if (stats_path && !ner_clusters_load_stats(stats_path, cluster_slots, clusters.slot_count)) {
+        free(cluster_slots);
+        return 1;
+    }
     o.clusters = &clusters;
     lexicon *lex = NULL;
     if (use_lexicon && !(lex = lexicon_open_or_default(lexicon_path))) {
@@ -131,11 +149,18 @@ int cmd_train_ner(int argc, char **argv)
             goto done;
         }
     }
-    train_corpus = ner_corpus_build(&train, 0, kept, lex, &clusters, o.bucket_bits);
+    if (use_memory) {
+        first_pass = ner_first_pass(&train, lex, &clusters, o.bucket_bits, FIRST_PASS_FOLDS, FIRST_PASS_EPOCHS);
+        if (o.verbose)
+            fprintf(stderr, "first pass (%u folds, %u epochs) done in %.1f s\n", FIRST_PASS_FOLDS, FIRST_PASS_EPOCHS,
+                    seconds_since(&start));
+    }
+    train_corpus = ner_corpus_build(&train, 0, kept, lex, &clusters, o.bucket_bits, first_pass);
     if (holdout)
-        dev_corpus = ner_corpus_build(&train, kept, train.sentence_count - kept, lex, &clusters, o.bucket_bits);
+        dev_corpus =
+            ner_corpus_build(&train, kept, train.sentence_count - kept, lex, &clusters, o.bucket_bits, first_pass);
     else if (dev_path)
-        dev_corpus = ner_corpus_build(&dev, 0, dev.sentence_count, lex, &clusters, o.bucket_bits);
+        dev_corpus = ner_corpus_build(&dev, 0, dev.sentence_count, lex, &clusters, o.bucket_bits, NULL);
     if (o.verbose)
         fprintf(stderr, "training on %zu tokens (%zu sentences)%s%zu dev tokens; features ready in %.1f s\n",
                 ner_corpus_tokens(train_corpus), kept, dev_corpus ? ", " : "",
@@ -188,7 +213,7 @@ int cmd_train_ner(int argc, char **argv)
     if (holdout) {
         /* the held-out slice chose the number of epochs: now learn from all of it */
         ner_corpus_free(train_corpus);
-        train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, &clusters, o.bucket_bits);
+        train_corpus = ner_corpus_build(&train, 0, train.sentence_count, lex, &clusters, o.bucket_bits, first_pass);
         for (unsigned k = 0; k < seeds; k++) {
             ner_model_close(models[k]);
             ner_train_options all = o;
@@ -223,5 +248,6 @@ done:
     if (lex)
         lexicon_close(lex);
     free(cluster_slots);
+    free(first_pass);
     return status;
 }

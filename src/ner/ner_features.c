@@ -77,6 +77,7 @@ void ner_sentence_free(ner_sentence *s)
     free(s->feature_start);
     free(s->scores);
     free(s->work);
+    free(s->memory);
     memset(s, 0, sizeof *s);
 }
 
@@ -233,6 +234,113 @@ bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **o
     return true;
 }
 
+static ner_memory_slot *memory_slot(ner_memory_slot *memory, uint64_t h)
+{
+    return &memory[(h >> 7) & (NER_MEMORY_SLOTS - 1)];
+}
+
+static uint32_t memory_check(uint64_t h)
+{
+    return (uint32_t)(h >> 32) | 1;
+}
+
+/* The types key h was tagged within the window, as bits (bit 0: O). */
+static uint8_t recall_types(const ner_sentence *s, uint64_t h)
+{
+    if (!s->memory)
+        return 0;
+    const ner_memory_slot *slot = memory_slot(s->memory, h);
+    if (slot->check != memory_check(h))
+        return 0;
+    uint8_t bits = 0;
+    for (unsigned t = 0; t < 6; t++)
+        if (slot->last[t] && s->sentence_number - slot->last[t] <= NER_MEMORY_SENTENCES)
+            bits |= (uint8_t)(1u << t);
+    return bits;
+}
+
+static void remember(ner_sentence *s, uint64_t h, unsigned type)
+{
+    ner_memory_slot *slot = memory_slot(s->memory, h);
+    uint32_t check = memory_check(h);
+    if (slot->check != check)
+        *slot = (ner_memory_slot){.check = check};
+    slot->last[type] = s->sentence_number;
+}
+
+void ner_memory_note(ner_sentence *s, const uint8_t *tags)
+{
+    if (!s->memory)
+        s->memory = xcalloc(NER_MEMORY_SLOTS, sizeof *s->memory);
+    if (s->sentence_number == 0)
+        s->sentence_number = 1;
+    for (size_t i = 0; i < s->count; i++) {
+        unsigned type = (tags[i] + 1u) / 2;   /* ner_tag_type */
+        remember(s, s->words[i].key, type);
+        if (s->words[i].main_stem != s->words[i].key)
+            remember(s, s->words[i].main_stem, type);
+        if (type && tags[i] % 2 == 0) {   /* inside an entity, not its first word */
+            remember(s, s->words[i].key, 5);
+            if (s->words[i].main_stem != s->words[i].key)
+                remember(s, s->words[i].main_stem, 5);
+        }
+    }
+    s->sentence_number++;
+}
+
+void ner_memory_forget(ner_sentence *s)
+{
+    if (s->memory)
+        memset(s->memory, 0, NER_MEMORY_SLOTS * sizeof *s->memory);
+    s->sentence_number = 0;
+}
+
+/* Hashes of the first and last 1 to 4 letters of a word (0 where the word
+ * is not longer than that): Arabic names and nisbas show in their edges
+ * (Abdul-Hamid & Darwish 2010). */
+static void affixes(const char *word, size_t len, uint64_t *prefix, uint64_t *suffix)
+{
+    for (int k = 0; k < 4; k++) {
+        size_t head = utf8_head(word, len, k + 1), tail = utf8_tail(word, len, k + 1);
+        prefix[k] = head && head < len ? ner_string_hash(word, head) : 0;
+        suffix[k] = tail && tail < len ? ner_string_hash(word + len - tail, tail) : 0;
+    }
+}
+
+bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    normalize_init();
+    ner_clusters table = {.slots = slots, .slot_count = slot_count};
+    char *line = NULL;
+    size_t cap = 0, line_no = 0, bad = 0;
+    byte_buffer key = {0};
+    while (getline(&line, &cap, f) > 0) {
+        line_no++;
+        if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
+            continue;
+        char *tab = strchr(line, '\t');
+        unsigned freq, al, suffix;
+        if (!tab || sscanf(tab + 1, "%u\t%u\t%u", &freq, &al, &suffix) != 3 || freq > 15 || al > 3 || suffix > 3) {
+            if (++bad == 1)
+                fprintf(stderr, "marsad: %s:%zu: not word<TAB>log2_freq<TAB>with_al<TAB>with_suffix; skipped\n", path,
+                        line_no);
+            continue;
+        }
+        ner_cluster_slot *slot = (ner_cluster_slot *)ner_cluster_find(&table, key_hash(line, (size_t)(tab - line), &key));
+        if (slot && !slot->stats)
+            slot->stats = NER_STATS_KNOWN | freq | al << 4 | suffix << 6;
+    }
+    free(line);
+    fclose(f);
+    buffer_free(&key);
+    return true;
+}
+
 static void describe(ner_sentence *s)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
@@ -261,17 +369,16 @@ static void describe(ner_sentence *s)
                 w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
             }
         }
-        for (int k = 0; k < 3; k++) {
-            size_t head = utf8_head(key, len, k + 1), tail = utf8_tail(key, len, k + 1);
-            w->prefix[k] = head && head < len ? ner_string_hash(key, head) : 0;
-            w->suffix[k] = tail && tail < len ? ner_string_hash(key + len - tail, tail) : 0;
-        }
+        affixes(key, len, w->prefix, w->suffix);
         w->shape = shape_of(t->surface, t->surface_len);
         const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
         w->coarse = c ? c->coarse : 0;
+        w->stats = c ? (uint16_t)c->stats : 0;
         w->fine = c ? c->fine : 0;
         c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
         w->stem_fine = c ? c->fine : 0;
+        w->memory = recall_types(s, w->key);
+        w->stem_memory = w->main_stem != w->key ? recall_types(s, w->main_stem) : 0;
         w->lexicon_begin = t->lexicon_begin;
         w->lexicon_inside = t->lexicon_inside;
     }
@@ -407,6 +514,10 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
         if (w->suffix[k])
             out[n++] = ner_feature_hash(NER_T_SUFFIX1 + (unsigned)k, w->suffix[k]);
     }
+    if (w->prefix[3])
+        out[n++] = ner_feature_hash(NER_T_PREFIX4, w->prefix[3]);
+    if (w->suffix[3])
+        out[n++] = ner_feature_hash(NER_T_SUFFIX4, w->suffix[3]);
     out[n++] = ner_feature_hash(NER_T_SHAPE, w->shape);
     out[n++] = ner_feature_hash(NER_T_KEY_M2, m2->key);
     out[n++] = ner_feature_hash(NER_T_KEY_M1, m1->key);
@@ -434,6 +545,24 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
     out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    if (w->stats) {
+        out[n++] = ner_feature_hash(NER_T_STATS, w->stats);
+        out[n++] = ner_feature_hash(NER_T_STATS_FREQ, w->stats & 15);
+        out[n++] = ner_feature_hash(NER_T_STATS_AL, w->stats >> 4 & 3);
+        out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, w->stats >> 6 & 3);
+    }
+    out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
+    out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
+    if (w->memory) {
+        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
+        out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
+    }
+    if (w->stem_memory)
+        out[n++] = ner_feature_hash(NER_T_STEM_MEMORY, w->stem_memory);
+    if (m1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
+    if (p1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

@@ -43,10 +43,12 @@ typedef struct {
 typedef struct {
     uint64_t surface, key, main_stem, proclitics;
     uint64_t stems[NER_MAX_STEMS];
-    uint64_t prefix[3], suffix[3];
+    uint64_t prefix[4], suffix[4];   /* of the key: 1 to 4 letters */
     uint64_t shape;
     uint32_t lexicon_begin, lexicon_inside;
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
+    uint16_t stats;                     /* of the key (ner_cluster_slot), 0 when unknown */
+    uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
     uint8_t stem_count;
 } ner_word;
 
@@ -57,7 +59,7 @@ typedef struct {
 typedef struct {
     uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
     uint16_t coarse, fine;
-    uint32_t unused;
+    uint32_t stats;            /* ner_clusters_load_stats: 0 when unknown */
 } ner_cluster_slot;
 
 typedef struct {
@@ -67,7 +69,30 @@ typedef struct {
 
 /* Reads a word<TAB>coarse<TAB>fine table; *owned receives the slots to free. */
 bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned);
+
+/* Adds to the classes' words how they behave in the corpus
+ * (data/ner_word_stats.tsv: word, log2 frequency, share with al-, share
+ * with a pronoun suffix, levels 0-3): a name seldom takes al- or a suffix.
+ * Kept in the model file with the classes; words without a class are
+ * skipped. */
+bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count);
+#define NER_STATS_KNOWN 0x100u   /* set in every stats value read */
 const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
+
+/* What the tagger said of words in the sentences just before: a name
+ * spelled out in full once (برند جوتشولك) is often alone later in the same
+ * story (جوتشولك), where its own context says less.  For each key (and
+ * clitic-stripped stem) the number of the last sentence it was tagged as
+ * each type in (and inside a name, I-, which tells a name's first word
+ * from the others); a word's memory is the types it had within the last
+ * NER_MEMORY_SENTENCES sentences.  A lossy direct-mapped table: a key may
+ * push out another that shares its slot, deterministically. */
+#define NER_MEMORY_SENTENCES 20
+#define NER_MEMORY_SLOTS 8192
+typedef struct {
+    uint32_t check;       /* high bits of the key hash; 0 = empty */
+    uint32_t last[6];     /* sentence number last tagged O, PER, LOC, ORG, MISC, and I- of any */
+} ner_memory_slot;
 
 /* Everything a sentence needs on its way through the tagger; reused from
  * sentence to sentence so tagging allocates nothing in the steady state. */
@@ -81,6 +106,8 @@ typedef struct {
     uint32_t *text_offset;   /* where each token starts in text */
     token_list sub_tokens;
     lexicon_matches matches;
+    ner_memory_slot *memory;   /* allocated by the first ner_memory_note */
+    uint32_t sentence_number;  /* of this sentence, counting notes from 1 */
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
     int32_t *scores;
@@ -99,6 +126,14 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
                         const lexicon_matches *matches);
 
 void ner_sentence_free(ner_sentence *s);
+
+/* Remembers the tags given to the prepared sentence s (types per
+ * ner_tag_type: 0 for O) for the sentences that follow it; the tagger
+ * calls it after each sentence, training with the tags of a first pass.
+ * Call it before the next ner_prepare_*; ner_memory_forget starts a new
+ * document. */
+void ner_memory_note(ner_sentence *s, const uint8_t *tags);
+void ner_memory_forget(ner_sentence *s);
 
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
@@ -119,6 +154,9 @@ enum {
     NER_T_SHAPE_KEY_P1, NER_T_STEM_KEY_M1,
     NER_T_COARSE, NER_T_FINE, NER_T_STEM_FINE, NER_T_FINE_M1, NER_T_FINE_P1, NER_T_COARSE_M2, NER_T_COARSE_P2,
     NER_T_FINE_BIGRAM_M1, NER_T_FINE_BIGRAM_P1, NER_T_KEY_M1_FINE_P1,
+    NER_T_PREFIX4, NER_T_SUFFIX4,
+    NER_T_STATS, NER_T_STATS_FREQ, NER_T_STATS_AL, NER_T_STATS_SUFFIX, NER_T_STATS_M1, NER_T_STATS_P1,
+    NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
     NER_TEMPLATE_COUNT
 };
 

@@ -430,4 +430,5 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
         s->scores[i * NER_TAG_COUNT + 8] = last;
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
+    ner_memory_note(s, tags);
 }

@@ -131,7 +131,7 @@ struct ner_corpus {
 };
 
 ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex,
-                             const ner_clusters *clusters, unsigned bucket_bits)
+                             const ner_clusters *clusters, unsigned bucket_bits, const uint8_t *first_pass)
 {
     ner_corpus *corpus = xcalloc(1, sizeof *corpus);
     size_t first_token = c->sentence_start[first], end_token = c->sentence_start[first + count];
@@ -162,6 +162,8 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
                 corpus->buckets[used + f] &= mask;
             used += n;
         }
+        if (first_pass)
+            ner_memory_note(&s, first_pass + a);
     }
     corpus->feature_start[corpus->token_count] = (uint32_t)used;
     ner_sentence_free(&s);
@@ -230,17 +232,18 @@ double ner_entity_f1(const uint8_t *gold, const uint8_t *predicted, size_t n)
 
 #define TRANSITIONS ((NER_TAG_COUNT + 1) * NER_TAG_COUNT)
 
-/* Tags every sentence of corpus with a model, into tags. */
-static void tag_corpus(const int32_t *transitions, const int16_t *weights, const ner_corpus *corpus, uint8_t *tags)
+/* Tags sentences [first, end) of corpus with a model, into tags. */
+static void tag_sentences(const int32_t *transitions, const int16_t *weights, const ner_corpus *corpus, size_t first,
+                          size_t end, uint8_t *tags)
 {
     size_t longest = 0;
-    for (size_t s = 0; s < corpus->sentence_count; s++) {
+    for (size_t s = first; s < end; s++) {
         size_t n = corpus->sentence_start[s + 1] - corpus->sentence_start[s];
         longest = n > longest ? n : longest;
     }
     int32_t *scores = xmalloc((longest + 1) * NER_TAG_COUNT * sizeof *scores);
     uint8_t *work = xmalloc((longest + 1) * NER_TAG_COUNT);
-    for (size_t s = 0; s < corpus->sentence_count; s++) {
+    for (size_t s = first; s < end; s++) {
         size_t a = corpus->sentence_start[s], n = corpus->sentence_start[s + 1] - a;
         for (size_t i = 0; i < n; i++) {
             int32_t *row = scores + i * NER_TAG_COUNT;
@@ -255,6 +258,11 @@ static void tag_corpus(const int32_t *transitions, const int16_t *weights, const
     }
     free(scores);
     free(work);
+}
+
+static void tag_corpus(const int32_t *transitions, const int16_t *weights, const ner_corpus *corpus, uint8_t *tags)
+{
+    tag_sentences(transitions, weights, corpus, 0, corpus->sentence_count, tags);
 }
 
 double ner_corpus_f1(const ner_model *m, const ner_corpus *corpus)
@@ -323,6 +331,8 @@ ner_model *ner_train(const ner_corpus *train, const ner_corpus *dev, const ner_t
         size_t mistakes = 0;
         for (size_t k = 0; k < train->sentence_count; k++, step++) {
             size_t s = order[k], a = train->sentence_start[s], n = train->sentence_start[s + 1] - a;
+            if (s >= o->skip_first && s < o->skip_first + o->skip_count)
+                continue;
             const uint8_t *gold = train->gold + a;
             for (size_t i = 0; i < n; i++) {
                 float *row = scores + i * NER_TAG_COUNT;
@@ -403,4 +413,23 @@ ner_model *ner_train(const ner_corpus *train, const ner_corpus *dev, const ner_t
     free(order);
     free(dev_tags);
     return best;
+}
+
+uint8_t *ner_first_pass(const ner_conll *c, const lexicon *lex, const ner_clusters *clusters, unsigned bucket_bits,
+                        unsigned folds, unsigned epochs)
+{
+    ner_corpus *corpus = ner_corpus_build(c, 0, c->sentence_count, lex, clusters, bucket_bits, NULL);
+    uint8_t *tags = xcalloc(c->token_count + 1, 1);
+    for (unsigned f = 0; f < folds; f++) {
+        size_t first = c->sentence_count * f / folds, end = c->sentence_count * (f + 1) / folds;
+        ner_train_options o = {.bucket_bits = bucket_bits, .epochs = epochs, .seed = 1, .clusters = clusters,
+                               .skip_first = first, .skip_count = end - first};
+        ner_model *m = ner_train(corpus, NULL, &o, NULL);
+        int32_t transitions[TRANSITIONS];
+        ner_model_transitions(m, transitions);
+        tag_sentences(transitions, ner_model_weights(m), corpus, first, end, tags);
+        ner_model_close(m);
+    }
+    ner_corpus_free(corpus);
+    return tags;
 }

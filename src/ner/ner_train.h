@@ -42,10 +42,20 @@ bool ner_conll_read(const char *path, ner_conll *c);
 void ner_conll_free(ner_conll *c);
 
 /* Sentences [first, first + count) of a CoNLL file with their features
- * hashed into buckets, ready for training epochs. */
+ * hashed into buckets, ready for training epochs.  first_pass (tags of all
+ * of c's tokens, or NULL) fills the memory of earlier sentences
+ * (ner_memory_note) as the tagger's own tags will at tagging time. */
 typedef struct ner_corpus ner_corpus;
 ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, const lexicon *lex,
-                             const ner_clusters *clusters, unsigned bucket_bits);
+                             const ner_clusters *clusters, unsigned bucket_bits, const uint8_t *first_pass);
+
+/* Tags of every token of c from models that never saw it (jackknife):
+ * c's sentences are cut into `folds` contiguous parts, and each part is
+ * tagged by a model trained for `epochs` epochs on the others, without
+ * memory.  Training on these tags as memory lets the model learn how far
+ * to trust its own earlier tags.  Returns a malloc'd array. */
+uint8_t *ner_first_pass(const ner_conll *c, const lexicon *lex, const ner_clusters *clusters, unsigned bucket_bits,
+                        unsigned folds, unsigned epochs);
 void ner_corpus_free(ner_corpus *corpus);
 size_t ner_corpus_tokens(const ner_corpus *corpus);
 
@@ -56,6 +66,7 @@ typedef struct {
     uint64_t seed;
     const ner_clusters *clusters;   /* the word classes the corpora were built with */
     bool verbose;          /* one line per epoch on stderr */
+    size_t skip_first, skip_count;   /* sentences of the corpus not to learn from */
 } ner_train_options;
 
 typedef struct {
