@@ -1375,11 +1375,13 @@ static const char *code_of(const char *country, const char *org)
     return country[0] ? country : org;
 }
 
-/* The one other party of the sentence among states (organisations = false)
- * or among organisations (true); NULL for none, or for two or more. */
-static const actor *only_other_of(const article *a, const char *self, bool organisations)
+/* How many other parties (0, 1 or 2 for "two or more") the sentence names
+ * among states (organisations = false) or among organisations (true),
+ * leaving out the actor's own code and those named as hurt; *first is the
+ * first of them. */
+static size_t other_parties(const article *a, const char *self, bool organisations, const actor **first)
 {
-    const actor *found = NULL;
+    *first = NULL;
     for (size_t k = 0; k < a->actors->actor_count; k++) {
         const actor *x = &a->actors->actors[k];
         if (x->first_token < a->sentence_first_token || x->first_token >= a->sentence_end_token || x->is_dateline)
@@ -1387,12 +1389,12 @@ static const actor *only_other_of(const article *a, const char *self, bool organ
         const char *code = organisations ? (x->country[0] ? "" : x->org) : x->country;
         if (!code[0] || strcmp(code, self) == 0 || named_as_hurt(a, x))
             continue;
-        if (found && strcmp(organisations ? found->org : found->country, code) != 0)
-            return NULL;
-        if (!found)
-            found = x;
+        if (*first && strcmp(organisations ? (*first)->org : (*first)->country, code) != 0)
+            return 2;
+        if (!*first)
+            *first = x;
     }
-    return found;
+    return *first ? 1 : 0;
 }
 
 /* States first: "تصويت روسيا بحق النقض تجاه مشروع قرار أمريكي ... لمجلس
@@ -1403,17 +1405,11 @@ static bool only_other_state_in_sentence(const article *a, const event *e, event
     if (names_an_unknown_target(a, e))
         return false;
     const char *self = code_of(e->actor.country, e->actor.org);
-    const actor *found = only_other_of(a, self, false);
-    if (!found) {
-        for (size_t k = 0; k < a->actors->actor_count; k++) {
-            const actor *x = &a->actors->actors[k];
-            if (x->first_token >= a->sentence_first_token && x->first_token < a->sentence_end_token &&
-                x->country[0] && strcmp(x->country, self) != 0 && !named_as_hurt(a, x) && !x->is_dateline)
-                return false;   /* two or more states: no telling */
-        }
-        found = only_other_of(a, self, true);
-    }
-    if (!found)
+    const actor *found;
+    size_t states = other_parties(a, self, false, &found);
+    if (states == 0 && other_parties(a, self, true, &found) != 1)
+        return false;
+    if (states == 2)
         return false;
     *out = party_from(found);
     if (found->is_location || found->is_adjective)
