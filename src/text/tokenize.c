@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "letter_runs.h"
 #include "normalize.h"
 #include "utf8.h"
 
@@ -115,12 +116,23 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     bool needs_nfkc = false;
     const unsigned char *const last_pair = s + len - 1;    /* a two-byte letter starts before here */
     while (pos < len) {
-        /* The common case first: a run of letters the key keeps as is. */
+        /* The common case first: a run of letters whose keys need no
+         * decoding, sixteen bytes at a time while the text lasts. */
         size_t run_start = pos;
+#if COMMON_LETTER_RUNS
+        while (pos + 16 <= len) {
+            size_t run = fold_common_letters16(s + pos, out);
+            out += run;
+            pos += run;
+            if (run < 16)
+                break;
+        }
+#endif
         pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
         if (pos != run_start) {
             seen |= (uint32_t)TOKEN_HAS_ARABIC << 24;
-            last_letter = PACKED_LETTER;
+            /* only ة (D8 A9) of the run's letters marks the key */
+            last_letter = s[pos - 1] == 0xA9 && s[pos - 2] == 0xD8 ? PACKED_LETTER | PACKED_TEH_MARBUTA : PACKED_LETTER;
             if (pos >= len)
                 break;
         }
