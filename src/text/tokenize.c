@@ -49,14 +49,13 @@ static inline void push_word(token_list *list, size_t start, size_t end, size_t 
 {
     if (list->count == list->cap)
         grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
-    list->tokens[list->count++] = (token){
-        .start = (uint32_t)start,
-        .end = (uint32_t)end,
-        .key_offset = (uint32_t)key_offset,
-        .key_len = (uint32_t)(list->keys.len - key_offset),
-        .kind = TOKEN_WORD,
-        .flags = flags,
-    };
+    token *t = &list->tokens[list->count++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->key_offset = (uint32_t)key_offset;
+    t->key_len = (uint32_t)(list->keys.len - key_offset);
+    t->kind = TOKEN_WORD;
+    t->flags = flags;
     if (list->keys.len + 1 >= list->keys.cap)
         buffer_reserve(&list->keys, 1);
     list->keys.data[list->keys.len++] = '\0';
@@ -135,7 +134,8 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
                 break;
         }
 #endif
-        pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
+        if (pos + 1 < len && s[pos] >= 0xD8)    /* a word mostly ends at ASCII: no look-up then */
+            pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
         if (pos != run_start) {
             seen |= (uint32_t)TOKEN_HAS_ARABIC << 24;
             /* only ة (D8 A9) of the run's letters marks the key */
@@ -196,9 +196,9 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
          * path counts on for the rest of the text. */
         buffer_reserve(&list->keys, 2 * (len - pos) + 16);
     }
-    *flags |= (uint8_t)(seen >> 24);
-    if (last_letter & PACKED_TEH_MARBUTA)
-        *flags |= TOKEN_ENDS_IN_TEH_MARBUTA;
+    /* without a branch: whether a word ends in ة is anyone's guess */
+    _Static_assert(TOKEN_ENDS_IN_TEH_MARBUTA == 1, "the flag is bit 0");
+    *flags |= (uint8_t)(seen >> 24) | (uint8_t)((last_letter & PACKED_TEH_MARBUTA) != 0);
     return pos;
 }
 
