@@ -348,10 +348,13 @@ static inline bool add_reading(clitic_reading *r, const reading_template *t, con
     return (ptrdiff_t)stem_len > 0 && letters_in(key + t->reading.stem_offset, stem_len) >= MIN_STEM_LETTERS;
 }
 
+static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+                                        size_t max);
+
 size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out, size_t max)
 {
-    if (max == 0)
-        return 0;
+    if (__builtin_expect(max < CLITIC_MAX_READINGS, 0))
+        return readings_into_short_array(key, len, final_is_teh_marbuta, out, max);
     /* The whole word comes first, whatever letters it starts with. */
     memset(&out[0], 0, sizeof out[0]);
     out[0].stem_len = (uint16_t)(len > CLITIC_MAX_WORD ? 0 : len);
@@ -375,15 +378,18 @@ size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, c
     size_t n = lists.count[list];
 
     /* Every candidate is written; the count moves on past those whose stem
-     * keeps two letters.  Nearly every list is short: four steps without a
-     * branch on its length, which would be mispredicted once a word (lists
-     * are padded with templates that always count, masked here, and out[]
-     * has room).  A caller's short array gets the first readings, from a
+     * keeps two letters.  Nearly every list is short: two or four steps
+     * without a branch on its length, which would be mispredicted once a
+     * word (lists are padded with templates that always count, masked
+     * here, and out[] has room).  A caller's short array gets the first readings, from a
      * spare one. */
     clitic_reading spare[CLITIC_MAX_READINGS];
     clitic_reading *dst = max >= CLITIC_MAX_READINGS ? out : spare;
     size_t count = 1;
-    if (__builtin_expect(n <= LIST_PADDING, 1)) {
+    if (n <= 2) {    /* nine words in ten */
+        count += add_reading(dst + count, &t[0], key, len) & (n > 0);
+        count += add_reading(dst + count, &t[1], key, len) & (n > 1);
+    } else if (n <= LIST_PADDING) {
         count += add_reading(dst + count, &t[0], key, len) & (n > 0);
         count += add_reading(dst + count, &t[1], key, len) & (n > 1);
         count += add_reading(dst + count, &t[2], key, len) & (n > 2);
@@ -392,10 +398,20 @@ size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, c
         for (size_t i = 0; i < n; i++)
             count += add_reading(dst + count, &t[i], key, len);
     }
-    if (dst == spare) {
-        count = count < max ? count : max;
-        memcpy(out + 1, spare + 1, (count - 1) * sizeof out[0]);
-    }
+    return count;
+}
+
+/* A caller's array shorter than the longest list gets the first
+ * readings, from a spare one. */
+static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+                                        size_t max)
+{
+    if (max == 0)
+        return 0;
+    clitic_reading spare[CLITIC_MAX_READINGS];
+    size_t count = clitic_readings(key, len, final_is_teh_marbuta, spare, CLITIC_MAX_READINGS);
+    count = count < max ? count : max;
+    memcpy(out, spare, count * sizeof out[0]);
     return count;
 }
 
