@@ -402,8 +402,9 @@ size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, c
 }
 
 /* A caller's array shorter than the longest list gets the first
- * readings, from a spare one. */
-static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+ * readings, from a spare one (kept apart: its array would otherwise make
+ * every call set up a larger frame). */
+__attribute__((noinline)) static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
                                         size_t max)
 {
     if (max == 0)
