@@ -48,18 +48,19 @@ static inline size_t fold_common_letters16(const unsigned char *in, char *out)
     size_t run = (size_t)__builtin_ctz(not_letter | 0x10000u);
 
     /* The folds, as what to add to each second byte (and to the lead byte
-     * of ة, D8 → D9).  Second bytes are tested behind their own lead, moved
-     * one byte on. */
-    __m128i after_d8 = _mm_slli_si128(lead_d8, 1), after_d9 = _mm_slli_si128(lead_d9, 1);
+     * of ة, D8 → D9).  Inside the run A2 A3 A5 can only follow D8 and 89
+     * only D9, and what is written after the run does not matter; but a
+     * stray A9 just after the run must not touch the run's last byte, so
+     * ة is tested behind its lead. */
+    __m128i after_d8 = _mm_slli_si128(lead_d8, 1);
     __m128i teh_marbuta = _mm_and_si128(after_d8, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA9)));
-    __m128i add = _mm_and_si128(after_d8, _mm_or_si128(
+    __m128i add = _mm_or_si128(
         _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA2)), _mm_set1_epi8(0xA7 - 0xA2)),
                      _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA3)), _mm_set1_epi8(0xA7 - 0xA3))),
-        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA5)), _mm_set1_epi8(0xA7 - 0xA5))));
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA5)), _mm_set1_epi8(0xA7 - 0xA5)));
     add = _mm_or_si128(add, _mm_and_si128(teh_marbuta, _mm_set1_epi8((char)(0x87 - 0xA9))));
     add = _mm_or_si128(add, _mm_and_si128(_mm_srli_si128(teh_marbuta, 1), _mm_set1_epi8(1)));
-    add = _mm_or_si128(add, _mm_and_si128(after_d9, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x89)),
-                                                                 _mm_set1_epi8(1))));
+    add = _mm_or_si128(add, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x89)), _mm_set1_epi8(1)));
     _mm_storeu_si128((__m128i *)out, _mm_add_epi8(v, add));
     return run;
 }
