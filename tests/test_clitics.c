@@ -162,6 +162,25 @@ static void readings_come_in_a_fixed_order(void **state)
     }
 }
 
+/* A caller with room for fewer readings gets the first of them, in order. */
+static void a_short_array_gets_the_first_readings(void **state)
+{
+    (void)state;
+    const char *words[] = {"وبالمدفعية", "لمطالبتهم", "فسيعقدونه", "بكتابهما", "كتب"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        byte_buffer key = {0};
+        normalize_for_match(words[w], strlen(words[w]), &key);
+        clitic_reading all[CLITIC_MAX_READINGS], some[CLITIC_MAX_READINGS];
+        size_t n = clitic_readings(key.data, key.len, false, all, CLITIC_MAX_READINGS);
+        for (size_t max = 0; max <= n + 1; max++) {
+            size_t k = clitic_readings(key.data, key.len, false, some, max);
+            assert_int_equal(k, max < n ? max : n);
+            assert_memory_equal(some, all, k * sizeof all[0]);
+        }
+        buffer_free(&key);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +192,7 @@ int main(void)
         cmocka_unit_test(article_and_suffix_do_not_combine),
         cmocka_unit_test(long_words_are_read_whole),
         cmocka_unit_test(readings_come_in_a_fixed_order),
+        cmocka_unit_test(a_short_array_gets_the_first_readings),
     };
     return cmocka_run_group_tests_name("clitics", tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "letter_runs.h"
 #include "normalize.h"
 #include "utf8.h"
 
@@ -207,6 +208,51 @@ static void plain_arabic_letters_are_their_own_key(void **state)
         }
 }
 
+/* The sixteen-byte letter runs (letter_runs.h) must agree with the tables:
+ * every pair they accept is a word letter NFKC leaves alone, folded as
+ * the table folds it, and every common letter is accepted. */
+static void common_letter_runs_agree_with_the_tables(void **state)
+{
+    (void)state;
+    normalize_init();
+#if COMMON_LETTER_RUNS
+    size_t accepted = 0;
+    for (unsigned lead = 0; lead < 256; lead++)
+        for (unsigned next = 0; next < 256; next++) {
+            unsigned char in[16];
+            char out[16];
+            for (size_t i = 0; i < 16; i += 2) {
+                in[i] = (unsigned char)lead;
+                in[i + 1] = (unsigned char)next;
+            }
+            size_t run = fold_common_letters16(in, out);
+            assert_true(run == 0 || run == 16);
+            if (run == 0)
+                continue;
+            accepted++;
+            assert_true(lead >= 0xC2 && lead < 0xE0 && (next & 0xC0) == 0x80);
+            uint32_t w = small_chars_packed[(lead & 0x1F) << 6 | (next & 0x3F)];
+            assert_true(w & PACKED_LETTER);
+            assert_false(w & PACKED_NEEDS_NFKC);
+            assert_int_equal((w >> 16) & 3, 2);
+            for (size_t i = 0; i < 16; i += 2) {
+                assert_int_equal((unsigned char)out[i], w & 0xFF);
+                assert_int_equal((unsigned char)out[i + 1], (w >> 8) & 0xFF);
+            }
+        }
+    assert_int_equal(accepted, (0x063A - 0x0621 + 1) + (0x064A - 0x0641 + 1));
+    /* a run stops at the first other pair, wherever it is */
+    const char *word = "أعلنت الحكومة";
+    char out[16];
+    assert_int_equal(fold_common_letters16((const unsigned char *)word, out), strlen("أعلنت"));
+    assert_memory_equal(out, "اعلنت", strlen("اعلنت"));
+    /* a stray byte A9 (the second byte of ة) right after a run leaves it alone */
+    const unsigned char stray[16] = {0xD8, 0xA8, 0xD9, 0x84, 0xA9, 0xD8, 0xA9};
+    assert_int_equal(fold_common_letters16(stray, out), 4);
+    assert_memory_equal(out, "بل", 4);
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +265,7 @@ int main(void)
         cmocka_unit_test(invalid_bytes_give_replacement_characters),
         cmocka_unit_test(character_classes),
         cmocka_unit_test(plain_arabic_letters_are_their_own_key),
+        cmocka_unit_test(common_letter_runs_agree_with_the_tables),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

@@ -8,8 +8,14 @@
  */
 #include "clitics.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "buffer.h"
 
 typedef struct {
     const char *bytes;
@@ -18,12 +24,14 @@ typedef struct {
 
 #define CLITIC(s) {s, sizeof(s) - 1}
 
-/* This runs on every word of every article, so it does not search: a
- * table says what each letter can be at the edge of a word, the first
- * letters then decide the proclitic stacks and the last letter the pronoun
- * suffixes, and the readings are their combinations.  Every clitic letter
- * is a two-byte letter of U+0600..U+067F, whose two bytes read as one
- * number lie in 0xD880..0xD9BF: letter_index() numbers them from 0. */
+/* This runs on every word of every article, so it neither searches nor
+ * branches on the word's letters: a table says what each letter can be at
+ * the edge of a word, the first four letters' roles pick the stacks of
+ * proclitics, the last four letters pick the pronoun suffixes, and the
+ * pair picks a list of readings built once at start-up, each waiting only
+ * for its stem's length.  Every clitic letter is a two-byte letter of
+ * U+0600..U+067F, whose two bytes read as one number lie in
+ * 0xD880..0xD9BF: letter_index() numbers them from 0. */
 #define LETTER(cp) (((0xC0u | (cp) >> 6) << 8 | 0x80u | ((cp) & 0x3F)) - 0xD880u)
 #define NOT_A_CLITIC_LETTER (LETTER(0x067F) + 1)
 
@@ -36,16 +44,16 @@ static inline unsigned letter_index(const char *p)
     return pair < NOT_A_CLITIC_LETTER ? pair : NOT_A_CLITIC_LETTER;
 }
 
-/* What a word's first letter can begin, in the order Arabic stacks
- * proclitics: conjunction, then preposition or future particle, then the
- * article. */
+/* What a letter can begin, in the order Arabic stacks proclitics:
+ * conjunction, then preposition or future particle, then the article. */
 enum {
     BEGINS_NOTHING = 0,
     BEGINS_CONJUNCTION,     /* و ف */
     BEGINS_PREPOSITION,     /* ب ك; ل also begins لل (ل + ال) */
-    BEGINS_LAM,             /* ل */
+    BEGINS_LAM,             /* ل, also the ل of ال */
     BEGINS_FUTURE,          /* س: only before a verb, so never with the article */
-    BEGINS_ARTICLE          /* ا of ال */
+    BEGINS_ARTICLE,         /* ا of ال */
+    ROLES
 };
 static const uint8_t proclitic_role[NOT_A_CLITIC_LETTER + 1] = {
     [LETTER(0x0648)] = BEGINS_CONJUNCTION,    /* و */
@@ -56,41 +64,38 @@ static const uint8_t proclitic_role[NOT_A_CLITIC_LETTER + 1] = {
     [LETTER(0x0633)] = BEGINS_FUTURE,         /* س */
     [LETTER(0x0627)] = BEGINS_ARTICLE,        /* ا */
 };
-#define HEH LETTER(0x0647)
+
+/* What a letter can be at the end of a word: the last letter of a
+ * pronoun suffix (ا م ن ي ه ك, each naming its group of suffixes below),
+ * a letter before it, or ت: حكومتها is حكومة + ها. */
+enum { OTHER_LETTER, ALEF, MEEM, NOON, YEH, HEH, KAF, TEH, EDGE_LETTERS };
+static const uint8_t edge_letter[NOT_A_CLITIC_LETTER + 1] = {
+    [LETTER(0x0627)] = ALEF, [LETTER(0x0645)] = MEEM, [LETTER(0x0646)] = NOON, [LETTER(0x064A)] = YEH,
+    [LETTER(0x0647)] = HEH,  [LETTER(0x0643)] = KAF,  [LETTER(0x062A)] = TEH,
+};
 
 /* Pronoun suffixes grouped by their last letter, longest first, so that
  * "هما" is tried before "ها": a word's suffixes are all in the group of
- * its last letter.  At most two of a group can match (ني and ي). */
-static const clitic enclitic_groups[][4] = {
-    {{0}},
-    {CLITIC("هما"), CLITIC("كما"), CLITIC("ها"), CLITIC("نا")},
-    {CLITIC("هم"), CLITIC("كم")},
-    {CLITIC("هن"), CLITIC("كن")},
-    {CLITIC("ني"), CLITIC("ي")},
-    {CLITIC("ه")},
-    {CLITIC("ك")},
-};
-static const uint8_t enclitic_group_of[NOT_A_CLITIC_LETTER + 1] = {
-    [LETTER(0x0627)] = 1,    /* ا */
-    [LETTER(0x0645)] = 2,    /* م */
-    [LETTER(0x0646)] = 3,    /* ن */
-    [LETTER(0x064A)] = 4,    /* ي */
-    [LETTER(0x0647)] = 5,    /* ه */
-    [LETTER(0x0643)] = 6,    /* ك */
+ * its last letter.  Each gives its length and the letters that must come
+ * before the last (OTHER_LETTER: any).  At most two of a group match
+ * (ني and ي). */
+typedef struct {
+    uint8_t len, before_last, two_before_last;
+} suffix_shape;
+static const suffix_shape suffix_groups[][4] = {
+    [ALEF] = {{6, MEEM, HEH}, {6, MEEM, KAF}, {4, HEH, 0}, {4, NOON, 0}},    /* هما كما ها نا */
+    [MEEM] = {{4, HEH, 0}, {4, KAF, 0}},                                     /* هم كم */
+    [NOON] = {{4, HEH, 0}, {4, KAF, 0}},                                     /* هن كن */
+    [YEH] = {{4, NOON, 0}, {2, 0, 0}},                                       /* ني ي */
+    [HEH] = {{2, 0, 0}},                                                     /* ه */
+    [KAF] = {{2, 0, 0}},                                                     /* ك */
+    [TEH] = {{0}},
 };
 
 #define MIN_STEM_LETTERS 2
 
 static const clitic heh = CLITIC("ه");
 static const clitic teh = CLITIC("ت");
-
-/* Clitics are made of two-byte letters, so compare sixteen bits at a time. */
-static inline uint16_t letter_at(const char *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
 
 static size_t letters_in(const char *s, size_t len)
 {
@@ -100,83 +105,7 @@ static size_t letters_in(const char *s, size_t len)
     return n;
 }
 
-/* At least MIN_STEM_LETTERS code points; four bytes always hold two. */
-static inline bool long_enough(const char *stem, size_t len)
-{
-    return len >= 4 || letters_in(stem, len) >= MIN_STEM_LETTERS;
-}
-
-typedef struct {
-    uint8_t len;              /* bytes of the suffix */
-    bool stem_ends_in_teh;    /* حكومتها: the ة of حكومة is written ت before a suffix */
-} suffix_match;
-
-typedef struct {
-    const char *key;
-    size_t len;
-    clitic_reading *out;
-    size_t count, max;
-    suffix_match suffixes[2];
-    size_t suffix_count;
-} reading_set;
-
-/* Which pronoun suffixes the word (of at least six bytes) ends with; a
- * final ه that was written ة is no pronoun.  The last letter, the same in
- * the whole group, needs no second look. */
-static inline void find_suffixes(reading_set *set, unsigned last, bool final_is_teh_marbuta)
-{
-    if (final_is_teh_marbuta && last == HEH)
-        return;
-    const char *key = set->key;
-    size_t len = set->len;
-    const clitic *group = enclitic_groups[enclitic_group_of[last]];
-    for (size_t i = 0; i < sizeof enclitic_groups[0] / sizeof group[0] && group[i].len; i++) {
-        size_t n = group[i].len;
-        if ((n >= 4 && letter_at(key + len - 4) != letter_at(group[i].bytes + n - 4)) ||
-            (n >= 6 && letter_at(key + len - 6) != letter_at(group[i].bytes)))
-            continue;
-        suffix_match *m = &set->suffixes[set->suffix_count++];
-        m->len = (uint8_t)n;
-        m->stem_ends_in_teh = len >= n + 2 && letter_at(key + len - n - 2) == letter_at(teh.bytes);
-    }
-}
-
-static inline void add_reading(reading_set *set, const clitic_reading *stack, size_t stem_len, size_t enclitic_len,
-                               bool restore)
-{
-    if (set->count >= set->max || !long_enough(set->key + stack->stem_offset, stem_len))
-        return;
-    clitic_reading *r = &set->out[set->count++];
-    *r = *stack;
-    r->enclitic_len = (uint8_t)enclitic_len;
-    r->restored_teh_marbuta = restore;
-    r->stem_len = (uint16_t)stem_len;
-}
-
-/* The stem after a stack of proclitics with each pronoun suffix; none
- * after the article: الكتابه is not ال+كتاب+ه. */
-static void add_suffixed(reading_set *set, const clitic_reading *stack)
-{
-    if (stack->has_article)
-        return;
-    size_t rest = set->len - stack->stem_offset;
-    for (size_t i = 0; i < set->suffix_count; i++) {
-        const suffix_match *m = &set->suffixes[i];
-        if (m->len >= rest)
-            continue;
-        add_reading(set, stack, rest - m->len, m->len, false);
-        if (m->stem_ends_in_teh)
-            add_reading(set, stack, rest - m->len, m->len, true);
-    }
-}
-
-/* The stem after a stack of proclitics, bare and with each suffix. */
-static inline void add_stack(reading_set *set, const clitic_reading *stack)
-{
-    add_reading(set, stack, set->len - stack->stem_offset, 0, false);
-    if (set->suffix_count > 0)
-        add_suffixed(set, stack);
-}
+/* ---- the readings' lists, built once from the rules of Arabic */
 
 /* The stacks of proclitics differ only in their clitics' lengths (و ف ب ل
  * ك س are one letter, ال and لل two), so each shape is written once, as a
@@ -195,69 +124,296 @@ static const clitic_reading stack_shapes[2][STACK_SHAPES] = {
         [LETTER_AND_ARTICLE] = {.proclitic_count = 3, .proclitic_len = {2, 2, 4}, .has_article = true, .stem_offset = 8},
     },
 };
-static const clitic_reading no_proclitics = {0};
 #define CONJUNCTION_ALONE (&stack_shapes[0][ONE_LETTER])
+static const clitic_reading no_proclitics = {0};
+#define MAX_STACKS 4         /* و + the three stacks of ل after it */
 
-/* The stacks that begin at rest with a letter of the given role, after a
- * conjunction or not: a preposition, the future particle or the article,
- * in the order Arabic stacks them. */
-static inline void add_stacks_at(reading_set *set, const char *rest, unsigned role, bool after_conjunction)
+/* A reading but for its stem's length, which is the word's length less
+ * cut (the proclitics' and the suffix's bytes). */
+typedef struct {
+    clitic_reading reading;
+    uint16_t cut;
+} reading_template;
+
+/* Codes of a word's edges, three bits a letter: the first four letters'
+ * roles, or the last four letters' edge classes (the last first), with
+ * bit 12 set when the word has the eight bytes that reading a fourth
+ * letter needs (without it that letter is whatever the word holds and
+ * counts for nothing), and for the suffixes bit 13 when the last ه was ة. */
+#define EIGHT_BYTES (1u << 12)
+#define FINAL_TEH_MARBUTA (1u << 13)
+#define PREFIX_CODES (1u << 13)
+#define SUFFIX_CODES (1u << 14)
+/* Distinct lists, counted when the tables were written; the build checks. */
+#define PREFIX_LISTS 9
+#define SUFFIX_LISTS 9
+#define MAX_TEMPLATES (CLITIC_MAX_READINGS * PREFIX_LISTS * SUFFIX_LISTS)
+#define LIST_PADDING 4    /* clitic_readings() reads lists four templates at a time */
+
+static struct {
+    /* role | edge class << 3 of each two bytes, read big-endian so that
+     * the Arabic letters lie in two runs of 64 */
+    uint8_t letter_classes[1 << 16];
+    uint8_t prefix_list[PREFIX_CODES], suffix_list[SUFFIX_CODES];
+    uint16_t first[PREFIX_LISTS * SUFFIX_LISTS];   /* into templates */
+    uint8_t count[PREFIX_LISTS * SUFFIX_LISTS];    /* templates of the list, before its padding */
+    reading_template *templates;
+} lists;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+static atomic_bool lists_ready;
+
+typedef struct {
+    const clitic_reading *shapes[MAX_STACKS];
+    size_t count;
+} stack_list;
+
+typedef struct {
+    uint8_t len[2];
+    bool stem_ends_in_teh[2];    /* حكومتها: the ة of حكومة is written ت before a suffix */
+    size_t count;
+} suffix_list;
+
+/* The stacks that begin with a letter of the given role, the next two
+ * letters' roles after it, after a conjunction or not. */
+static void add_stacks(stack_list *list, unsigned role, unsigned next, unsigned after_next, bool after_conjunction)
 {
     const clitic_reading *shape = stack_shapes[after_conjunction];
     switch (role) {
     case BEGINS_ARTICLE:
-        if (letter_at(rest + 2) == letter_at("ل"))
-            add_stack(set, &shape[ARTICLE]);
+        if (next == BEGINS_LAM)
+            list->shapes[list->count++] = &shape[ARTICLE];
         break;
     case BEGINS_FUTURE:
-        add_stack(set, &shape[ONE_LETTER]);
+        list->shapes[list->count++] = &shape[ONE_LETTER];
         break;
     case BEGINS_LAM:
-        if (letter_at(rest + 2) == letter_at("ل"))    /* لل: ل + ال, written as one */
-            add_stack(set, &shape[ARTICLE]);
+        if (next == BEGINS_LAM)    /* لل: ل + ال, written as one */
+            list->shapes[list->count++] = &shape[ARTICLE];
         /* fall through */
     case BEGINS_PREPOSITION:
-        add_stack(set, &shape[ONE_LETTER]);
-        if (letter_at(rest + 2) == letter_at("ا") && letter_at(rest + 4) == letter_at("ل"))
-            add_stack(set, &shape[LETTER_AND_ARTICLE]);
+        list->shapes[list->count++] = &shape[ONE_LETTER];
+        if (next == BEGINS_ARTICLE && after_next == BEGINS_LAM)
+            list->shapes[list->count++] = &shape[LETTER_AND_ARTICLE];
         break;
     }
 }
 
-/* The readings after out[0] of a word that starts with a proclitic
- * letter or ends with a suffix letter. */
-static size_t add_clitic_readings(const char *key, size_t len, unsigned role, unsigned last, bool final_is_teh_marbuta,
-                                  clitic_reading *out, size_t max)
+static stack_list stacks_of(unsigned code)
 {
-    reading_set set = {.key = key, .len = len, .out = out, .count = 1, .max = max};
-    find_suffixes(&set, last, final_is_teh_marbuta);
-    /* Stacks differ in length and suffixes too, so no two readings share
-     * a stem; the whole word without suffix is out[0] already. */
-    if (set.suffix_count > 0)
-        add_suffixed(&set, &no_proclitics);
-    add_stacks_at(&set, key, role, false);
-    if (role == BEGINS_CONJUNCTION) {
-        add_stack(&set, CONJUNCTION_ALONE);
+    unsigned role[4];
+    bool long_enough_for_two = code & EIGHT_BYTES;
+    for (int i = 3; i >= 0; i--, code >>= 3)
+        role[i] = code & 7;
+    stack_list list = {0};
+    add_stacks(&list, role[0], role[1], role[2], false);
+    if (role[0] == BEGINS_CONJUNCTION) {
+        list.shapes[list.count++] = CONJUNCTION_ALONE;
         /* three letters must follow for anything more to be peeled */
-        if (len >= 8)
-            add_stacks_at(&set, key + 2, proclitic_role[letter_index(key + 2)], true);
+        if (long_enough_for_two)
+            add_stacks(&list, role[1], role[2], role[3], true);
     }
-    return set.count;
+    return list;
 }
+
+/* letter[k] is the edge class of the letter k places before the last. */
+static suffix_list suffixes_of(unsigned code)
+{
+    unsigned letter[4];
+    bool eight = code & EIGHT_BYTES;
+    for (int k = 3; k >= 0; k--)
+        letter[k] = (code >> (3 * (3 - k))) & 7;
+    unsigned group = letter[0];
+    if ((code & FINAL_TEH_MARBUTA) && group == HEH)    /* a ه that was ة is no pronoun */
+        group = OTHER_LETTER;
+    suffix_list list = {0};
+    for (size_t i = 0; i < 4 && suffix_groups[group][i].len; i++) {
+        const suffix_shape *s = &suffix_groups[group][i];
+        if ((s->len >= 4 && letter[1] != s->before_last) || (s->len >= 6 && letter[2] != s->two_before_last))
+            continue;
+        size_t before = s->len / 2;    /* the letter before the suffix */
+        list.len[list.count] = s->len;
+        list.stem_ends_in_teh[list.count++] = letter[before] == TEH && (before < 3 || eight);
+    }
+    return list;
+}
+
+static reading_template *add_template(reading_template *t, const clitic_reading *stack, size_t enclitic_len,
+                                      bool restore)
+{
+    t->reading = *stack;
+    t->reading.enclitic_len = (uint8_t)enclitic_len;
+    t->reading.restored_teh_marbuta = restore;
+    t->cut = (uint16_t)(stack->stem_offset + enclitic_len);
+    return t + 1;
+}
+
+/* A stack of proclitics with each suffix (none after the article:
+ * الكتابه is not ال+كتاب+ه), the stem ending in ت read as ة as well. */
+static reading_template *add_suffixed(reading_template *t, const clitic_reading *stack, const suffix_list *suffixes)
+{
+    if (stack->has_article)
+        return t;
+    for (size_t i = 0; i < suffixes->count; i++) {
+        t = add_template(t, stack, suffixes->len[i], false);
+        if (suffixes->stem_ends_in_teh[i])
+            t = add_template(t, stack, suffixes->len[i], true);
+    }
+    return t;
+}
+
+/* The readings after the whole word, in the order the matcher prefers
+ * them: fewer proclitics first, each stem bare before it takes a suffix. */
+static reading_template *add_readings(reading_template *t, const stack_list *stacks, const suffix_list *suffixes)
+{
+    t = add_suffixed(t, &no_proclitics, suffixes);
+    for (size_t i = 0; i < stacks->count; i++) {
+        t = add_template(t, stacks->shapes[i], 0, false);
+        t = add_suffixed(t, stacks->shapes[i], suffixes);
+    }
+    return t;
+}
+
+static void build_lists(void)
+{
+    for (unsigned pair = 0; pair < (1u << 16); pair++) {
+        char bytes[2] = {(char)(pair >> 8), (char)pair};
+        unsigned letter = letter_index(bytes);
+        lists.letter_classes[pair] = (uint8_t)(proclitic_role[letter] | edge_letter[letter] << 3);
+    }
+    stack_list stacks[PREFIX_LISTS];
+    suffix_list suffixes[SUFFIX_LISTS];
+    size_t stack_count = 0, suffix_count = 0;
+    for (unsigned code = 0; code < PREFIX_CODES; code++) {
+        stack_list l = stacks_of(code);
+        size_t i = 0;
+        while (i < stack_count && !(stacks[i].count == l.count &&
+                                    memcmp(stacks[i].shapes, l.shapes, l.count * sizeof l.shapes[0]) == 0))
+            i++;
+        if (i == stack_count) {
+            if (stack_count == PREFIX_LISTS)
+                abort();    /* the rules changed: raise PREFIX_LISTS */
+            stacks[stack_count++] = l;
+        }
+        lists.prefix_list[code] = (uint8_t)i;
+    }
+    for (unsigned code = 0; code < SUFFIX_CODES; code++) {
+        suffix_list l = suffixes_of(code);
+        size_t i = 0;
+        while (i < suffix_count && !(suffixes[i].count == l.count && memcmp(suffixes[i].len, l.len, l.count) == 0 &&
+                                     memcmp(suffixes[i].stem_ends_in_teh, l.stem_ends_in_teh, l.count) == 0))
+            i++;
+        if (i == suffix_count) {
+            if (suffix_count == SUFFIX_LISTS)
+                abort();    /* the rules changed: raise SUFFIX_LISTS */
+            suffixes[suffix_count++] = l;
+        }
+        lists.suffix_list[code] = (uint8_t)i;
+    }
+    reading_template *all = xcalloc(MAX_TEMPLATES + LIST_PADDING * PREFIX_LISTS * SUFFIX_LISTS, sizeof *all), *t = all;
+    for (size_t p = 0; p < PREFIX_LISTS; p++)
+        for (size_t s = 0; s < SUFFIX_LISTS; s++) {
+            lists.first[p * SUFFIX_LISTS + s] = (uint16_t)(t - all);
+            reading_template *list = t;
+            if (p < stack_count && s < suffix_count)
+                t = add_readings(t, &stacks[p], &suffixes[s]);
+            lists.count[p * SUFFIX_LISTS + s] = (uint8_t)(t - list);
+            /* nothing cut: the whole word, of six bytes or more here, counts */
+            while (t - list < LIST_PADDING)
+                t = add_template(t, &no_proclitics, 0, false);
+            /* clitic_readings() writes each list whole into the caller's array */
+            if (t - list >= CLITIC_MAX_READINGS)
+                abort();
+        }
+    /* Kept for the life of the process. */
+    lists.templates = all;
+}
+
+/* ---- the readings of one word */
+
+/* The classes of the two bytes at p, whatever they are. */
+static inline unsigned classes_at(const char *p)
+{
+    return lists.letter_classes[(unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1]];
+}
+
+/* Writes the reading of template t into r and returns whether its stem
+ * keeps two letters, i.e. whether it counts. */
+static inline bool add_reading(clitic_reading *r, const reading_template *t, const char *key, size_t len)
+{
+    size_t stem_len = len - t->cut;
+    *r = t->reading;
+    r->stem_len = (uint16_t)stem_len;
+    if (__builtin_expect((ptrdiff_t)stem_len >= 4, 1))
+        return true;
+    return (ptrdiff_t)stem_len > 0 && letters_in(key + t->reading.stem_offset, stem_len) >= MIN_STEM_LETTERS;
+}
+
+static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+                                        size_t max);
 
 size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out, size_t max)
 {
-    if (max == 0)
-        return 0;
+    if (__builtin_expect(max < CLITIC_MAX_READINGS, 0))
+        return readings_into_short_array(key, len, final_is_teh_marbuta, out, max);
     /* The whole word comes first, whatever letters it starts with. */
     memset(&out[0], 0, sizeof out[0]);
     out[0].stem_len = (uint16_t)(len > CLITIC_MAX_WORD ? 0 : len);
     if (len > CLITIC_MAX_WORD || len < 6)     /* under three letters nothing can be peeled */
         return 1;
-    unsigned role = proclitic_role[letter_index(key)], last = letter_index(key + len - 2);
-    if (role == BEGINS_NOTHING && enclitic_group_of[last] == 0)
-        return 1;
-    return add_clitic_readings(key, len, role, last, final_is_teh_marbuta, out, max);
+    if (__builtin_expect(!atomic_load_explicit(&lists_ready, memory_order_acquire), 0)) {
+        pthread_once(&lists_once, build_lists);
+        atomic_store_explicit(&lists_ready, true, memory_order_release);
+    }
+
+    /* A fourth letter matters only in eight bytes or more; in fewer the
+     * codes say so and the letter read is any inside the word. */
+    unsigned eight = len >= 8, fourth = 6 * eight;
+    unsigned prefix = eight << 12 | (classes_at(key) & 7) << 9 | (classes_at(key + 2) & 7) << 6 |
+                      (classes_at(key + 4) & 7) << 3 | (classes_at(key + fourth) & 7);
+    unsigned suffix = (unsigned)final_is_teh_marbuta << 13 | eight << 12 | classes_at(key + len - 2) >> 3 << 9 |
+                      classes_at(key + len - 4) >> 3 << 6 | classes_at(key + len - 6) >> 3 << 3 |
+                      classes_at(key + len - 2 - fourth) >> 3;
+    unsigned list = lists.prefix_list[prefix] * SUFFIX_LISTS + lists.suffix_list[suffix];
+    const reading_template *t = lists.templates + lists.first[list];
+    size_t n = lists.count[list];
+
+    /* Every candidate is written; the count moves on past those whose stem
+     * keeps two letters.  Nearly every list is short: two or four steps
+     * without a branch on its length, which would be mispredicted once a
+     * word (lists are padded with templates that always count, masked
+     * here, and out[] has room).  A caller's short array gets the first readings, from a
+     * spare one. */
+    clitic_reading spare[CLITIC_MAX_READINGS];
+    clitic_reading *dst = max >= CLITIC_MAX_READINGS ? out : spare;
+    size_t count = 1;
+    if (n <= 2) {    /* nine words in ten */
+        count += add_reading(dst + count, &t[0], key, len) & (n > 0);
+        count += add_reading(dst + count, &t[1], key, len) & (n > 1);
+    } else if (n <= LIST_PADDING) {
+        count += add_reading(dst + count, &t[0], key, len) & (n > 0);
+        count += add_reading(dst + count, &t[1], key, len) & (n > 1);
+        count += add_reading(dst + count, &t[2], key, len) & (n > 2);
+        count += add_reading(dst + count, &t[3], key, len) & (n > 3);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            count += add_reading(dst + count, &t[i], key, len);
+    }
+    return count;
+}
+
+/* A caller's array shorter than the longest list gets the first
+ * readings, from a spare one (kept apart: its array would otherwise make
+ * every call set up a larger frame). */
+__attribute__((noinline)) static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+                                        size_t max)
+{
+    if (max == 0)
+        return 0;
+    clitic_reading spare[CLITIC_MAX_READINGS];
+    size_t count = clitic_readings(key, len, final_is_teh_marbuta, spare, CLITIC_MAX_READINGS);
+    count = count < max ? count : max;
+    memcpy(out, spare, count * sizeof out[0]);
+    return count;
 }
 
 size_t clitic_stem(const char *key, const clitic_reading *r, char *buf)

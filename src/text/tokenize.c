@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "letter_runs.h"
 #include "normalize.h"
 #include "utf8.h"
 
@@ -48,17 +49,23 @@ static inline void push_word(token_list *list, size_t start, size_t end, size_t 
 {
     if (list->count == list->cap)
         grow_array((void **)&list->tokens, &list->cap, list->count + 1, sizeof(token));
-    list->tokens[list->count++] = (token){
-        .start = (uint32_t)start,
-        .end = (uint32_t)end,
-        .key_offset = (uint32_t)key_offset,
-        .key_len = (uint32_t)(list->keys.len - key_offset),
-        .kind = TOKEN_WORD,
-        .flags = flags,
-    };
+    token *t = &list->tokens[list->count++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->key_offset = (uint32_t)key_offset;
+    t->key_len = (uint32_t)(list->keys.len - key_offset);
+    t->kind = TOKEN_WORD;
+    t->flags = flags;
     if (list->keys.len + 1 >= list->keys.cap)
         buffer_reserve(&list->keys, 1);
     list->keys.data[list->keys.len++] = '\0';
+}
+
+static inline void add_boundary(token_list *list, size_t i)
+{
+    if (list->boundary_count == list->boundary_cap)
+        grow_array((void **)&list->boundaries, &list->boundary_cap, list->boundary_count + 1, sizeof(uint32_t));
+    list->boundaries[list->boundary_count++] = (uint32_t)i;
 }
 
 /* Replaces a word's key by its canonical spelling (ناغورني → ناغورنو). */
@@ -115,12 +122,24 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     bool needs_nfkc = false;
     const unsigned char *const last_pair = s + len - 1;    /* a two-byte letter starts before here */
     while (pos < len) {
-        /* The common case first: a run of letters the key keeps as is. */
+        /* The common case first: a run of letters whose keys need no
+         * decoding, sixteen bytes at a time while the text lasts. */
         size_t run_start = pos;
-        pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
+#if COMMON_LETTER_RUNS
+        while (pos + 16 <= len) {
+            size_t run = fold_common_letters16(s + pos, out);
+            out += run;
+            pos += run;
+            if (run < 16)
+                break;
+        }
+#endif
+        if (pos + 1 < len && s[pos] >= 0xD8)    /* a word mostly ends at ASCII: no look-up then */
+            pos = (size_t)(copy_plain_letters(s + pos, last_pair, &out) - s);
         if (pos != run_start) {
             seen |= (uint32_t)TOKEN_HAS_ARABIC << 24;
-            last_letter = PACKED_LETTER;
+            /* only ة (D8 A9) of the run's letters marks the key */
+            last_letter = PACKED_LETTER | (uint32_t)((s[pos - 1] == 0xA9) & (s[pos - 2] == 0xD8)) * PACKED_TEH_MARBUTA;
             if (pos >= len)
                 break;
         }
@@ -177,9 +196,9 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
          * path counts on for the rest of the text. */
         buffer_reserve(&list->keys, 2 * (len - pos) + 16);
     }
-    *flags |= (uint8_t)(seen >> 24);
-    if (last_letter & PACKED_TEH_MARBUTA)
-        *flags |= TOKEN_ENDS_IN_TEH_MARBUTA;
+    /* without a branch: whether a word ends in ة is anyone's guess */
+    _Static_assert(TOKEN_ENDS_IN_TEH_MARBUTA == 1, "the flag is bit 0");
+    *flags |= (uint8_t)(seen >> 24) | (uint8_t)((last_letter & PACKED_TEH_MARBUTA) != 0);
     return pos;
 }
 
@@ -320,48 +339,67 @@ static void add_sentence(token_list *list, size_t first, size_t last_plus_one)
     list->tokens[last_plus_one - 1].flags |= TOKEN_ENDS_SENTENCE;
 }
 
-/* Newline positions are passed as "break before token i" marks. */
+/* What token i does to the sentence being read, which began at *first:
+ * a line break before it starts a new one, a final punctuation mark ends
+ * it.  Returns the next token to look at. */
+static size_t split_at(const char *text, size_t len, token_list *list, size_t i, size_t *first, int *bracket_depth)
+{
+    if (((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > *first) || i - *first >= MAX_SENTENCE_TOKENS) {
+        add_sentence(list, *first, i);
+        *first = i;
+        *bracket_depth = 0;
+    }
+    const token *t = &list->tokens[i];
+    if (t->kind != TOKEN_PUNCT)
+        return i + 1;
+    uint32_t cp = first_codepoint(text, len, t);
+    if (is_opening_bracket(cp)) {
+        ++*bracket_depth;
+        return i + 1;
+    }
+    if (is_closing_bracket(cp)) {
+        if (*bracket_depth > 0)
+            --*bracket_depth;
+        return i + 1;
+    }
+    if (!is_sentence_final(cp) || *bracket_depth > 0)
+        return i + 1;
+    if (cp == '.' && i > *first && is_abbreviation_initial(list, &list->tokens[i - 1]) &&
+        !(list->tokens[i].flags & TOKEN_SPACE_BEFORE))
+        return i + 1;
+    /* Keep runs of final punctuation ("?!", "...") and a closing quote
+     * or bracket with the sentence they close. */
+    size_t end = i + 1;
+    while (end < list->count && !(list->tokens[end].flags & TOKEN_NEWLINE_BEFORE) &&
+           list->tokens[end].kind == TOKEN_PUNCT) {
+        uint32_t next = first_codepoint(text, len, &list->tokens[end]);
+        if (!is_sentence_final(next) && !is_closing_quote(next) && !is_closing_bracket(next))
+            break;
+        end++;
+    }
+    add_sentence(list, *first, end);
+    *first = end;
+    return end;
+}
+
+/* Only the boundary tokens tokenize() noted can end or start a sentence;
+ * between them a sentence is only cut for its length. */
 static void split_sentences(const char *text, size_t len, token_list *list)
 {
-    size_t first = 0;
+    size_t first = 0, i = 0;
     int bracket_depth = 0;
-    for (size_t i = 0; i < list->count; i++) {
-        if (((list->tokens[i].flags & TOKEN_NEWLINE_BEFORE) && i > first) || i - first >= MAX_SENTENCE_TOKENS) {
-            add_sentence(list, first, i);
-            first = i;
+    for (size_t b = 0; b <= list->boundary_count; b++) {
+        size_t next = b < list->boundary_count ? list->boundaries[b] : list->count;
+        if (next < i)
+            continue;    /* inside a run of final punctuation already read */
+        while (next - first > MAX_SENTENCE_TOKENS) {
+            add_sentence(list, first, first + MAX_SENTENCE_TOKENS);
+            first += MAX_SENTENCE_TOKENS;
             bracket_depth = 0;
         }
-        const token *t = &list->tokens[i];
-        if (t->kind != TOKEN_PUNCT)
-            continue;
-        uint32_t cp = first_codepoint(text, len, t);
-        if (is_opening_bracket(cp)) {
-            bracket_depth++;
-            continue;
-        }
-        if (is_closing_bracket(cp)) {
-            if (bracket_depth > 0)
-                bracket_depth--;
-            continue;
-        }
-        if (!is_sentence_final(cp) || bracket_depth > 0)
-            continue;
-        if (cp == '.' && i > first && is_abbreviation_initial(list, &list->tokens[i - 1]) &&
-            !(list->tokens[i].flags & TOKEN_SPACE_BEFORE))
-            continue;
-        /* Keep runs of final punctuation ("?!", "...") and a closing quote
-         * or bracket with the sentence they close. */
-        size_t end = i + 1;
-        while (end < list->count && !(list->tokens[end].flags & TOKEN_NEWLINE_BEFORE) &&
-               list->tokens[end].kind == TOKEN_PUNCT) {
-            uint32_t next = first_codepoint(text, len, &list->tokens[end]);
-            if (!is_sentence_final(next) && !is_closing_quote(next) && !is_closing_bracket(next))
-                break;
-            end++;
-        }
-        add_sentence(list, first, end);
-        first = end;
-        i = end - 1;
+        if (next == list->count)
+            break;
+        i = split_at(text, len, list, next, &first, &bracket_depth);
     }
     add_sentence(list, first, list->count);
 }
@@ -372,6 +410,7 @@ void tokenize(const char *text, size_t len, token_list *list)
     canonical_spelling_init();
     list->count = 0;
     list->sentence_count = 0;
+    list->boundary_count = 0;
     list->invalid_bytes = 0;
     list->nul_bytes = 0;
     buffer_truncate(&list->keys, 0);
@@ -421,10 +460,18 @@ void tokenize(const char *text, size_t len, token_list *list)
              * between could alias the token array for all the compiler knows. */
             size_t key_offset = list->keys.len;
             uint8_t flags = pending;
+            if (pending & TOKEN_NEWLINE_BEFORE)
+                add_boundary(list, list->count);
             pos = scan_word(text, len, start, list, &flags);
             use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
             push_word(list, start, pos, key_offset, flags);
             pending = 0;
+            /* the space after a word, read here rather than by another
+             * turn of the loop */
+            if (pos < len && text[pos] == ' ') {
+                pending = TOKEN_SPACE_BEFORE;
+                pos++;
+            }
             continue;
         }
         case CHAR_DIGIT:
@@ -452,6 +499,8 @@ void tokenize(const char *text, size_t len, token_list *list)
         }
         finish_key(list, t);
         t->flags |= pending;
+        if (t->kind == TOKEN_PUNCT || (pending & TOKEN_NEWLINE_BEFORE))
+            add_boundary(list, list->count - 1);
         pending = 0;
     }
     split_sentences(text, len, list);
@@ -461,6 +510,7 @@ void token_list_free(token_list *list)
 {
     free(list->tokens);
     free(list->sentences);
+    free(list->boundaries);
     buffer_free(&list->keys);
     memset(list, 0, sizeof *list);
 }

@@ -52,6 +52,11 @@ typedef struct {
     size_t count, cap;
     sentence *sentences;
     size_t sentence_count, sentence_cap;
+    /* Indices of the tokens a sentence can end at or must start at
+     * (punctuation, and tokens after a line break), so that splitting
+     * into sentences does not walk every token again. */
+    uint32_t *boundaries;
+    size_t boundary_count, boundary_cap;
     byte_buffer keys;
     size_t invalid_bytes;       /* replaced by U+FFFD while reading */
     size_t nul_bytes;
