@@ -458,19 +458,25 @@ void tokenize(const char *text, size_t len, token_list *list)
         case CHAR_MARK: {
             /* Kept in locals and written once: the key bytes written in
              * between could alias the token array for all the compiler knows. */
-            size_t key_offset = list->keys.len;
             uint8_t flags = pending;
             if (pending & TOKEN_NEWLINE_BEFORE)
                 add_boundary(list, list->count);
-            pos = scan_word(text, len, start, list, &flags);
-            use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
-            push_word(list, start, pos, key_offset, flags);
-            pending = 0;
-            /* the space after a word, read here rather than by another
-             * turn of the loop */
-            if (pos < len && text[pos] == ' ') {
+            for (;;) {
+                size_t key_offset = list->keys.len;
+                pos = scan_word(text, len, start, list, &flags);
+                use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
+                push_word(list, start, pos, key_offset, flags);
+                pending = 0;
+                /* the space after a word, and the plain Arabic word after
+                 * that, read here rather than by more turns of the loop */
+                if (pos >= len || text[pos] != ' ')
+                    break;
                 pending = TOKEN_SPACE_BEFORE;
                 pos++;
+                if (pos + 1 >= len || !is_plain_arabic_letter((const unsigned char *)text + pos))
+                    break;
+                start = pos;
+                flags = TOKEN_SPACE_BEFORE;
             }
             continue;
         }
