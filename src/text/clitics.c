@@ -151,10 +151,11 @@ typedef struct {
 #define LIST_PADDING 4    /* clitic_readings() reads lists four templates at a time */
 
 static struct {
-    /* role | edge class << 3 of each two bytes, indexed by the number a
-     * 16-bit load of them reads, so that a letter costs two loads (on a
-     * little-endian machine the Arabic letters then touch 64 lines, 4 KiB) */
-    uint8_t letter_classes[1 << 16];
+    /* the role and the edge class of each two bytes, indexed by the
+     * number a 16-bit load of them reads, so that a letter costs two loads
+     * and no masking (on a little-endian machine the Arabic letters then
+     * touch 64 lines, 4 KiB, of each) */
+    uint8_t letter_role[1 << 16], letter_edge[1 << 16];
     uint8_t prefix_list[PREFIX_CODES], suffix_list[SUFFIX_CODES];
     uint16_t first[PREFIX_LISTS * SUFFIX_LISTS];   /* into templates */
     uint8_t count[PREFIX_LISTS * SUFFIX_LISTS];    /* templates of the list, before its padding */
@@ -281,7 +282,8 @@ static void build_lists(void)
         char bytes[2];
         memcpy(bytes, &loaded, 2);    /* the bytes that load reads, in either byte order */
         unsigned letter = letter_index(bytes);
-        lists.letter_classes[pair] = (uint8_t)(proclitic_role[letter] | edge_letter[letter] << 3);
+        lists.letter_role[pair] = proclitic_role[letter];
+        lists.letter_edge[pair] = edge_letter[letter];
     }
     stack_list stacks[PREFIX_LISTS];
     suffix_list suffixes[SUFFIX_LISTS];
@@ -333,12 +335,22 @@ static void build_lists(void)
 
 /* ---- the readings of one word */
 
-/* The classes of the two bytes at p, whatever they are. */
-static inline unsigned classes_at(const char *p)
+/* The two bytes at p, whatever they are, as one number. */
+static inline unsigned pair_at(const char *p)
 {
     uint16_t pair;
     memcpy(&pair, p, 2);
-    return lists.letter_classes[pair];
+    return pair;
+}
+
+static inline unsigned role_at(const char *p)
+{
+    return lists.letter_role[pair_at(p)];
+}
+
+static inline unsigned edge_at(const char *p)
+{
+    return lists.letter_edge[pair_at(p)];
 }
 
 /* Writes the reading of template t into r and returns whether its stem
@@ -373,11 +385,10 @@ size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, c
     /* A fourth letter matters only in eight bytes or more; in fewer the
      * codes say so and the letter read is any inside the word. */
     unsigned eight = len >= 8, fourth = 6 * eight;
-    unsigned prefix = eight << 12 | (classes_at(key) & 7) << 9 | (classes_at(key + 2) & 7) << 6 |
-                      (classes_at(key + 4) & 7) << 3 | (classes_at(key + fourth) & 7);
-    unsigned suffix = (unsigned)final_is_teh_marbuta << 13 | eight << 12 | classes_at(key + len - 2) >> 3 << 9 |
-                      classes_at(key + len - 4) >> 3 << 6 | classes_at(key + len - 6) >> 3 << 3 |
-                      classes_at(key + len - 2 - fourth) >> 3;
+    unsigned prefix = eight << 12 | role_at(key) << 9 | role_at(key + 2) << 6 | role_at(key + 4) << 3 |
+                      role_at(key + fourth);
+    unsigned suffix = (unsigned)final_is_teh_marbuta << 13 | eight << 12 | edge_at(key + len - 2) << 9 |
+                      edge_at(key + len - 4) << 6 | edge_at(key + len - 6) << 3 | edge_at(key + len - 2 - fourth);
     unsigned list = lists.prefix_list[prefix] * SUFFIX_LISTS + lists.suffix_list[suffix];
     const reading_template *t = lists.templates + lists.first[list];
     size_t n = lists.count[list];
