@@ -57,6 +57,7 @@ typedef struct {
     size_t casualties_of_sentence;  /* likewise its casualty figures */
     int64_t sentence_dead, sentence_injured, sentence_arrested;
     size_t sentence_figures_at;     /* the token of its first casualty word, or SIZE_MAX */
+    const lexicon_match *figures_owner;   /* the attack its figures belong to, or NULL */
 } article;
 
 /* Clause openers: a reported clause or a new clause starts after them. */
@@ -1185,11 +1186,11 @@ static bool is_trigger_of(const lexicon_match *m, event_type type);
 /* "نفذت ... ضربات استهدفت مواقع ... ردا على هجوم كيميائي أسفر عن مقتل
  * العشرات": of several attacks in a sentence, the figures belong to the one
  * named last before them (or, with none before, the first after). */
-static bool owns_the_figures(const article *a, const sentence_view *s, const lexicon_match *m)
+static const lexicon_match *owner_of_the_figures(const article *a, const sentence_view *s)
 {
     size_t at = a->sentence_figures_at;
     if (at == SIZE_MAX)
-        return true;
+        return NULL;
     const lexicon_matches *ms = &a->actors->matches;
     const lexicon_match *owner = NULL;
     for (size_t i = s->first_match; i < s->end_match; i++) {
@@ -1203,7 +1204,7 @@ static bool owns_the_figures(const article *a, const sentence_view *s, const lex
         if (x->first_token >= at)
             break;
     }
-    return !owner || owner == m;
+    return owner;
 }
 
 static void sentence_casualties(article *a, const sentence_view *s, int64_t *dead, int64_t *injured, int64_t *arrested)
@@ -1212,6 +1213,8 @@ static void sentence_casualties(article *a, const sentence_view *s, int64_t *dea
         a->casualties_of_sentence = s->first;
         count_casualties_at(a, s, &a->sentence_dead, &a->sentence_injured, &a->sentence_arrested,
                             &a->sentence_figures_at);
+        /* once a sentence: asking it per attack was quadratic in attacks */
+        a->figures_owner = owner_of_the_figures(a, s);
     }
     *dead = a->sentence_dead;
     *injured = a->sentence_injured;
@@ -1664,7 +1667,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     }
     if (e.type == EVENT_ASSAULT) {
         sentence_casualties(a, s, &e.dead, &e.injured, &e.arrested);
-        if (!owns_the_figures(a, s, m))
+        if (a->figures_owner && a->figures_owner != m)
             e.dead = e.injured = NO_COUNT;
     } else if (e.type == EVENT_COERCE) {
         int64_t dead, injured;
