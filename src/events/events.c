@@ -41,7 +41,7 @@ typedef struct {
     char focus_country[4];          /* the state the article is most about */
     char coalition_leader[4];       /* "التحالف الذي تقوده السعودية": whom a bare التحالف means */
     size_t sentence_first_event;    /* where this sentence's events begin in out */
-    size_t sentence_first_token, sentence_end_token;   /* the sentence being coded */
+    size_t sentence_first_token;    /* the sentence being coded */
     int64_t pending_dead, pending_injured;  /* figures waiting for an attack to belong to */
     event_party last_actor;         /* who acted last: the one a dropped pronoun means */
     event_party last_place;         /* the place named last in the sentences before */
@@ -1354,15 +1354,15 @@ static bool named_as_hurt(const article *a, const actor *x)
  * no state; nothing is to be guessed. */
 static const char *const target_prepositions[] = {"علي", "ضد", "بحق", "تجاه"};
 
-static bool names_an_unknown_target(const article *a, const event *e)
+static bool names_an_unknown_target(const article *a, const sentence_view *s, const event *e)
 {
     size_t t = token_holding(a->tokens, e->trigger_end - 1);
-    for (size_t i = t + 1; i < t + 8 && i < a->sentence_end_token; i++) {
+    for (size_t i = t + 1; i < t + 8 && i < s->end; i++) {
         if (!key_in(a->tokens, i, target_prepositions, COUNT(target_prepositions)))
             continue;
         /* "تجاه مشروع قرار أمريكي": a state is named there after all */
         bool state_named = false;
-        for (size_t k = 0; k < a->actors->actor_count && !state_named; k++) {
+        for (size_t k = s->first_actor; k < s->end_actor && !state_named; k++) {
             const actor *x = &a->actors->actors[k];
             state_named = x->first_token > i && x->first_token <= i + 4 && (x->country[0] || x->org[0]);
         }
@@ -1382,12 +1382,13 @@ static const char *code_of(const char *country, const char *org)
  * among states (organisations = false) or among organisations (true),
  * leaving out the actor's own code and those named as hurt; *first is the
  * first of them. */
-static size_t other_parties(const article *a, const char *self, bool organisations, const actor **first)
+static size_t other_parties(const article *a, const sentence_view *s, const char *self, bool organisations,
+                            const actor **first)
 {
     *first = NULL;
-    for (size_t k = 0; k < a->actors->actor_count; k++) {
+    for (size_t k = s->first_actor; k < s->end_actor; k++) {
         const actor *x = &a->actors->actors[k];
-        if (x->first_token < a->sentence_first_token || x->first_token >= a->sentence_end_token || x->is_dateline)
+        if (x->is_dateline)
             continue;
         const char *code = organisations ? (x->country[0] ? "" : x->org) : x->country;
         if (!code[0] || strcmp(code, self) == 0 || named_as_hurt(a, x))
@@ -1403,14 +1404,14 @@ static size_t other_parties(const article *a, const char *self, bool organisatio
 /* States first: "تصويت روسيا بحق النقض تجاه مشروع قرار أمريكي ... لمجلس
  * الأمن" is aimed at the American draft; an organisation only when no
  * other state is named ("مقابل شروط طرحتها على غريفيث"). */
-static bool only_other_state_in_sentence(const article *a, const event *e, event_party *out)
+static bool only_other_state_in_sentence(const article *a, const sentence_view *s, const event *e, event_party *out)
 {
-    if (names_an_unknown_target(a, e))
+    if (names_an_unknown_target(a, s, e))
         return false;
     const char *self = code_of(e->actor.country, e->actor.org);
     const actor *found;
-    size_t states = other_parties(a, self, false, &found);
-    if (states == 0 && other_parties(a, self, true, &found) != 1)
+    size_t states = other_parties(a, s, self, false, &found);
+    if (states == 0 && other_parties(a, s, self, true, &found) != 1)
         return false;
     if (states == 2)
         return false;
@@ -1426,14 +1427,14 @@ static bool is_meant_for_someone(event_type t)
            t == EVENT_ACCUSE || t == EVENT_CONCEDE;
 }
 
-static void push_without_recipient(article *a, const event *e)
+static void push_without_recipient(article *a, const sentence_view *s, const event *e)
 {
     if (e->type == EVENT_CONSULT)
         return;
     event x = *e;
     if (is_meant_for_someone((event_type)x.type) && x.actor.present && (x.actor.country[0] || x.actor.org[0])) {
         event_party other;
-        if (only_other_state_in_sentence(a, &x, &other))
+        if (only_other_state_in_sentence(a, s, &x, &other))
             x.recipient = other;
     }
     /* a protest with no one named is against the authorities where it is held */
@@ -1486,7 +1487,8 @@ static size_t listed_before(const article *a, const sentence_view *s, size_t sub
 
 /* One event for each of several subjects: on each recipient, or (with a
  * symmetric trigger and no recipient) on each other. */
-static void push_for_each_subject(article *a, const event *e, const lexicon_entry *trigger, const size_t *co, size_t co_count, const size_t *rest, size_t rest_count)
+static void push_for_each_subject(article *a, const sentence_view *s, const event *e, const lexicon_entry *trigger,
+                                  const size_t *co, size_t co_count, const size_t *rest, size_t rest_count)
 {
     event_party subjects[9];
     size_t subject_count = 0;
@@ -1511,7 +1513,7 @@ static void push_for_each_subject(article *a, const event *e, const lexicon_entr
         event x = *e;
         x.actor = subjects[i];
         if (rest_count == 0) {
-            push_without_recipient(a, &x);
+            push_without_recipient(a, s, &x);
             continue;
         }
         for (size_t j = 0; j < rest_count; j++) {
@@ -1840,7 +1842,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         }
         if (co_count > 0) {
             size_t rest[8], rest_count = find_recipients(a, s, last_end, SIZE_MAX, (event_type)e.type, rest, 8);
-            push_for_each_subject(a, &e, trigger, co, co_count, rest, rest_count);
+            push_for_each_subject(a, s, &e, trigger, co, co_count, rest, rest_count);
             return;
         }
     }
@@ -1849,7 +1851,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         actor_end_token(&a->actors->actors[subject]) + 2 >= ti) {
         size_t co[8], co_count = listed_before(a, s, subject, co, 8);
         if (co_count > 0) {
-            push_for_each_subject(a, &e, trigger, co, co_count, recipients, n);
+            push_for_each_subject(a, s, &e, trigger, co, co_count, recipients, n);
             return;
         }
     }
@@ -1871,7 +1873,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                 resolve_sector_only(a, recipients[0], &e.recipient);
                 push_event(a, &e);
             } else {
-                push_without_recipient(a, &e);
+                push_without_recipient(a, s, &e);
             }
             return;
         }
@@ -1898,7 +1900,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         return;
     }
     if (n == 0) {
-        push_without_recipient(a, &e);
+        push_without_recipient(a, s, &e);
         return;
     }
     for (size_t r = 0; r < n; r++) {
@@ -2262,7 +2264,6 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         size_t sentence_events = out->count;
         a.sentence_first_event = out->count;
         a.sentence_first_token = s.first;
-        a.sentence_end_token = s.end;
         bool has_assault = false;
         for (size_t i = next_match; i < ms->count && ms->items[i].first_token < s.end; i++) {
             const lexicon_entry *trigger = usable_trigger(&a, &s, &ms->items[i]);
