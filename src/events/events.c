@@ -625,6 +625,20 @@ static size_t party_exposed_to(const article *a, const sentence_view *s, size_t 
     return SIZE_MAX;
 }
 
+/* The key of a match's first token without the و or ف the matcher peeled
+ * ("وتدعو" → "تدعو"); *len gets its length in bytes. */
+static const char *key_after_conjunction(const article *a, const lexicon_match *m, size_t *len)
+{
+    const token *t = &a->tokens->tokens[m->first_token];
+    const char *k = token_key(a->tokens, t);
+    *len = t->key_len;
+    if (m->has_conjunction && *len > 2 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
+        k += 2;
+        *len -= 2;
+    }
+    return k;
+}
+
 /* A capital stands for its state, and is grammatically feminine. */
 static bool is_capital(const article *a, const actor *x)
 {
@@ -636,13 +650,11 @@ static bool is_capital(const article *a, const actor *x)
  * a past verb that begins with ت (تعهد) tells nothing. */
 static bool is_masculine_verb(const article *a, size_t ti)
 {
-    const token *t = &a->tokens->tokens[ti];
-    const char *k = token_key(a->tokens, t);
-    size_t n = t->key_len;
-    if (n > 4 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
-        k += 2;
-        n -= 2;
-    }
+    const lexicon_match *m = match_at(a, ti);
+    if (!m)
+        return false;
+    size_t n;
+    const char *k = key_after_conjunction(a, m, &n);
     if (n < 4 || memcmp(k + n - 2, "ت", 2) == 0 || has_plural_subject(a, ti))
         return false;
     return memcmp(k, "ت", 2) != 0;
@@ -968,13 +980,8 @@ static bool under_lam_of_purpose(const article *a, const lexicon_match *m)
 {
     if (!m->has_preposition || m->token_count != 1)
         return false;
-    const token *t = &a->tokens->tokens[m->first_token];
-    const char *k = token_key(a->tokens, t);
-    size_t n = t->key_len;
-    if (m->has_conjunction && n > 2 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
-        k += 2;
-        n -= 2;
-    }
+    size_t n;
+    const char *k = key_after_conjunction(a, m, &n);
     if (m->has_article && (n < 4 || memcmp(k, "لل", 4) != 0))
         return false;
     if (n < 8 || memcmp(k, "ل", 2) != 0)
@@ -2054,9 +2061,8 @@ static bool condemns_an_attack(const article *a, const event *e)
             continue;
         if (m->first_token > ti + 4)
             break;
-        for (uint32_t k = 0; k < m->entry_count; k++)
-            if (m->entries[k].kind == LEX_TRIGGER && m->entries[k].event_type == EVENT_ASSAULT)
-                return true;
+        if (is_trigger_of(m, EVENT_ASSAULT))
+            return true;
     }
     return false;
 }
