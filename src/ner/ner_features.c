@@ -192,19 +192,23 @@ static uint64_t key_hash(const char *word, size_t len, byte_buffer *key)
     return ner_string_hash(key->data, key->len);
 }
 
-bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned)
+static FILE *open_word_table(const char *path)
 {
     FILE *f = fopen(path, "r");
-    if (!f) {
+    if (!f)
         fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
-        return false;
-    }
     normalize_init();
-    size_t lines = count_lines(f);
-    uint32_t slots = 16;
-    while (slots < 2 * lines + 16)
-        slots *= 2;
-    ner_cluster_slot *table = xcalloc(slots, sizeof *table);
+    return f;
+}
+
+/* One row of a word table: the hash of the word's matching key and the
+ * columns after it; false if they are not what the table holds. */
+typedef bool word_row_fn(uint64_t key_hash, const char *columns, void *context);
+
+/* Reads word<TAB>columns rows from f (comments and the header skipped),
+ * naming the first bad row with the table's expected shape, and closes f. */
+static void read_word_rows(FILE *f, const char *path, const char *shape, word_row_fn *row, void *context)
+{
     char *line = NULL;
     size_t cap = 0, line_no = 0, bad = 0;
     byte_buffer key = {0};
@@ -213,24 +217,49 @@ bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **o
         if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
             continue;
         char *tab = strchr(line, '\t');
-        unsigned coarse, fine;
-        if (!tab || sscanf(tab + 1, "%u\t%u", &coarse, &fine) != 2 || coarse > 65534 || fine > 65534) {
+        if (!tab || !row(key_hash(line, (size_t)(tab - line), &key), tab + 1, context)) {
             if (++bad == 1)
-                fprintf(stderr, "marsad: %s:%zu: not word<TAB>coarse<TAB>fine; skipped\n", path, line_no);
-            continue;
+                fprintf(stderr, "marsad: %s:%zu: not %s; skipped\n", path, line_no, shape);
         }
-        ner_cluster_slot *slot = slot_for(table, slots, key_hash(line, (size_t)(tab - line), &key));
-        if (slot->fine)
-            continue;   /* two spellings with one key: the more frequent came first */
-        slot->coarse = (uint16_t)(coarse + 1);
-        slot->fine = (uint16_t)(fine + 1);
     }
     free(line);
     fclose(f);
     buffer_free(&key);
-    out->slots = table;
+}
+
+typedef struct {
+    ner_cluster_slot *table;
+    uint32_t slots;
+} cluster_rows;
+
+static bool add_cluster_row(uint64_t key_hash, const char *columns, void *context)
+{
+    cluster_rows *c = context;
+    unsigned coarse, fine;
+    if (sscanf(columns, "%u\t%u", &coarse, &fine) != 2 || coarse > 65534 || fine > 65534)
+        return false;
+    ner_cluster_slot *slot = slot_for(c->table, c->slots, key_hash);
+    if (slot->fine)
+        return true;   /* two spellings with one key: the more frequent came first */
+    slot->coarse = (uint16_t)(coarse + 1);
+    slot->fine = (uint16_t)(fine + 1);
+    return true;
+}
+
+bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **owned)
+{
+    FILE *f = open_word_table(path);
+    if (!f)
+        return false;
+    size_t lines = count_lines(f);
+    uint32_t slots = 16;
+    while (slots < 2 * lines + 16)
+        slots *= 2;
+    cluster_rows rows = {.table = xcalloc(slots, sizeof *rows.table), .slots = slots};
+    read_word_rows(f, path, "word<TAB>coarse<TAB>fine", add_cluster_row, &rows);
+    out->slots = rows.table;
     out->slot_count = slots;
-    *owned = table;
+    *owned = rows.table;
     return true;
 }
 
@@ -307,37 +336,25 @@ static void affixes(const char *word, size_t len, uint64_t *prefix, uint64_t *su
     }
 }
 
+static bool add_stats_row(uint64_t key_hash, const char *columns, void *context)
+{
+    const ner_clusters *table = context;
+    unsigned freq, al, suffix;
+    if (sscanf(columns, "%u\t%u\t%u", &freq, &al, &suffix) != 3 || freq > 15 || al > 3 || suffix > 3)
+        return false;
+    ner_cluster_slot *slot = (ner_cluster_slot *)ner_cluster_find(table, key_hash);
+    if (slot && !slot->stats)
+        slot->stats = NER_STATS_KNOWN | freq | al << 4 | suffix << 6;
+    return true;
+}
+
 bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "marsad: %s: %s\n", path, strerror(errno));
+    FILE *f = open_word_table(path);
+    if (!f)
         return false;
-    }
-    normalize_init();
     ner_clusters table = {.slots = slots, .slot_count = slot_count};
-    char *line = NULL;
-    size_t cap = 0, line_no = 0, bad = 0;
-    byte_buffer key = {0};
-    while (getline(&line, &cap, f) > 0) {
-        line_no++;
-        if (line[0] == '#' || strncmp(line, "word\t", 5) == 0)
-            continue;
-        char *tab = strchr(line, '\t');
-        unsigned freq, al, suffix;
-        if (!tab || sscanf(tab + 1, "%u\t%u\t%u", &freq, &al, &suffix) != 3 || freq > 15 || al > 3 || suffix > 3) {
-            if (++bad == 1)
-                fprintf(stderr, "marsad: %s:%zu: not word<TAB>log2_freq<TAB>with_al<TAB>with_suffix; skipped\n", path,
-                        line_no);
-            continue;
-        }
-        ner_cluster_slot *slot = (ner_cluster_slot *)ner_cluster_find(&table, key_hash(line, (size_t)(tab - line), &key));
-        if (slot && !slot->stats)
-            slot->stats = NER_STATS_KNOWN | freq | al << 4 | suffix << 6;
-    }
-    free(line);
-    fclose(f);
-    buffer_free(&key);
+    read_word_rows(f, path, "word<TAB>log2_freq<TAB>with_al<TAB>with_suffix", add_stats_row, &table);
     return true;
 }
 
