@@ -25,7 +25,7 @@ CLI_SRC := $(wildcard src/cli/*.c)
 TESTS   := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 INCLUDES := $(foreach s,$(STAGES) cli,-Isrc/$(s)) -Ibuild/gen
 
-GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h
+GEN := build/gen/event_scales.h build/gen/fold_rules.h build/gen/number_words.h build/gen/number_qualifiers.h build/gen/spelling_variants.h build/gen/date_words.h build/gen/function_words.inc
 
 .PHONY: all check test asan bench eval clean setup demo train-ner
 # Keep test objects: make would otherwise delete them after linking and
@@ -65,6 +65,9 @@ build/gen/event_scales.h: data/event_scales.tsv scripts/tsv_to_rows.awk
 build/gen/number_qualifiers.h: data/number_qualifiers.tsv scripts/tsv_to_rows.awk
 	@mkdir -p $(@D)
 	awk -v columns=2 -f scripts/tsv_to_rows.awk $< > $@.tmp && mv $@.tmp $@
+build/gen/function_words.inc: data/function_words.tsv scripts/tsv_to_word_lists.awk
+	@mkdir -p $(@D)
+	awk -f scripts/tsv_to_word_lists.awk $< > $@.tmp && mv $@.tmp $@
 
 # Two object trees: build/obj (normal) and build/asan/obj (sanitizers).
 build/obj/%.o: %.c $(GEN)

@@ -1,0 +1,233 @@
+/*
+ * triggers.c — which lexicon matches are triggers, and where things stand around one.
+ *
+ * A trigger reading is usable unless its context says the word is something
+ * else (a means, a danger posed, "in the face of"); a clause starts after an
+ * opener (أن، فيما) or after a verbal trigger whose object it is.
+ */
+#include "coder.h"
+
+#include <string.h>
+
+/* The verbal trigger (a demand, promise, threat, condemnation ...) whose
+ * object the word at ti is part of: "دعا لافروف إلى انسحاب القوات",
+ * "أدانت اليونيسيف جرائم قتل الأطفال".  NULL when there is none. */
+const lexicon_entry *governing_trigger(const article *a, const sentence_view *s, size_t ti)
+{
+    for (size_t i = first_match_from(a, s, reach_back(a, ti, 6)); i < s->end_match; i++) {
+        const lexicon_match *m = &a->actors->matches.items[i];
+        if (m->first_token + m->token_count > ti)
+            break;
+        /* close enough to govern it: "دعا ... إلى انسحاب" */
+        if (m->first_token + m->token_count + 6 < ti)
+            continue;
+        const lexicon_entry *trigger = usable_trigger(a, s, m);
+        if (trigger && is_verbal((event_type)trigger->event_type))
+            return trigger;
+    }
+    return NULL;
+}
+
+/* How far back a clause is looked for: further than any clause of real
+ * news, and a bound, so a sentence of 100,000 triggers stays linear. */
+#define CLAUSE_LOOKBACK 256
+
+/* The token where the clause holding token ti begins. */
+size_t clause_start(const article *a, const sentence_view *s, size_t ti)
+{
+    size_t earliest = ti - s->first > CLAUSE_LOOKBACK ? ti - CLAUSE_LOOKBACK : s->first;
+    for (size_t i = ti; i-- > earliest;) {
+        if (key_in(a->tokens, i, &clause_openers) ||
+            (a->tokens->tokens[i].kind == TOKEN_PUNCT && (key_is(a->tokens, i, "؛") || key_is(a->tokens, i, ":"))))
+            return i + 1;
+        /* the object of a verbal trigger is a clause of its own */
+        const lexicon_match *m = match_at(a, i);
+        if (m && i + m->token_count <= ti && i < ti) {
+            const lexicon_entry *trigger = usable_trigger(a, s, m);
+            if (trigger && is_verbal((event_type)trigger->event_type))
+                return i + m->token_count;
+        }
+    }
+    return earliest;
+}
+
+const lexicon_match *match_at(const article *a, size_t first_token)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t lo = 0, hi = ms->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ms->items[mid].first_token < first_token)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ms->count && ms->items[lo].first_token == first_token ? &ms->items[lo] : NULL;
+}
+
+/* The first of the sentence's matches that starts at or after token:
+ * where the searches for cues near a trigger can begin, instead of at the
+ * start of a sentence that may hold thousands of matches. */
+size_t first_match_from(const article *a, const sentence_view *s, size_t from_token)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    size_t lo = s->first_match, hi = s->end_match;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ms->items[mid].first_token < from_token)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The token before which no match can reach within reach tokens of ti. */
+size_t reach_back(const article *a, size_t ti, size_t reach)
+{
+    size_t back = reach + a->sentence_longest_match;
+    return ti > back ? ti - back : 0;
+}
+
+/* The key of a match's first token without the و or ف the matcher peeled
+ * ("وتدعو" → "تدعو"); *len gets its length in bytes. */
+const char *key_after_conjunction(const article *a, const lexicon_match *m, size_t *len)
+{
+    const token *t = &a->tokens->tokens[m->first_token];
+    const char *k = token_key(a->tokens, t);
+    *len = t->key_len;
+    if (m->has_conjunction && *len > 2 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0)) {
+        k += 2;
+        *len -= 2;
+    }
+    return k;
+}
+
+/* Events of saying: their actor is whoever says them. */
+bool is_verbal(event_type t)
+{
+    return t == EVENT_AGREE || t == EVENT_SUPPORT || t == EVENT_CONCEDE || t == EVENT_REQUEST || t == EVENT_ACCUSE ||
+           t == EVENT_REJECT || t == EVENT_THREATEN;
+}
+
+/* "دعا لافروف إلى انسحاب القوات غير السورية": who is asked comes before
+ * إلى (دعا إيران إلى); a party after it belongs to the act asked for. */
+bool is_trigger_of(const lexicon_match *m, event_type type)
+{
+    for (uint32_t e = 0; m && e < m->entry_count; e++)
+        if (m->entries[e].kind == LEX_TRIGGER && m->entries[e].event_type == type)
+            return true;
+    return false;
+}
+
+/* Index of the token that holds byte offset at (a trigger's text may
+ * start after the token's proclitics), or SIZE_MAX. */
+size_t token_holding(const token_list *tokens, uint32_t at)
+{
+    size_t lo = 0, hi = tokens->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tokens->tokens[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tokens->count && tokens->tokens[lo].start <= at ? lo : SIZE_MAX;
+}
+
+static bool in_the_face_of(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    size_t i = m->first_token, after = m->first_token + m->token_count;
+    return m->token_count == 1 && i > s->first && key_is(a->tokens, i, "مواجهه") && key_is(a->tokens, i - 1, "في") &&
+           !(after < s->end && (key_is(a->tokens, after, "مع") || key_is(a->tokens, after, "بين")));
+}
+
+/* Force and its kin, as against words and meetings. */
+static bool is_deed(const lexicon_match *m)
+{
+    for (uint32_t e = 0; e < m->entry_count; e++) {
+        event_type t = (event_type)m->entries[e].event_type;
+        if (m->entries[e].kind == LEX_TRIGGER &&
+            (t == EVENT_ASSAULT || t == EVENT_COERCE || t == EVENT_PROTEST || t == EVENT_MOBILIZE))
+            return true;
+    }
+    return false;
+}
+
+/* "عدم استهداف قياداتهم بالغارات"، "احتج السكان بإغلاق الطريق": a deed
+ * under ب right after another deed is how that one was done, not an act of
+ * its own (it shares the other's actor and fate). */
+static bool means_of_the_act_before(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (!m->has_preposition || m->first_token < s->first + 1)
+        return false;
+    const token *t = &a->tokens->tokens[m->first_token];
+    const char *k = token_key(a->tokens, t);
+    if (m->has_conjunction || t->key_len < 4 || memcmp(k, "ب", 2) != 0)
+        return false;
+    if (!is_deed(m))
+        return false;
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = first_match_from(a, s, reach_back(a, m->first_token, 3)); i < s->end_match; i++) {
+        const lexicon_match *before = &ms->items[i];
+        if (before->first_token >= m->first_token)
+            break;
+        if (is_deed(before))
+            return true;
+    }
+    return false;
+}
+
+/* "التهديد الذي يشكله تنظيم داعش": a threat that something poses is a
+ * danger talked about, not a threat made. */
+static bool a_danger_posed(const article *a, const lexicon_match *m)
+{
+    size_t after = m->first_token + m->token_count;
+    if (after + 1 < a->tokens->count && key_in(a->tokens, after, &relative_pronouns))
+        after++;
+    return after < a->tokens->count && key_in(a->tokens, after, &poses);
+}
+
+/* The first trigger reading of a match whose split phrase, if any, is
+ * completed within twelve words after it (تبادل الطرفان اللوم). */
+const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m))
+        return NULL;
+    for (uint32_t i = 0; i < m->entry_count; i++) {
+        const lexicon_entry *e = &m->entries[i];
+        if (e->kind != LEX_TRIGGER)
+            continue;
+        /* "في مواجهة الأزمات": in the face of, not a clash, unless the
+         * other side follows (في مواجهة مع الجيش، بين) */
+        if (in_the_face_of(a, s, m))
+            continue;
+        /* a short verb under a preposition or the article is some other
+         * word: كلام is not ك + لام ("blamed") */
+        if (e->trigger_pos == TRIGGER_VERB && (m->has_preposition || m->has_article) &&
+            strlen(lexicon_string(a->lex, e->spelling)) <= 6)
+            continue;
+        if (e->requires == LEXICON_NONE)
+            return e;
+        const char *rest = lexicon_string(a->lex, e->requires);
+        size_t end = m->first_token + m->token_count;
+        /* the subject and objects sit inside: "حمّل الوزير النظام وروسيا وإيران المسؤولية" */
+        for (size_t j = end; j < end + 12 && j < s->end; j++) {
+            /* compare the rest's keys, token by token, from j */
+            const char *r = rest;
+            size_t k = j;
+            bool same = true;
+            while (*r && same) {
+                const char *sep = strchr(r, LEXICON_SEPARATOR);
+                size_t len = sep ? (size_t)(sep - r) : strlen(r);
+                same = k < s->end && a->tokens->tokens[k].key_len == len &&
+                       memcmp(token_key(a->tokens, &a->tokens->tokens[k]), r, len) == 0;
+                r += len + (sep ? 1 : 0);
+                k++;
+            }
+            if (same)
+                return e;
+        }
+    }
+    return NULL;
+}
