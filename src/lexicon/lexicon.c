@@ -199,6 +199,8 @@ const char *lexicon_kind_name(lexicon_kind kind)
 
 /* ---- matching */
 
+#define LEXICON_MAX_PHRASE 1024
+
 static bool is_matchable(const token *t)
 {
     return t->kind == TOKEN_WORD || t->kind == TOKEN_NUMBER;
@@ -264,11 +266,69 @@ static bool future_without_imperfect(const char *key, const clitic_reading *r, c
                              memcmp(stem, "ا", 2) == 0);
 }
 
+/* The longest phrase found so far at a token: how many tokens it spans,
+ * by which reading of the first token, and its entries. */
+typedef struct {
+    size_t tokens, reading;
+    const lexicon_entry *entries;
+    size_t count;
+} longest_match;
+
+/* Looks up the phrase that starts with a reading of token i (its stem in
+ * phrase[0,len)), extended word by word while the lexicon holds longer
+ * phrases with that beginning; keeps it in *best if it is longer. */
+static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i, size_t reading_index,
+                          const clitic_reading *reading, char *phrase, size_t len, longest_match *best)
+{
+    size_t canonical_len;
+    const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
+    if (canonical) {
+        memcpy(phrase, canonical, canonical_len);
+        len = canonical_len;
+    }
+    /* A phrase ends at a pronoun suffix: "his ministry of" is no name. */
+    bool may_extend = reading->enclitic_len == 0;
+    for (size_t j = i;;) {
+        size_t count;
+        bool is_prefix;
+        const lexicon_entry *e = lexicon_lookup(lex, phrase, len, &count, &is_prefix);
+        if (e && j - i + 1 > best->tokens) {
+            best->tokens = j - i + 1;
+            best->reading = reading_index;
+            best->entries = e;
+            best->count = count;
+        }
+        if (!is_prefix || !may_extend || j + 1 >= tokens->count)
+            break;
+        /* "#الولايات_المتحدة": a hashtag joins the words of a name by _ */
+        size_t step = is_underscore(tokens, j + 1) && j + 2 < tokens->count ? 2 : 1;
+        const token *next = &tokens->tokens[j + step];
+        if (!is_matchable(next) || (tokens->tokens[j].flags & TOKEN_ENDS_SENTENCE) ||
+            len + 1 + next->key_len >= LEXICON_MAX_PHRASE)
+            break;
+        phrase[len++] = LEXICON_SEPARATOR;
+        memcpy(phrase + len, token_key(tokens, next), next->key_len);
+        len += next->key_len;
+        j += step;
+    }
+}
+
+/* Is the reading's last proclitic لل (للمغرب = ل + ال + مغرب)? */
+static bool ends_in_lam_lam(const char *key, const clitic_reading *r)
+{
+    if (r->proclitic_count == 0)
+        return false;
+    size_t offset = 0;
+    for (size_t p = 0; p + 1 < r->proclitic_count; p++)
+        offset += r->proclitic_len[p];
+    return r->proclitic_len[r->proclitic_count - 1] == 4 && memcmp(key + offset, "لل", 4) == 0;
+}
+
 void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list *tokens, lexicon_matches *out)
 {
     out->count = 0;
     clitic_reading readings[CLITIC_MAX_READINGS];
-    char phrase[1024];
+    char phrase[LEXICON_MAX_PHRASE];
     for (size_t i = 0; i < tokens->count;) {
         const token *t = &tokens->tokens[i];
         if (!is_matchable(t)) {
@@ -284,46 +344,25 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
             readings[0].stem_len = (uint16_t)(t->key_len < CLITIC_MAX_WORD ? t->key_len : 0);
             n = 1;
         }
-        size_t best_tokens = 0, best_reading = 0, best_count = 0;
-        const lexicon_entry *best_entries = NULL;
+        longest_match best = {0, 0, NULL, 0};
         for (size_t r = 0; r < n; r++) {
             if (readings[r].stem_len == 0 || !third_person_or_none(key, t->key_len, &readings[r]))
                 continue;
+            /* "للمغرب"، "للولايات المتحدة": after ل the article loses its alef,
+             * so the name the lexicon holds with its article (المغرب) is read
+             * from the stem with ال put back, before the bare stem */
+            if (ends_in_lam_lam(key, &readings[r])) {
+                memcpy(phrase, "ال", 4);
+                size_t len = 4 + clitic_stem(key, &readings[r], phrase + 4);
+                extend_phrase(lex, tokens, i, r, &readings[r], phrase, len, &best);
+            }
             size_t len = clitic_stem(key, &readings[r], phrase);
             if (future_without_imperfect(key, &readings[r], phrase, len))
                 continue;
-            size_t canonical_len;
-            const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
-            if (canonical) {
-                memcpy(phrase, canonical, canonical_len);
-                len = canonical_len;
-            }
-            /* A phrase ends at a pronoun suffix: "his ministry of" is no name. */
-            bool may_extend = readings[r].enclitic_len == 0;
-            for (size_t j = i;;) {
-                size_t count;
-                bool is_prefix;
-                const lexicon_entry *e = lexicon_lookup(lex, phrase, len, &count, &is_prefix);
-                if (e && j - i + 1 > best_tokens) {
-                    best_tokens = j - i + 1;
-                    best_reading = r;
-                    best_entries = e;
-                    best_count = count;
-                }
-                if (!is_prefix || !may_extend || j + 1 >= tokens->count)
-                    break;
-                /* "#الولايات_المتحدة": a hashtag joins the words of a name by _ */
-                size_t step = is_underscore(tokens, j + 1) && j + 2 < tokens->count ? 2 : 1;
-                const token *next = &tokens->tokens[j + step];
-                if (!is_matchable(next) || (tokens->tokens[j].flags & TOKEN_ENDS_SENTENCE) ||
-                    len + 1 + next->key_len >= sizeof phrase)
-                    break;
-                phrase[len++] = LEXICON_SEPARATOR;
-                memcpy(phrase + len, token_key(tokens, next), next->key_len);
-                len += next->key_len;
-                j += step;
-            }
+            extend_phrase(lex, tokens, i, r, &readings[r], phrase, len, &best);
         }
+        size_t best_tokens = best.tokens, best_reading = best.reading, best_count = best.count;
+        const lexicon_entry *best_entries = best.entries;
         if (!best_entries) {
             i++;
             continue;
