@@ -332,11 +332,38 @@ static void subjects_the_lexicon_does_not_know(void **state)
     code(&c, "وقال استطلاع إن 70 في المئة من اليونانيين يرفضون الاتفاق مع مقدونيا.", 20180625);
     assert_null(find(&c, EVENT_REJECT, "-", "MKD"));
     release(&c);
-    /* "بانسحاب": the parties of the withdrawal are not the ones asked */
-    code(&c, "ويطالب التحالف بانسحاب غير مشروط للحوثيين من ميناء الحديدة.", 20180723);
-    for (size_t i = 0; i < c.events.count; i++)
-        if (c.events.items[i].type == EVENT_REQUEST)
-            assert_false(c.events.items[i].recipient.present);
+    /* "بانسحاب": a withdrawal is asked of those who are to withdraw */
+    expect_event("ويطالب التحالف بانسحاب غير مشروط للحوثيين من ميناء الحديدة.", 20180723, EVENT_REQUEST, "-", "YEM");
+}
+
+/* ل after a noun, and the words around it, say who did what. */
+static void whose_act_after_lam(void **state)
+{
+    (void)state;
+    coded c;
+    /* "غارات جوية للطيران الروسي": an operation's ل names whose it is */
+    expect_event("قتل 18 مدنيا على الأقل في غارات جوية للطيران الروسي على بلدة زردنا بريف إدلب.", 20180607,
+                 EVENT_ASSAULT, "RUS", "SYR");
+    /* "قتلوا في غارات": the killing is the raids' toll, the killed their victims */
+    code(&c, "وأشارت المصادر إلى أن مسلحي الحوثي قتلوا في غارات جوية مركزة للتحالف العربي على مواقع في محافظة الحديدة.",
+         20181009);
+    assert_non_null(find(&c, EVENT_ASSAULT, "SAU", "YEM"));
+    assert_null(find(&c, EVENT_ASSAULT, "YEM", "YEM"));
+    assert_null(find(&c, EVENT_ASSAULT, "YEM", "SAU"));
+    release(&c);
+    /* "ضربات لمواقع خاضعة للنظام": the ل after the sites is no author */
+    code(&c, "وشاركت الولايات المتحدة وفرنسا في توجيه ضربات عسكرية لمواقع خاضعة للنظام السوري.", 20180415);
+    assert_non_null(find(&c, EVENT_ASSAULT, "USA", "SYR"));
+    assert_null(find(&c, EVENT_ASSAULT, "SYR", "USA"));
+    release(&c);
+    /* "لجنة تابعة للأمم المتحدة": the UN acts through its committee */
+    expect_event("قالت لجنة لحقوق الإنسان تابعة للأمم المتحدة إنها طلبت من الحكومة البرازيلية السماح للرئيس السابق "
+                 "بممارسة حقوقه.",
+                 20180818, EVENT_REQUEST, "IGO:UN", "BRA");
+    /* a noun's own genitive is its author, whoever reports it */
+    code(&c, "وقال بيان للخارجية المغربية إنه يتفهم \"تضامن الجزائر مع إيران\".", 20180502);
+    assert_non_null(find(&c, EVENT_SUPPORT, "DZA", "IRN"));
+    assert_null(find(&c, EVENT_SUPPORT, "MAR", "DZA"));
     release(&c);
 }
 
@@ -722,6 +749,7 @@ int main(void)
         cmocka_unit_test(victims_are_not_the_accused_or_the_attackers),
         cmocka_unit_test(places_and_times_around_an_attack),
         cmocka_unit_test(subjects_the_lexicon_does_not_know),
+        cmocka_unit_test(whose_act_after_lam),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

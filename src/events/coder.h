@@ -103,7 +103,7 @@ const actor *sentence_location(const article *a, const sentence_view *s);
 size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                     event_type type);
 size_t find_speaker(const article *a, const sentence_view *s, size_t before_token);
-size_t agent_after(const article *a, const sentence_view *s, size_t t_end);
+size_t agent_after(const article *a, const sentence_view *s, size_t ti, size_t t_end);
 size_t party_exposed_to(const article *a, const sentence_view *s, size_t ti);
 bool introduced_by_preposition(const article *a, const actor *x);
 bool located_with_fi(const article *a, const actor *x);

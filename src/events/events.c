@@ -275,13 +275,16 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     /* "ليبيا بحاجة للمساعدة من الاتحاد الأوروبي": help is needed from
      * someone, who is asked; only other nouns have their author after من */
     bool a_need = e.type == EVENT_REQUEST && e.mode && strcmp(e.mode, "assist") == 0;
-    size_t agent = pos != TRIGGER_VERB && !a_need ? agent_after(a, s, t_end) : SIZE_MAX;
+    size_t agent = pos != TRIGGER_VERB && !a_need ? agent_after(a, s, ti, t_end) : SIZE_MAX;
     if (agent != SIZE_MAX) {
         if (subject != SIZE_MAX && subject != agent)
             reported_subject = subject;
         subject = agent;
     }
-    if (is_verbal((event_type)e.type)) {
+    /* "يتفهم تضامن الجزائر مع حلفائها": the party right after the trigger
+     * (a noun's genitive, a verb's subject) is its author, whoever reports it */
+    bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end;
+    if (is_verbal((event_type)e.type) && !own_author) {
         /* "وأضافت الوزارة أن القوات ... متهمة إياها": the speaker accuses,
          * the one the reported clause is about is accused */
         size_t speaker = find_speaker(a, s, ti);

@@ -16,8 +16,9 @@
 bool introduced_by_preposition(const article *a, const actor *x)
 {
     const lexicon_match *m = match_at(a, x->first_token);
+    /* "وحدة تابعة للبحرية المغربية": the owner, not one acted upon */
     if (m && m->has_preposition)
-        return true;
+        return !(x->first_token > 0 && key_in(a->tokens, x->first_token - 1, &affiliated));
     size_t i = x->first_token;
     while (i > 0 && (key_in(a->tokens, i - 1, &counterpart_words) ||
                      key_in(a->tokens, i - 1, &place_nouns)))
@@ -379,9 +380,23 @@ static bool is_performed_by(const article *a, size_t i)
     return is_one_of(&performed_by, k, n - pronoun);
 }
 
-/* "من X", "من قبل X", "على يد X" right after a noun trigger, or a verb of
+/* A word that may be an adjective of the noun before it (غارات جوية مركزة):
+ * a word with no preposition on it or before it ("ضربات لمواقع" is aimed at
+ * the sites). */
+static bool describes_the_noun_before(const article *a, size_t i)
+{
+    const token *t = &a->tokens->tokens[i];
+    if (t->kind != TOKEN_WORD || t->key_len < 4)
+        return false;
+    const char *k = token_key(a->tokens, t);
+    return memcmp(k, "ل", 2) != 0 && memcmp(k, "ب", 2) != 0 && !key_in(a->tokens, i, &recipient_prepositions) &&
+           !key_in(a->tokens, i, &in_or_by);
+}
+
+/* "من X", "من قبل X", "على يد X" right after a noun trigger (tokens ti to
+ * t_end), "للتحالف" after an operation (غارة جوية للتحالف), or a verb of
  * carrying out with its pronoun ("شنها X", "التي نفذتها X"): X did it. */
-size_t agent_after(const article *a, const sentence_view *s, size_t t_end)
+size_t agent_after(const article *a, const sentence_view *s, size_t ti, size_t t_end)
 {
     size_t at = SIZE_MAX;
     size_t verb = t_end;
@@ -402,6 +417,18 @@ size_t agent_after(const article *a, const sentence_view *s, size_t t_end)
                 break;
         }
         return SIZE_MAX;
+    } else if (key_in(a->tokens, ti, &operation_nouns)) {
+        /* "غارة جوية للتحالف العربي": after an operation, ل (a word or two
+         * describing it may come between) names whose it is */
+        for (size_t j = t_end; j < t_end + 3 && j < s->end && at == SIZE_MAX; j++) {
+            const lexicon_match *own = match_at(a, j);
+            size_t n;
+            const char *k = own ? key_after_conjunction(a, own, &n) : NULL;
+            if (own && own->has_preposition && n > 2 && memcmp(k, "ل", 2) == 0)
+                at = j;
+            else if (own || !describes_the_noun_before(a, j))
+                break;
+        }
     } else if (key_is(a->tokens, t_end, "من")) {
         at = t_end + 1;
         if (key_is(a->tokens, at, "قبل"))

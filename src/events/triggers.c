@@ -188,11 +188,24 @@ static bool a_danger_posed(const article *a, const lexicon_match *m)
     return after < a->tokens->count && key_in(a->tokens, after, &poses);
 }
 
+/* "قتلوا في غارات للتحالف"، "أصيبوا جراء القصف": the killing of the victims
+ * of an attack named right after it is that attack's toll, coded with the
+ * attack, not an act of its own. */
+static bool toll_of_the_attack_after(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (!cue_of(m, CUE_DEAD) && !cue_of(m, CUE_INJURED))
+        return false;
+    size_t after = m->first_token + m->token_count;
+    if (after + 1 >= s->end || !key_in(a->tokens, after, &in_or_by))
+        return false;
+    return is_trigger_of(match_at(a, after + 1), EVENT_ASSAULT);
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
 {
-    if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m))
+    if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m) || toll_of_the_attack_after(a, s, m))
         return NULL;
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
