@@ -222,6 +222,23 @@ static void places_resolve_to_country_and_coordinates(void **state)
     assert_string_equal(c.country, "PSE");
 }
 
+/* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
+static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
+{
+    (void)state;
+    coded c = actor_for("وتقدمت القوات في محافظة البيضاء.", "البيضاء", 20180405);
+    assert_string_equal(c.country, "LBY");
+    c = actor_for("قال الجيش اليمني إن قواته تقدمت في محافظة البيضاء وسط اليمن، بدعم من التحالف في اليمن.", "البيضاء",
+                  20180405);
+    assert_string_equal(c.country, "YEM");
+    /* while the article names Libya too, the first reading stands */
+    c = actor_for("وأعلن المتحدث أن القوات الليبية تقدمت في البيضاء، بعد معارك في اليمن واليمن.", "البيضاء", 20180405);
+    assert_string_equal(c.country, "LBY");
+    /* one passing mention of another state is not enough */
+    c = actor_for("وتقدمت القوات في البيضاء، وفق مصدر يمني.", "البيضاء", 20180405);
+    assert_string_equal(c.country, "LBY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +251,7 @@ int main(void)
         cmocka_unit_test(clitics_on_the_first_word),
         cmocka_unit_test(more_news_sentences_across_the_tables),
         cmocka_unit_test(places_resolve_to_country_and_coordinates),
+        cmocka_unit_test(a_shared_place_name_is_of_the_state_the_article_names),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -62,7 +62,81 @@ static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phras
         for (uint32_t i = 0; i < m->entry_count; i++)
             if (m->entries[i].kind == LEX_DEMONYM)
                 return &m->entries[i];
-    return &m->entries[0];
+    return &m->entries[m->place_entry];
+}
+
+/* How often the article names each state by a reading that has one state
+ * only (a country, capital, people, armed group or party, or a place no
+ * other state shares). */
+typedef struct {
+    char code[4];
+    int mentions;
+} country_tally;
+
+#define TALLY_SIZE 64
+
+static int mentions_of(const country_tally *tally, size_t used, const char *code)
+{
+    for (size_t k = 0; k < used; k++)
+        if (strcmp(tally[k].code, code) == 0)
+            return tally[k].mentions;
+    return 0;
+}
+
+static bool is_shared_place_name(const lexicon_match *m)
+{
+    if (m->entries[0].kind != LEX_PLACE)
+        return false;
+    for (uint32_t i = 1; i < m->entry_count; i++)
+        if (m->entries[i].kind == LEX_PLACE && strcmp(m->entries[i].country, m->entries[0].country) != 0)
+            return true;
+    return false;
+}
+
+/* "البيضاء" is a city of Libya and one of Yemen: in an article about Yemen
+ * it is Yemen's.  A place name several states share is read as the
+ * lexicon's first (the larger place) unless the article never names that
+ * state; then as the place of the state it names most, twice or more. */
+static void choose_shared_places(lexicon_matches *matches)
+{
+    country_tally tally[TALLY_SIZE];
+    size_t used = 0;
+    for (size_t i = 0; i < matches->count; i++) {
+        const lexicon_match *m = &matches->items[i];
+        const lexicon_entry *e = &m->entries[0];
+        bool one_state = e->kind == LEX_COUNTRY || e->kind == LEX_CAPITAL || e->kind == LEX_DEMONYM ||
+                         e->kind == LEX_GROUP || (e->kind == LEX_PLACE && !is_shared_place_name(m));
+        if (!one_state || !e->country[0])
+            continue;
+        size_t k = 0;
+        while (k < used && strcmp(tally[k].code, e->country) != 0)
+            k++;
+        if (k == used) {
+            if (used == TALLY_SIZE)
+                continue;
+            memcpy(tally[used].code, e->country, sizeof tally[used].code);
+            tally[used++].mentions = 0;
+        }
+        tally[k].mentions++;
+    }
+    for (size_t i = 0; i < matches->count; i++) {
+        lexicon_match *m = &matches->items[i];
+        if (!is_shared_place_name(m))
+            continue;
+        /* the lexicon's first reading stands while the article names its state,
+         * and another needs more than a passing mention ("لاعب لوس أنجلوس
+         * الأميركي ومانشستر يونايتد") */
+        if (mentions_of(tally, used, m->entries[0].country) > 0)
+            continue;
+        int best = 1;
+        for (uint32_t k = 1; k < m->entry_count; k++) {
+            int mentions = mentions_of(tally, used, m->entries[k].country);
+            if (m->entries[k].kind == LEX_PLACE && mentions > best) {
+                best = mentions;
+                m->place_entry = k;
+            }
+        }
+    }
 }
 
 /* Small towns whose names are also common words (تولي "gives") are only
@@ -73,7 +147,7 @@ static const char *const place_cues[] = {"في", "مدينه", "بلده", "قر
 
 static bool believable(const token_list *tokens, const lexicon_match *m)
 {
-    const lexicon_entry *e = &m->entries[0];
+    const lexicon_entry *e = &m->entries[m->place_entry];
     if (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION)
         return true;
     return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
@@ -336,6 +410,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
     out->entity_count = 0;
     out->actor_count = 0;
     lexicon_match_tokens(lex, text, tokens, &out->matches);
+    choose_shared_places(&out->matches);
     const lexicon_match *m = out->matches.items;
     size_t n = out->matches.count;
     for (size_t i = 0; i < n;) {

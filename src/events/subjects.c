@@ -393,6 +393,16 @@ static bool describes_the_noun_before(const article *a, size_t i)
            !key_in(a->tokens, i, &in_or_by);
 }
 
+/* "لمقاتلات"، "لطيران": aircraft, guns or forces under ل, whose owner
+ * follows them. */
+static bool armed_means_under_lam(const article *a, size_t i)
+{
+    const token *t = &a->tokens->tokens[i];
+    const char *k = token_key(a->tokens, t);
+    return t->kind == TOKEN_WORD && t->key_len > 2 && memcmp(k, "ل", 2) == 0 &&
+           is_one_of(&armed_means, k + 2, t->key_len - 2);
+}
+
 /* "من X", "من قبل X", "على يد X" right after a noun trigger (tokens ti to
  * t_end), "للتحالف" after an operation (غارة جوية للتحالف), or a verb of
  * carrying out with its pronoun ("شنها X", "التي نفذتها X"): X did it. */
@@ -426,6 +436,8 @@ size_t agent_after(const article *a, const sentence_view *s, size_t ti, size_t t
             const char *k = own ? key_after_conjunction(a, own, &n) : NULL;
             if (own && own->has_preposition && n > 2 && memcmp(k, "ل", 2) == 0)
                 at = j;
+            else if (!own && armed_means_under_lam(a, j))
+                at = j + 1;     /* "لمقاتلات التحالف": the party after them */
             else if (own || !describes_the_noun_before(a, j))
                 break;
         }

@@ -130,6 +130,8 @@ typedef struct {
     bool has_pronoun_suffix;       /* the last token carries a pronoun: مطالبتهم */
     const lexicon_entry *entries;  /* all readings of the phrase, most specific first */
     uint32_t entry_count;
+    uint32_t place_entry;          /* of several places of one name (البيضاء in Libya and in Yemen),
+                                    * the one the article means; 0 until the actor coder chooses */
 } lexicon_match;
 
 typedef struct {
