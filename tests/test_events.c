@@ -344,6 +344,8 @@ static void whose_act_after_lam(void **state)
     /* "غارات جوية للطيران الروسي": an operation's ل names whose it is */
     expect_event("قتل 18 مدنيا على الأقل في غارات جوية للطيران الروسي على بلدة زردنا بريف إدلب.", 20180607,
                  EVENT_ASSAULT, "RUS", "SYR");
+    /* "لطيران النظام": aircraft under ل, and their owner after them */
+    expect_event("قتل خمسة مدنيين في غارات لطيران النظام السوري على ريف إدلب.", 20180607, EVENT_ASSAULT, "SYR", "SYR");
     /* "قتلوا في غارات": the killing is the raids' toll, the killed their victims */
     code(&c, "وأشارت المصادر إلى أن مسلحي الحوثي قتلوا في غارات جوية مركزة للتحالف العربي على مواقع في محافظة الحديدة.",
          20181009);
