@@ -369,6 +369,57 @@ static void whose_act_after_lam(void **state)
     release(&c);
 }
 
+/* Words that look like events and are not, and figures that belong to
+ * the casualty word next to them. */
+static void no_comment_no_change_and_whose_figure(void **state)
+{
+    (void)state;
+    coded c;
+    /* declining to comment rejects no one, and the attack commented on is no new attack */
+    code(&c, "ورفضت الحكومة الإسرائيلية التعليق على الهجوم.", 20180414);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "ورفضت وزارة الدفاع الأميركية الإدلاء بأي تعليق حول الوثيقة.", 20180623);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    expect_event("ورفضت إيران الاتهامات الأمريكية.", 20180623, EVENT_REJECT, "IRN", "USA");
+    /* يغير is "changes"; only the past أغار raids */
+    code(&c, "وقال إن حل القضية الفلسطينية سيغير خريطة المنطقة.", 20180401);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    expect_event("وأغارت طائرات إسرائيلية على غزة.", 20180401, EVENT_ASSAULT, "ISR", "PSE");
+    /* the agency that relays a statement is not the one it is aimed at */
+    code(&c, "ونقلت فرانس برس بيانا للمنظمة الدولية قالت فيه إن الهجمات العشوائية قد تشكل جريمة حرب.", 20180326);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_false(c.events.items[i].recipient.present && strcmp(c.events.items[i].recipient.country, "FRA") == 0);
+    release(&c);
+    /* each figure to the casualty word beside it */
+    code(&c, "قتل رجل واحد وأصيب 6 مدنيين في غارات على إدلب.", 20180906);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 1);
+    assert_int_equal(c.events.items[0].injured, 6);
+    release(&c);
+    code(&c, "أصيب 3 جنود وقتل 2 في هجوم على حلب.", 20180906);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 2);
+    assert_int_equal(c.events.items[0].injured, 3);
+    release(&c);
+    /* two casualty words side by side share the figure after them */
+    code(&c, "قتل وأصيب العشرات من المسلحين في غارات على حلب.", 20180906);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 10);
+    assert_int_equal(c.events.items[0].injured, 10);
+    release(&c);
+    /* a figure before قتيلا is not the one of جريحا after it */
+    code(&c, "وارتفعت حصيلة القتلى نتيجة الغارات الجوية للتحالف العربي على معسكر في محافظة إب إلى أكثر من خمسة "
+             "وثلاثين قتيلا ونحو خمسين جريحا.",
+         20180402);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 35);
+    assert_int_equal(c.events.items[0].injured, 50);
+    release(&c);
+}
+
 static void places_and_times_around_an_attack(void **state)
 {
     (void)state;
@@ -752,6 +803,7 @@ int main(void)
         cmocka_unit_test(places_and_times_around_an_attack),
         cmocka_unit_test(subjects_the_lexicon_does_not_know),
         cmocka_unit_test(whose_act_after_lam),
+        cmocka_unit_test(no_comment_no_change_and_whose_figure),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

@@ -85,6 +85,7 @@ size_t first_match_from(const article *a, const sentence_view *s, size_t from_to
 size_t reach_back(const article *a, size_t ti, size_t reach);
 const char *key_after_conjunction(const article *a, const lexicon_match *m, size_t *len);
 size_t token_holding(const token_list *tokens, uint32_t at);
+bool declines_to_comment(const article *a, const sentence_view *s, const lexicon_match *m);
 
 /* parties.c */
 bool names_a_party(const actor *a);

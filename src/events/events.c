@@ -206,6 +206,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
                          const lexicon_entry *trigger)
 {
     size_t ti = m->first_token, t_end = m->first_token + m->token_count;
+    if (declines_to_comment(a, s, m))
+        return;
     event e = blank_event(a, m, trigger, sentence_index);
     int named_year = 0;
     if (a->dates_of_sentence != s->first) {

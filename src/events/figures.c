@@ -14,6 +14,34 @@
 
 #include "numbers.h"
 
+/* Does the match say a figure counts dead, injured or arrested? */
+static bool counts_casualties(const lexicon_match *m)
+{
+    return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
+}
+
+/* ... and may that figure follow it (قتل 3، not 3 قتلى)? */
+static bool takes_a_figure_after(const lexicon_match *m)
+{
+    for (uint32_t i = 0; m && i < m->entry_count; i++) {
+        const lexicon_entry *e = &m->entries[i];
+        if (e->kind == LEX_CUE && (e->subkind == CUE_DEAD || e->subkind == CUE_INJURED || e->subkind == CUE_ARRESTED) &&
+            e->cue_scope != CASUALTY_AFTER_FIGURE)
+            return true;
+    }
+    return false;
+}
+
+/* Does a casualty word that takes its figure after it (قتل، أصيب) stand one
+ * or two words before the figure? */
+static bool told_of_the_word_before(const article *a, const sentence_view *s, const parsed_number *n)
+{
+    for (size_t back = 1; back <= 2 && n->first_token >= s->first + back; back++)
+        if (takes_a_figure_after(match_at(a, n->first_token - back)))
+            return true;
+    return false;
+}
+
 /* "استشهد فلسطينيان": the nominative dual of a nationality or other nisba
  * noun (-يان) counts two.  Only -يان: the oblique -يين is also the plural.
  * Definite words (الأحيان) and short ones (بيان، كيان) are not duals of people. */
@@ -70,6 +98,8 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
             if (cue->cue_scope != CASUALTY_BEFORE_FIGURE)
                 for (size_t back = 1; back <= 4 && !found && m->first_token >= s->first + back; back++) {
                     size_t start = m->first_token - back;
+                    if (counts_casualties(match_at(a, start)))
+                        break;
                     /* start of the figure: walk back over a spelled figure */
                     if (parse_number_at(a->tokens, start, &n) && n.first_token + n.token_count + 3 >= m->first_token &&
                         n.first_token + n.token_count <= m->first_token) {
@@ -81,6 +111,10 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
                             n = better;
                             earlier--;
                         }
+                        /* "قتل رجل واحد وأصيب 6": a figure right after another
+                         * casualty word is that word's */
+                        if (told_of_the_word_before(a, s, &n))
+                            break;
                         found = true;
                     }
                 }
@@ -93,7 +127,11 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
             if (!found && cue->cue_scope != CASUALTY_AFTER_FIGURE)
                 for (size_t ahead = 1; ahead <= 3 && !found; ahead++) {
                     size_t start = m->first_token + m->token_count + ahead - 1;
-                    if (start < s->end && parse_number_at(a->tokens, start, &n))
+                    /* not past another casualty word ("قتل رجل وأصيب 6"), unless
+                     * the two share the figure ("قتل وأصيب العشرات") */
+                    if (start >= s->end || (ahead > 1 && counts_casualties(match_at(a, start))))
+                        break;
+                    if (parse_number_at(a->tokens, start, &n))
                         found = true;
                 }
             if (found && n.value >= 1 && n.value < 1e9) {

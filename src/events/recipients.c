@@ -105,7 +105,8 @@ static size_t other_parties(const article *a, const sentence_view *s, const char
     *first = NULL;
     for (size_t k = s->first_actor; k < s->end_actor; k++) {
         const actor *x = &a->actors->actors[k];
-        if (x->is_dateline)
+        /* "ونقلت فرانس برس بيانا": the agency that relays is no party */
+        if (x->is_dateline || !names_a_party(x))
             continue;
         const char *code = organisations ? (x->country[0] ? "" : x->org) : x->country;
         if (!code[0] || strcmp(code, self) == 0 || named_as_hurt(a, x))

@@ -201,6 +201,20 @@ static bool toll_of_the_attack_after(const article *a, const sentence_view *s, c
     return is_trigger_of(match_at(a, after + 1), EVENT_ASSAULT);
 }
 
+/* "رفضت الحكومة الإسرائيلية التعليق": declining to comment rejects no one
+ * (the subject may come between, a comma ends the search).  The trigger
+ * stays usable: its subject and clause are still its own. */
+bool declines_to_comment(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (!is_trigger_of(m, EVENT_REJECT))
+        return false;
+    size_t after = m->first_token + m->token_count;
+    for (size_t i = after; i < after + 5 && i < s->end && a->tokens->tokens[i].kind == TOKEN_WORD; i++)
+        if (key_in(a->tokens, i, &no_comment))
+            return true;
+    return false;
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
