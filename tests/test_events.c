@@ -420,6 +420,27 @@ static void no_comment_no_change_and_whose_figure(void **state)
     release(&c);
 }
 
+/* The dead of a quake, a flood or a fire are no attack. */
+static void disasters_are_not_attacks(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "قالت وسائل إعلام إن زلزالا بقوة 5.9 درجة هز غربي إيران مما أسفر عن إصابة 287 شخصا على الأقل.", 20180723);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "أرغم انفجار قوي عمال الإنقاذ على وقف البحث حول بركان فويغو في غواتيمالا، والذي أسفر عن 75 قتيلا.", 20180606);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    /* an explosion with no volcano is still an attack by an unnamed hand */
+    code(&c, "قتل 20 مدنيا في انفجار سيارة مفخخة في بغداد.", 20180606);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 20);
+    release(&c);
+    /* عاصفة الحزم is a war, not a storm */
+    expect_event("وقتل 12 من الحوثيين في غارات لمقاتلات التحالف العربي ضمن عملية عاصفة الحزم في صعدة.", 20180606,
+                 EVENT_ASSAULT, "SAU", "YEM");
+}
+
 static void places_and_times_around_an_attack(void **state)
 {
     (void)state;
@@ -804,6 +825,7 @@ int main(void)
         cmocka_unit_test(subjects_the_lexicon_does_not_know),
         cmocka_unit_test(whose_act_after_lam),
         cmocka_unit_test(no_comment_no_change_and_whose_figure),
+        cmocka_unit_test(disasters_are_not_attacks),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

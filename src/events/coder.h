@@ -49,6 +49,7 @@ typedef struct {
     int64_t sentence_dead, sentence_injured, sentence_arrested;
     size_t sentence_figures_at;     /* the token of its first casualty word, or SIZE_MAX */
     const lexicon_match *figures_owner;   /* the attack its figures belong to, or NULL */
+    bool sentence_is_disaster;      /* it tells of dead or injured and names a quake, flood, fire ... */
 } article;
 
 /* The sentence being coded. */
@@ -86,6 +87,7 @@ size_t reach_back(const article *a, size_t ti, size_t reach);
 const char *key_after_conjunction(const article *a, const lexicon_match *m, size_t *len);
 size_t token_holding(const token_list *tokens, uint32_t at);
 bool declines_to_comment(const article *a, const sentence_view *s, const lexicon_match *m);
+bool is_a_disaster(const article *a, const sentence_view *s);
 
 /* parties.c */
 bool names_a_party(const actor *a);

@@ -430,9 +430,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         /* No one to code as the actor: what it says of the dead belongs to
          * the attack reported before it ("49 جنديا قتلوا" after "هاجمت باكو").
          * With no attack before it, a deadly attack by an unnamed hand is
-         * coded as such ("20 مدنيا قتلوا في انفجار"), the actor left null. */
+         * coded as such ("20 مدنيا قتلوا في انفجار"), the actor left null;
+         * not where the sentence names a disaster (انفجار قوي ... بركان). */
         if (e.type == EVENT_ASSAULT && e.modality == MODALITY_ASSERTED && (e.dead != NO_COUNT || e.injured != NO_COUNT) &&
-            !has_asserted_assault(a)) {
+            !has_asserted_assault(a) && !a->sentence_is_disaster) {
             memset(&e.actor, 0, sizeof e.actor);
             e.actor.lat = e.actor.lon = NAN;
             if (n > 0) {
@@ -514,6 +515,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         s.end_match = next_match;
         while (s.end_match < ms->count && ms->items[s.end_match].first_token < s.end)
             s.end_match++;
+        a.sentence_is_disaster = is_a_disaster(&a, &s);
         bool dates_read = false;
         size_t sentence_events = out->count;
         a.sentence_first_event = out->count;
@@ -539,7 +541,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
                 a.last_place.sector[0] = '\0';
                 break;
             }
-        if (!has_assault) {
+        if (!has_assault && !a.sentence_is_disaster) {
             /* "إن ما لا يقل عن 42 قتيلا كانوا من الأطفال": figures with no attack word */
             int64_t dead, injured, arrested;
             count_casualties(&a, &s, &dead, &injured, &arrested);

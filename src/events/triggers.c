@@ -215,11 +215,31 @@ bool declines_to_comment(const article *a, const sentence_view *s, const lexicon
     return false;
 }
 
+/* "زلزال تسبب في إصابة 290 شخصا"، "فيضانات ... مقتل 12": the sentence tells
+ * of dead or injured and names a disaster; its casualty words are no
+ * attack.  Read once a sentence (code_events), and only where a casualty
+ * word is. */
+bool is_a_disaster(const article *a, const sentence_view *s)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    bool casualties = false;
+    for (size_t i = s->first_match; i < s->end_match && !casualties; i++)
+        casualties = cue_of(&ms->items[i], CUE_DEAD) || cue_of(&ms->items[i], CUE_INJURED);
+    if (!casualties)
+        return false;
+    for (size_t i = s->first; i < s->end; i++)
+        if (a->tokens->tokens[i].kind == TOKEN_WORD && key_in(a->tokens, i, &disasters))
+            return true;
+    return false;
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
 {
     if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m) || toll_of_the_attack_after(a, s, m))
+        return NULL;
+    if (a->sentence_is_disaster && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED)))
         return NULL;
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
