@@ -544,6 +544,10 @@ static void duplicates_merge_and_sources_are_not_parties(void **state)
 static void coalitions_and_their_leaders(void **state)
 {
     (void)state;
+    /* forces led by a state are its, and the leader is no one acted upon */
+    expect_event("وقتلت قوات عاصفة الحزم بقيادة السعودية 12 من الحوثيين في صعدة.", 20180606, EVENT_ASSAULT, "SAU", "YEM");
+    expect_event("ويقول الحوثيون إن هجماتهم رد على هجمات التحالف العسكري بقيادة السعودية في اليمن.", 20180411,
+                 EVENT_ASSAULT, "SAU", "YEM");
     const char *s = "وقال التحالف الذي تقوده السعودية إنه يدعم الحكومة اليمنية. ويطالب التحالف بانسحاب غير مشروط "
                     "للمتمردين الحوثيين من الميناء.";
     expect_event(s, 20180723, EVENT_REQUEST, "SAU", "YEM");

@@ -144,6 +144,15 @@ void resolve_sector_only_or(const article *a, size_t actor_index, event_party *p
     /* "الحكومات الغربية"، "الدول الأوروبية": a bloc, no one state */
     if (key_in(a->tokens, actor_end_token(self), &blocs))
         return;
+    /* "قوات عاصفة الحزم بقيادة السعودية": forces led by a state are its */
+    for (size_t i = actor_end_token(self); i < actor_end_token(self) + 3 && i < a->tokens->count; i++)
+        if (key_in(a->tokens, i, &led_by)) {
+            const actor *leader = actor_starting_within(a, i + 1, i + 2);
+            if (leader) {
+                memcpy(p->country, leader->country, 4);
+                return;
+            }
+        }
     bool coalition = false;
     for (size_t i = self->first_token; i < actor_end_token(self) && !coalition; i++)
         coalition = key_is(a->tokens, i, "التحالف");

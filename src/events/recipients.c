@@ -27,7 +27,9 @@ size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, s
     size_t n = 0;
     for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
         const actor *x = &actors[k];
-        if (x->first_token < from_token || k == subject || x->is_dateline)
+        /* "بقيادة السعودية": the leader of the subject, not one acted upon */
+        if (x->first_token < from_token || k == subject || x->is_dateline ||
+            (x->first_token > 0 && key_in(a->tokens, x->first_token - 1, &led_by)))
             continue;
         if (n == 0) {
             if (x->first_token > from_token + 4 || located_with_fi(a, x))
