@@ -222,6 +222,21 @@ static void places_resolve_to_country_and_coordinates(void **state)
     assert_string_equal(c.country, "PSE");
 }
 
+/* Names that begin with ك are not "like" + a place, and a hashtag's _
+ * joins the words of one name. */
+static void kaf_names_and_hashtags(void **state)
+{
+    (void)state;
+    coded c = actor_for("رفض الرئيس الروماني كلاوس يوهانيس الفكرة.", "لاوس", 20180420);
+    assert_false(c.found);
+    c = actor_for("وقال المتحدث كريم عبد الله إن الوضع هادئ.", "ريم", 20180420);
+    assert_false(c.found);
+    c = actor_for("وكسرت القوات الحصار.", "سرت", 20180420);
+    assert_false(c.found);
+    expect("أعلنت #الحكومة_الألمانية تأييدها إجراء تحقيق مستقل.", "الحكومة_الألمانية", 20180515, "DEU", "GOV", "");
+    expect("وقال #الجيش_اليمني إنه تقدم.", "الجيش_اليمني", 20180515, "YEM", "MIL", "");
+}
+
 /* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
 static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
 {
@@ -252,6 +267,7 @@ int main(void)
         cmocka_unit_test(more_news_sentences_across_the_tables),
         cmocka_unit_test(places_resolve_to_country_and_coordinates),
         cmocka_unit_test(a_shared_place_name_is_of_the_state_the_article_names),
+        cmocka_unit_test(kaf_names_and_hashtags),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -322,6 +322,11 @@ static bool follows(const token_list *tokens, const lexicon_match *previous, con
     size_t end = previous->first_token + previous->token_count;
     if (next->first_token == end)
         return true;
+    /* "#الحكومة_الألمانية": a hashtag joins the words of one name by _ */
+    const token *between = &tokens->tokens[end];
+    if (next->first_token == end + 1 && between->kind == TOKEN_PUNCT && between->key_len == 1 &&
+        token_key(tokens, between)[0] == '_')
+        return true;
     const lexicon_entry *p = head_entry(previous, inside), *x = head_entry(next, true);
     return next->first_token == end + 1 && p->kind == LEX_SECTOR && x->kind == LEX_DEMONYM &&
            tokens->tokens[end].kind == TOKEN_WORD && !(tokens->tokens[end].flags & TOKEN_ENDS_SENTENCE) &&

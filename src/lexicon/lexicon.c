@@ -266,6 +266,13 @@ static bool future_without_imperfect(const char *key, const clitic_reading *r, c
                              memcmp(stem, "ا", 2) == 0);
 }
 
+/* A state, capital, place or person: after ك ("like") these are far more
+ * often a name that begins with ك (كلاوس is Klaus, not "like Laos"). */
+static bool is_a_name(const lexicon_entry *e)
+{
+    return e->kind == LEX_COUNTRY || e->kind == LEX_CAPITAL || e->kind == LEX_PLACE || e->kind == LEX_PERSON;
+}
+
 /* The longest phrase found so far at a token: how many tokens it spans,
  * by which reading of the first token, and its entries. */
 typedef struct {
@@ -276,9 +283,11 @@ typedef struct {
 
 /* Looks up the phrase that starts with a reading of token i (its stem in
  * phrase[0,len)), extended word by word while the lexicon holds longer
- * phrases with that beginning; keeps it in *best if it is longer. */
+ * phrases with that beginning; keeps it in *best if it is longer (and, with
+ * refuse_names, not a name). */
 static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i, size_t reading_index,
-                          const clitic_reading *reading, char *phrase, size_t len, longest_match *best)
+                          const clitic_reading *reading, bool refuse_names, char *phrase, size_t len,
+                          longest_match *best)
 {
     size_t canonical_len;
     const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
@@ -292,7 +301,7 @@ static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i
         size_t count;
         bool is_prefix;
         const lexicon_entry *e = lexicon_lookup(lex, phrase, len, &count, &is_prefix);
-        if (e && j - i + 1 > best->tokens) {
+        if (e && j - i + 1 > best->tokens && !(refuse_names && is_a_name(e))) {
             best->tokens = j - i + 1;
             best->reading = reading_index;
             best->entries = e;
@@ -311,6 +320,15 @@ static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i
         len += next->key_len;
         j += step;
     }
+}
+
+/* Does the reading peel ك ("like") off the word? */
+static bool peels_kaf(const char *key, const clitic_reading *r)
+{
+    for (size_t p = 0, offset = 0; p < r->proclitic_count; offset += r->proclitic_len[p], p++)
+        if (r->proclitic_len[p] == 2 && memcmp(key + offset, "ك", 2) == 0)
+            return true;
+    return false;
 }
 
 /* Is the reading's last proclitic لل (للمغرب = ل + ال + مغرب)? */
@@ -354,12 +372,12 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
             if (ends_in_lam_lam(key, &readings[r])) {
                 memcpy(phrase, "ال", 4);
                 size_t len = 4 + clitic_stem(key, &readings[r], phrase + 4);
-                extend_phrase(lex, tokens, i, r, &readings[r], phrase, len, &best);
+                extend_phrase(lex, tokens, i, r, &readings[r], false, phrase, len, &best);
             }
             size_t len = clitic_stem(key, &readings[r], phrase);
             if (future_without_imperfect(key, &readings[r], phrase, len))
                 continue;
-            extend_phrase(lex, tokens, i, r, &readings[r], phrase, len, &best);
+            extend_phrase(lex, tokens, i, r, &readings[r], peels_kaf(key, &readings[r]), phrase, len, &best);
         }
         size_t best_tokens = best.tokens, best_reading = best.reading, best_count = best.count;
         const lexicon_entry *best_entries = best.entries;
