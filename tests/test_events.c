@@ -441,6 +441,29 @@ static void disasters_are_not_attacks(void **state)
                  EVENT_ASSAULT, "SAU", "YEM");
 }
 
+/* "قتلوا بنيران إسرائيلية": whose fire killed did it, the killed suffered it */
+static void whose_fire_killed(void **state)
+{
+    (void)state;
+    coded c;
+    expect_event("وأفاد مسؤولون صحيون بأن 57 فلسطينيا قتلوا بنيران إسرائيلية حية.", 20180515, EVENT_ASSAULT, "ISR", "PSE");
+    expect_event("وقتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي في الضفة الغربية.", 20180515, EVENT_ASSAULT, "ISR", "PSE");
+    /* the fire far from the killing, past its count and victims, is no second attack */
+    code(&c, "وقتل ما لا يقل عن 149 فلسطينيا برصاص الجنود الإسرائيليين مذاك.", 20180722);
+    assert_int_equal(c.events.count, 1);
+    assert_non_null(find(&c, EVENT_ASSAULT, "ISR", "PSE"));
+    assert_int_equal(c.events.items[0].dead, 149);
+    release(&c);
+    /* a nationality in the accusative names the killed */
+    code(&c, "قتل 60 فلسطينيا على الحدود.", 20180515);
+    assert_non_null(find(&c, EVENT_ASSAULT, "-", "PSE"));
+    release(&c);
+    /* سوريا after a word is still Syria, not "Syrian" */
+    code(&c, "دانت اليونيسيف جرائم قتل وتعذيب الأطفال في سوريا.", 20160721);
+    assert_null(find(&c, EVENT_ASSAULT, "SYR", "SYR"));
+    release(&c);
+}
+
 static void places_and_times_around_an_attack(void **state)
 {
     (void)state;
@@ -830,6 +853,7 @@ int main(void)
         cmocka_unit_test(whose_act_after_lam),
         cmocka_unit_test(no_comment_no_change_and_whose_figure),
         cmocka_unit_test(disasters_are_not_attacks),
+        cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

@@ -58,7 +58,9 @@ static void add_entity(actor_list *out, uint32_t start, uint32_t end, entity_typ
  * not the old spelling of Armenia). */
 static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phrase)
 {
-    if (m->has_article || inside_phrase)
+    /* ... but a bare word spelt as a state's name is the state: سوريا is
+     * Syria before it is "Syrian" in the accusative */
+    if (m->has_article || (inside_phrase && m->entries[0].kind != LEX_COUNTRY))
         for (uint32_t i = 0; i < m->entry_count; i++)
             if (m->entries[i].kind == LEX_DEMONYM)
                 return &m->entries[i];

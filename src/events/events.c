@@ -283,6 +283,18 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
             reported_subject = subject;
         subject = agent;
     }
+    /* "57 قتلوا بنيران إسرائيلية": whose fire killed them did it; the
+     * killed are the ones it was done to */
+    size_t fire = names_its_victim(a, ti) ? whose_fire(a, s, t_end) : SIZE_MAX;
+    if (fire != SIZE_MAX) {
+        if (subject != SIZE_MAX && subject != fire && exposed == SIZE_MAX)
+            exposed = subject;
+        /* "مقتل 60 فلسطينيا برصاص القوات": the killed between the word and the fire */
+        for (size_t k = s->first_actor; k < fire && exposed == SIZE_MAX; k++)
+            if (a->actors->actors[k].first_token >= t_end && a->actors->actors[k].country[0])
+                exposed = k;
+        subject = fire;
+    }
     /* "يتفهم تضامن الجزائر مع حلفائها": the party right after the trigger
      * (a noun's genitive, a verb's subject) is its author, whoever reports it */
     bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end;
@@ -380,6 +392,8 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
     if (exposed != SIZE_MAX) {
         recipients[0] = exposed;
         n = 1;
+    } else if (fire != SIZE_MAX) {
+        n = 0;      /* "وقتل برصاص قناص إسرائيلي": the killed are not named here */
     }
     if (accused_only != SIZE_MAX) {
         recipients[0] = accused_only;

@@ -380,6 +380,28 @@ static bool is_performed_by(const article *a, size_t i)
     return is_one_of(&performed_by, k, n - pronoun);
 }
 
+/* "قتلوا بنيران إسرائيلية"، "قتل ثلاثة فلسطينيين برصاص الجيش": the party (a
+ * nationality will do) named within two words after ب + a word of fire,
+ * which follows the killing word, its count and its victims within eight
+ * words; its index or SIZE_MAX. */
+size_t whose_fire(const article *a, const sentence_view *s, size_t t_end)
+{
+    size_t fire = t_end;
+    while (fire < s->end && fire < t_end + 8 && a->tokens->tokens[fire].kind != TOKEN_PUNCT &&
+           !key_in(a->tokens, fire, &fire_of))
+        fire++;
+    if (fire >= s->end || !key_in(a->tokens, fire, &fire_of))
+        return SIZE_MAX;
+    for (size_t k = s->first_actor; k < s->end_actor; k++) {
+        const actor *x = &a->actors->actors[k];
+        if (x->first_token > fire + 3)
+            break;
+        if (x->first_token > fire && x->country[0] && !x->is_location && strcmp(x->sector, "CVL") != 0)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 /* A word that may be an adjective of the noun before it (غارات جوية مركزة):
  * a word with no preposition on it or before it ("ضربات لمواقع" is aimed at
  * the sites). */

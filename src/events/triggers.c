@@ -167,12 +167,15 @@ static bool means_of_the_act_before(const article *a, const sentence_view *s, co
         return false;
     if (!is_deed(m))
         return false;
+    /* "قتل ما لا يقل عن 149 فلسطينيا برصاص الجنود": the fire that killed
+     * may stand further from the killing, past its count and victims */
+    bool fire = key_in(a->tokens, m->first_token, &fire_of);
     const lexicon_matches *ms = &a->actors->matches;
-    for (size_t i = first_match_from(a, s, reach_back(a, m->first_token, 3)); i < s->end_match; i++) {
+    for (size_t i = first_match_from(a, s, reach_back(a, m->first_token, fire ? 8 : 3)); i < s->end_match; i++) {
         const lexicon_match *before = &ms->items[i];
         if (before->first_token >= m->first_token)
             break;
-        if (is_deed(before))
+        if (is_deed(before) || (fire && (cue_of(before, CUE_DEAD) || cue_of(before, CUE_INJURED))))
             return true;
     }
     return false;

@@ -4,7 +4,7 @@
  * Every spelling is put through the same tokeniser and normaliser as the
  * articles, so the keys agree by construction.  Demonyms are listed once,
  * masculine singular, and their feminine and plural forms are derived
- * here (إيراني → إيرانية، إيرانيون، إيرانيين، إيرانيات); the article ال
+ * here (إيراني → إيرانية، إيرانيون، إيرانيين، إيرانيات، إيرانيا، إيرانيان); the article ال
  * and other clitics are peeled at match time.
  */
 #include <math.h>
@@ -168,9 +168,11 @@ static bool read_countries(compiler *c, const char *dir)
         copy_code(e.country, sizeof e.country, tsv_field(&r, iso));
         add_entry(c, text, &e);
         if (strcmp(k, "demonym") == 0) {
-            /* feminine, and the sound plurals and feminine plural */
-            static const char *const endings[] = {"ة", "ون", "ين", "ات"};
-            for (size_t i = 0; i < 4; i++) {
+            /* feminine, the sound plurals and feminine plural, the accusative
+             * (قتل 60 فلسطينيا) and the nominative dual (فلسطينيان); a country
+             * spelt the same (سوريا، ليبيا) keeps its name reading first */
+            static const char *const endings[] = {"ة", "ون", "ين", "ات", "ا", "ان"};
+            for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
                 char form[512];
                 snprintf(form, sizeof form, "%s%s", text, endings[i]);
                 add_entry(c, form, &e);
