@@ -441,6 +441,27 @@ static void disasters_are_not_attacks(void **state)
                  EVENT_ASSAULT, "SAU", "YEM");
 }
 
+/* Arrests counted with no one named to make them are coded; ages and years
+ * are no counts of people. */
+static void arrests_ages_and_years(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وقتل الباخشي بعد رفضه تسليم نفسه للشرطة، فيما تم اعتقال 3 من مسلحي \"داعش\" في عدن.", 20180428);
+    const event *e = find(&c, EVENT_COERCE, "-", "YEM");
+    assert_non_null(e);
+    assert_int_equal(e->arrested, 3);
+    release(&c);
+    code(&c, "واعتقل بويرس (29 عاما) في أنقرة.", 20180428);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].arrested, 29);
+    release(&c);
+    code(&c, "وكان المشتبه به قد احتجز عام 2016 في باريس.", 20180428);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].arrested, 2016);
+    release(&c);
+}
+
 /* "قتلوا بنيران إسرائيلية": whose fire killed did it, the killed suffered it */
 static void whose_fire_killed(void **state)
 {
@@ -854,6 +875,7 @@ int main(void)
         cmocka_unit_test(no_comment_no_change_and_whose_figure),
         cmocka_unit_test(disasters_are_not_attacks),
         cmocka_unit_test(whose_fire_killed),
+        cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

@@ -445,9 +445,13 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
          * the attack reported before it ("49 جنديا قتلوا" after "هاجمت باكو").
          * With no attack before it, a deadly attack by an unnamed hand is
          * coded as such ("20 مدنيا قتلوا في انفجار"), the actor left null;
-         * not where the sentence names a disaster (انفجار قوي ... بركان). */
-        if (e.type == EVENT_ASSAULT && e.modality == MODALITY_ASSERTED && (e.dead != NO_COUNT || e.injured != NO_COUNT) &&
-            !has_asserted_assault(a) && !a->sentence_is_disaster) {
+         * not where the sentence names a disaster (انفجار قوي ... بركان).
+         * So are arrests counted with no one named to make them ("تم
+         * اعتقال 3 من مسلحي داعش"). */
+        bool deadly = e.type == EVENT_ASSAULT && (e.dead != NO_COUNT || e.injured != NO_COUNT) &&
+                      !has_asserted_assault(a) && !a->sentence_is_disaster;
+        bool arrests = e.type == EVENT_COERCE && e.arrested != NO_COUNT;
+        if (e.modality == MODALITY_ASSERTED && (deadly || arrests)) {
             memset(&e.actor, 0, sizeof e.actor);
             e.actor.lat = e.actor.lon = NAN;
             if (n > 0) {

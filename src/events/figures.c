@@ -32,6 +32,15 @@ static bool takes_a_figure_after(const lexicon_match *m)
     return false;
 }
 
+/* A number that is no age, time or year: not "(29 عاما)", "عام 2016". */
+static bool counts_people(const article *a, const parsed_number *n)
+{
+    size_t after = n->first_token + n->token_count;
+    if (after < a->tokens->count && key_in(a->tokens, after, &time_units))
+        return false;
+    return !(n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &year_words));
+}
+
 /* Does a casualty word that takes its figure after it (قتل، أصيب) stand one
  * or two words before the figure? */
 static bool told_of_the_word_before(const article *a, const sentence_view *s, const parsed_number *n)
@@ -101,7 +110,8 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
                     if (counts_casualties(match_at(a, start)))
                         break;
                     /* start of the figure: walk back over a spelled figure */
-                    if (parse_number_at(a->tokens, start, &n) && n.first_token + n.token_count + 3 >= m->first_token &&
+                    if (parse_number_at(a->tokens, start, &n) && counts_people(a, &n) &&
+                        n.first_token + n.token_count + 3 >= m->first_token &&
                         n.first_token + n.token_count <= m->first_token) {
                         /* prefer the longest figure ending here: "30 ألف" over "ألف" */
                         size_t earlier = start;
@@ -131,7 +141,7 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
                      * the two share the figure ("قتل وأصيب العشرات") */
                     if (start >= s->end || (ahead > 1 && counts_casualties(match_at(a, start))))
                         break;
-                    if (parse_number_at(a->tokens, start, &n))
+                    if (parse_number_at(a->tokens, start, &n) && counts_people(a, &n))
                         found = true;
                 }
             if (found && n.value >= 1 && n.value < 1e9) {
