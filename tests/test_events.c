@@ -379,6 +379,12 @@ static void no_comment_no_change_and_whose_figure(void **state)
     code(&c, "ورفضت الحكومة الإسرائيلية التعليق على الهجوم.", 20180414);
     assert_int_equal(c.events.count, 0);
     release(&c);
+    /* "في حالة استنفار" is a state of alert, not "in case of" */
+    code(&c, "وأشارت المصادر إلى أن ميليشيات الحوثي في حالة استنفار قصوى في صنعاء.", 20180507);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].type, EVENT_MOBILIZE);
+    assert_int_equal(c.events.items[0].modality, MODALITY_ASSERTED);
+    release(&c);
     code(&c, "ورفضت وزارة الدفاع الأميركية الإدلاء بأي تعليق حول الوثيقة.", 20180623);
     assert_int_equal(c.events.count, 0);
     release(&c);

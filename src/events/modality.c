@@ -81,6 +81,14 @@ static bool historical_cue_reaches(const article *a, const sentence_view *s, siz
     return false;
 }
 
+/* "في حالة استنفار"، "في حالة حرجة": the cue names a state someone is in,
+ * not a condition ("في حالة وقوع هجوم"). */
+static bool names_a_state(const article *a, const lexicon_match *m)
+{
+    size_t after = m->first_token + m->token_count;
+    return after < a->tokens->count && key_in(a->tokens, after, &states_of);
+}
+
 modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
                              event_type type, int *named_year)
 {
@@ -114,7 +122,7 @@ modality modality_for(const article *a, const sentence_view *s, size_t ti, const
         if (cue_of(m, CUE_FUTURE) && gap <= 3)
             return MODALITY_FUTURE;
         /* "يجب أن تقود المفاوضات إلى انسحاب": the cue may end in the clause's أن */
-        if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token + m->token_count >= cs)
+        if (cue_of(m, CUE_HYPOTHETICAL) && m->first_token + m->token_count >= cs && !names_a_state(a, m))
             return MODALITY_HYPOTHETICAL;
     }
     /* what is demanded, promised or threatened has not happened */
