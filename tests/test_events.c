@@ -379,6 +379,11 @@ static void no_comment_no_change_and_whose_figure(void **state)
     code(&c, "ورفضت الحكومة الإسرائيلية التعليق على الهجوم.", 20180414);
     assert_int_equal(c.events.count, 0);
     release(&c);
+    /* a bare إنذار is a weather warning, a false alarm or a yellow card; an ultimatum is issued */
+    code(&c, "وأصدرت الأرصاد الجوية البريطانية إنذارا برتقاليا من تساقط الثلوج.", 20180317);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    expect_event("ووجه الرئيس الأميركي إنذارا إلى إيران.", 20180317, EVENT_THREATEN, "USA", "IRN");
     /* "في حالة استنفار" is a state of alert, not "in case of" */
     code(&c, "وأشارت المصادر إلى أن ميليشيات الحوثي في حالة استنفار قصوى في صنعاء.", 20180507);
     assert_int_equal(c.events.count, 1);
