@@ -362,6 +362,13 @@ static void whose_act_after_lam(void **state)
     expect_event("قالت لجنة لحقوق الإنسان تابعة للأمم المتحدة إنها طلبت من الحكومة البرازيلية السماح للرئيس السابق "
                  "بممارسة حقوقه.",
                  20180818, EVENT_REQUEST, "IGO:UN", "BRA");
+    /* a participle in the accusative has no genitive: the party after it is its object */
+    expect_event("وقال رئيس الوزراء اللبناني سعد الحريري إنه يخشى الاغتيال، منتقدا إيران.", 20180507, EVENT_ACCUSE,
+                 "LBN", "IRN");
+    code(&c, "يذكر أن المغرب قطع علاقاته الدبلوماسية مع إيران، متهما طهران بدعم جبهة البوليساريو.", 20180503);
+    assert_non_null(find(&c, EVENT_ACCUSE, "MAR", "IRN"));
+    assert_null(find(&c, EVENT_ACCUSE, "IRN", "-"));
+    release(&c);
     /* a noun's own genitive is its author, whoever reports it */
     code(&c, "وقال بيان للخارجية المغربية إنه يتفهم \"تضامن الجزائر مع إيران\".", 20180502);
     assert_non_null(find(&c, EVENT_SUPPORT, "DZA", "IRN"));

@@ -296,8 +296,10 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         subject = fire;
     }
     /* "يتفهم تضامن الجزائر مع حلفائها": the party right after the trigger
-     * (a noun's genitive, a verb's subject) is its author, whoever reports it */
-    bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end;
+     * (a noun's genitive, a verb's subject) is its author, whoever reports it;
+     * not after a participle ("وقال الحريري ... منتقدا إيران": its object) */
+    bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end &&
+                      !(pos != TRIGGER_VERB && is_indefinite_accusative(a, m));
     if (is_verbal((event_type)e.type) && !own_author) {
         /* "وأضافت الوزارة أن القوات ... متهمة إياها": the speaker accuses,
          * the one the reported clause is about is accused */

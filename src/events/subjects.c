@@ -252,6 +252,15 @@ static bool is_late(const article *a, const actor *x)
     return false;
 }
 
+/* "منتقدا إيران"، "متهما إياه"، "هجوما": a word in the indefinite accusative
+ * (its ا of tanween) has no genitive: the party after it is its object. */
+bool is_indefinite_accusative(const article *a, const lexicon_match *m)
+{
+    size_t n;
+    const char *k = key_after_conjunction(a, m, &n);
+    return m->token_count == 1 && !m->has_article && !m->has_pronoun_suffix && n >= 8 && memcmp(k + n - 2, "ا", 2) == 0;
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -298,12 +307,14 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
         }
     } else if (pos != TRIGGER_VERB) {
         /* 3. a noun's genitive: هجوم الحوثيين */
+        const lexicon_match *own_match = match_at(a, ti);
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
             if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
-                !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type))
+                !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type) &&
+                !(own_match && is_indefinite_accusative(a, own_match)))
                 return k;
             break;
         }
