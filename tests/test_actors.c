@@ -233,6 +233,9 @@ static void kaf_names_and_hashtags(void **state)
     assert_false(c.found);
     c = actor_for("وكسرت القوات الحصار.", "سرت", 20180420);
     assert_false(c.found);
+    /* بأنه ("that he") is no town of Iran (بانه) */
+    c = actor_for("واتهم جنبلاط الأسد بأنه يريد تجنيد الشبان.", "بأنه", 20180420);
+    assert_false(c.found);
     expect("أعلنت #الحكومة_الألمانية تأييدها إجراء تحقيق مستقل.", "الحكومة_الألمانية", 20180515, "DEU", "GOV", "");
     expect("وقال #الجيش_اليمني إنه تقدم.", "الجيش_اليمني", 20180515, "YEM", "MIL", "");
 }
