@@ -369,6 +369,14 @@ static void whose_act_after_lam(void **state)
     assert_non_null(find(&c, EVENT_ACCUSE, "MAR", "IRN"));
     assert_null(find(&c, EVENT_ACCUSE, "IRN", "-"));
     release(&c);
+    /* a finite verb's subject right before it is its author, whoever reports it */
+    expect_event("وقال وزير الخارجية الروسي إن واشنطن طالبت طهران بوقف التخصيب.", 20180507, EVENT_REQUEST, "USA", "IRN");
+    /* a feminine verb does not agree with a man's title: he is asked */
+    code(&c, "ودعت حنان عشراوي رئيس باراغواي إلى التراجع عن القرار.", 20180507);
+    assert_null(find(&c, EVENT_REQUEST, "PRY", "-"));
+    release(&c);
+    /* a nationality has said whose the actor is; a state after it is another party */
+    expect_event("ودعت وزيرة الخارجية السويدية إسرائيل إلى وقف الاستيطان.", 20180507, EVENT_REQUEST, "SWE", "ISR");
     /* a noun's own genitive is its author, whoever reports it */
     code(&c, "وقال بيان للخارجية المغربية إنه يتفهم \"تضامن الجزائر مع إيران\".", 20180502);
     assert_non_null(find(&c, EVENT_SUPPORT, "DZA", "IRN"));

@@ -372,6 +372,10 @@ static bool starts_another_actor(const lexicon_match *first, const lexicon_match
                      k == LEX_MEDIA;
         if ((next_is_state || next_is_sector) && named)
             return true;
+        /* a nationality has said whose the actor is: "دعت وزيرة الخارجية
+         * السويدية إسرائيل" names Israel apart */
+        if (next_is_state && k == LEX_DEMONYM)
+            return true;
         if (next_is_person && k == LEX_PERSON)
             return true;
     }

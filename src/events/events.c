@@ -300,6 +300,12 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
      * not after a participle ("وقال الحريري ... منتقدا إيران": its object) */
     bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end &&
                       !(pos != TRIGGER_VERB && is_indefinite_accusative(a, m));
+    /* ... and so is a finite verb's subject right before it ("قال مون إن
+     * ترامب وكيم طلبا منه": they asked, not the one who reports it) */
+    size_t subject_end = subject != SIZE_MAX ? actor_end_token(&a->actors->actors[subject]) : SIZE_MAX;
+    if (subject != SIZE_MAX && pos == TRIGGER_VERB &&
+        (subject_end == ti || (subject_end + 1 == ti && key_in(a->tokens, subject_end, &before_the_verb))))
+        own_author = true;      /* not across a comma or a clause: "إلى #الكويت، وطلب"، "المبعوث أنها تشترط" */
     if (is_verbal((event_type)e.type) && !own_author) {
         /* "وأضافت الوزارة أن القوات ... متهمة إياها": the speaker accuses,
          * the one the reported clause is about is accused */

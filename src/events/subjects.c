@@ -242,6 +242,28 @@ static bool is_masculine_verb(const article *a, size_t ti)
     return memcmp(k, "ت", 2) != 0;
 }
 
+/* "دعت"، "طالبت": a past verb with the feminine ت. */
+static bool is_feminine_past_verb(const article *a, size_t ti)
+{
+    const lexicon_match *m = match_at(a, ti);
+    if (!m)
+        return false;
+    size_t n;
+    const char *k = key_after_conjunction(a, m, &n);
+    return n >= 6 && memcmp(k + n - 2, "ت", 2) == 0 && memcmp(k, "ت", 2) != 0 && memcmp(k, "ي", 2) != 0;
+}
+
+/* "رئيس باراغواي"، "وزير الخارجية": the actor opens with a title of a man
+ * (a title word of data/sectors.tsv without the feminine ة). */
+static bool starts_with_a_mans_title(const article *a, const actor *x)
+{
+    const lexicon_match *m = match_at(a, x->first_token);
+    if (!m || m->entry_count == 0 || m->entries[0].kind != LEX_SECTOR || m->entries[0].subkind != SECTOR_TITLE)
+        return false;
+    const token *t = &a->tokens->tokens[x->first_token];
+    return !(a->tokens->tokens[x->first_token].flags & TOKEN_ENDS_IN_TEH_MARBUTA) && t->key_len >= 4;
+}
+
 /* "الرئيس المصري الراحل محمد أنور السادات": the dead do not act today. */
 static bool is_late(const article *a, const actor *x)
 {
@@ -300,6 +322,9 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
             bool where = x->first_token > 0 && key_is(a->tokens, x->first_token - 1, "في");
             /* "ودعا أنقرة إلى": a city is feminine, so after a masculine verb it is the object */
             bool object = x->first_token == t_end && is_capital(a, x) && is_masculine_verb(a, ti);
+            /* "ودعت حنان عشراوي رئيس باراغواي": a feminine verb does not agree
+             * with a man's title after its unknown subject; he is asked */
+            object |= x->first_token > t_end && is_feminine_past_verb(a, ti) && starts_with_a_mans_title(a, x);
             if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) && !where && !object &&
                 !(x->is_adjective && x->first_token > t_end) && may_use_force(x, type))
                 return k;
