@@ -245,6 +245,19 @@ static void kaf_names_and_hashtags(void **state)
     expect("وقال #الجيش_اليمني إنه تقدم.", "الجيش_اليمني", 20180515, "YEM", "MIL", "");
 }
 
+/* "وفي سوريا": a place after و + a preposition or word of place is a place */
+static void places_after_wa_and_directions(void **state)
+{
+    (void)state;
+    coded c = actor_for("وفي سوريا، قتل خمسة مدنيين.", "سوريا", 20180507);
+    assert_true(c.found);
+    assert_true(c.is_location);
+    c = actor_for("وشمالي سوريا شنت تركيا حملة عسكرية.", "سوريا", 20180507);
+    assert_true(c.is_location);
+    c = actor_for("وقالت روسيا إن الهجوم وقع.", "روسيا", 20180507);
+    assert_false(c.is_location);
+}
+
 /* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
 static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
 {
@@ -276,6 +289,7 @@ int main(void)
         cmocka_unit_test(places_resolve_to_country_and_coordinates),
         cmocka_unit_test(a_shared_place_name_is_of_the_state_the_article_names),
         cmocka_unit_test(kaf_names_and_hashtags),
+        cmocka_unit_test(places_after_wa_and_directions),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -24,11 +24,11 @@ const char *entity_type_name(entity_type type)
 
 /* Words after which a country or city is where something happens, not
  * who acts: في باكو، إلى موسكو، من طهران. */
-static const char *const place_prepositions[] = {"في", "الي", "من", "داخل", "قرب", "نحو", "عبر", "علي", "حول", "شمال", "جنوب", "شرق", "غرب", "مدينه", "بلده", "منطقه", "محافظه", "عاصمه", "العاصمه", "قريه", "بين"};
+static const char *const place_prepositions[] = {"في", "الي", "من", "داخل", "قرب", "نحو", "عبر", "علي", "حول", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "انحاء", "ريف", "اراضي", "مدينه", "بلده", "منطقه", "محافظه", "عاصمه", "العاصمه", "قريه", "بين"};
 
 static bool key_is(const token_list *tokens, size_t i, const char *const *words, size_t n)
 {
-    return token_key_in(tokens, i, words, n, false);
+    return token_key_in(tokens, i, words, n, true);     /* "وفي سوريا" as "في سوريا" */
 }
 
 static bool is_transparent_title(const lexicon *lex, const lexicon_entry *e)
