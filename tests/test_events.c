@@ -409,6 +409,11 @@ static void no_comment_no_change_and_whose_figure(void **state)
     assert_int_equal(c.events.count, 0);
     release(&c);
     expect_event("ورفضت إيران الاتهامات الأمريكية.", 20180623, EVENT_REJECT, "IRN", "USA");
+    /* لأم ("for a mother") is not لام ("blamed"), though both fold to one key */
+    code(&c, "وقدم الرئيس المصري التعازي لأم الشهيد ولأمه.", 20180401);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
+    release(&c);
     /* يغير is "changes"; only the past أغار raids */
     code(&c, "وقال إن حل القضية الفلسطينية سيغير خريطة المنطقة.", 20180401);
     assert_int_equal(c.events.count, 0);

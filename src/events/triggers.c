@@ -236,6 +236,16 @@ bool is_a_disaster(const article *a, const sentence_view *s)
     return false;
 }
 
+/* Does the text hold أ، إ or آ (which matching keys fold to ا)? */
+static bool has_hamza_alef(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)text[i] == 0xD8 && ((unsigned char)text[i + 1] == 0xA2 || (unsigned char)text[i + 1] == 0xA3 ||
+                                               (unsigned char)text[i + 1] == 0xA5))
+            return true;
+    return false;
+}
+
 /* The first trigger reading of a match whose split phrase, if any, is
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
@@ -256,6 +266,12 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
          * word: كلام is not ك + لام ("blamed") */
         if (e->trigger_pos == TRIGGER_VERB && (m->has_preposition || m->has_article) &&
             strlen(lexicon_string(a->lex, e->spelling)) <= 6)
+            continue;
+        /* ... and one written with a hamza its verb has not is another word:
+         * لأم ("for a mother") folds to لام ("blamed") */
+        if (e->trigger_pos == TRIGGER_VERB && strlen(lexicon_string(a->lex, e->spelling)) <= 8 &&
+            !has_hamza_alef(lexicon_string(a->lex, e->spelling), strlen(lexicon_string(a->lex, e->spelling))) &&
+            has_hamza_alef(a->text + m->start, m->end - m->start))
             continue;
         if (e->requires == LEXICON_NONE)
             return e;
