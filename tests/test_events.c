@@ -493,6 +493,19 @@ static void arrests_ages_and_years(void **state)
     release(&c);
 }
 
+/* Arrests, expulsions and closures fall on their genitive. */
+static void expelled_and_arrested_are_no_authors(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وأعلنت الشرطة اعتقال المتظاهرين الإيرانيين في طهران.", 20180503);
+    assert_null(find(&c, EVENT_COERCE, "IRN", "-"));
+    release(&c);
+    code(&c, "وقال لافروف إن طرد الدبلوماسيين البريطانيين سيحدث دون شك.", 20180315);
+    assert_null(find(&c, EVENT_SANCTION, "GBR", "-"));
+    release(&c);
+}
+
 /* "قتلوا بنيران إسرائيلية": whose fire killed did it, the killed suffered it */
 static void whose_fire_killed(void **state)
 {
@@ -907,6 +920,7 @@ int main(void)
         cmocka_unit_test(disasters_are_not_attacks),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
+        cmocka_unit_test(expelled_and_arrested_are_no_authors),
         cmocka_unit_test(lists_before_the_verb_and_sources),
         cmocka_unit_test(duplicates_merge_and_sources_are_not_parties),
         cmocka_unit_test(coalitions_and_their_leaders),

@@ -331,15 +331,18 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
             break;
         }
     } else if (pos != TRIGGER_VERB) {
-        /* 3. a noun's genitive: هجوم الحوثيين */
+        /* 3. a noun's genitive: هجوم الحوثيين; but arrests, expulsions and
+         * closures take the one they fall on ("طرد السفير الإيراني"، "اعتقال
+         * المتظاهرين"، "إغلاق سفارة المغرب") */
         const lexicon_match *own_match = match_at(a, ti);
+        bool falls_on_genitive = type == EVENT_COERCE || type == EVENT_SANCTION;
         for (size_t k = s->first_actor; k < s->end_actor; k++) {
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
             if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
                 !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type) &&
-                !(own_match && is_indefinite_accusative(a, own_match)))
+                !(own_match && is_indefinite_accusative(a, own_match)) && !falls_on_genitive)
                 return k;
             break;
         }
