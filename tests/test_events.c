@@ -409,6 +409,14 @@ static void no_comment_no_change_and_whose_figure(void **state)
     assert_int_equal(c.events.count, 0);
     release(&c);
     expect_event("ورفضت إيران الاتهامات الأمريكية.", 20180623, EVENT_REJECT, "IRN", "USA");
+    /* words spelt as a trigger's form that are mostly another word */
+    code(&c, "وشركة روساتوم الروسية تواجه صعوبات، وفق بيان صادر عن الشركة، وتوقف العمل في المحطة.", 20180401);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "وقال إن المكان هنا أفضل للجنود الإسرائيليين.", 20180401);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    expect_event("وهنأ الرئيس الروسي نظيره الفرنسي بالفوز.", 20180715, EVENT_SUPPORT, "RUS", "FRA");
     /* لأم ("for a mother") is not لام ("blamed"), though both fold to one key */
     code(&c, "وقدم الرئيس المصري التعازي لأم الشهيد ولأمه.", 20180401);
     for (size_t i = 0; i < c.events.count; i++)

@@ -254,6 +254,9 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         return NULL;
     if (a->sentence_is_disaster && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED)))
         return NULL;
+    /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
+    if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
+        return NULL;
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
@@ -269,9 +272,14 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
             continue;
         /* ... and one written with a hamza its verb has not is another word:
          * لأم ("for a mother") folds to لام ("blamed") */
-        if (e->trigger_pos == TRIGGER_VERB && strlen(lexicon_string(a->lex, e->spelling)) <= 8 &&
-            !has_hamza_alef(lexicon_string(a->lex, e->spelling), strlen(lexicon_string(a->lex, e->spelling))) &&
+        const char *spelling = lexicon_string(a->lex, e->spelling);
+        size_t spelling_len = strlen(spelling);
+        if (e->trigger_pos == TRIGGER_VERB && spelling_len <= 8 && !has_hamza_alef(spelling, spelling_len) &&
             has_hamza_alef(a->text + m->start, m->end - m->start))
+            continue;
+        /* ... or the other way at the end: هنا ("here") is not هنأ ("congratulated") */
+        if (spelling_len >= 2 && memcmp(spelling + spelling_len - 2, "أ", 2) == 0 && m->token_count == 1 &&
+            m->end - m->start >= 2 && memcmp(a->text + m->end - 2, "ا", 2) == 0)
             continue;
         if (e->requires == LEXICON_NONE)
             return e;
