@@ -417,6 +417,16 @@ static void no_comment_no_change_and_whose_figure(void **state)
     assert_int_equal(c.events.count, 0);
     release(&c);
     expect_event("وهنأ الرئيس الروسي نظيره الفرنسي بالفوز.", 20180715, EVENT_SUPPORT, "RUS", "FRA");
+    /* a confrontation needs the other side: countering, facing and matches are none */
+    code(&c, "وأقر الرئيس المصري قانون المجلس الأعلى لمواجهة الإرهاب، قبل مواجهة البرازيل وبلجيكا.", 20180401);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_ASSAULT);
+    release(&c);
+    expect_event("واندلعت مواجهة عنيفة بين الجيش التركي والمسلحين الأكراد.", 20180401, EVENT_ASSAULT, "TUR", "TUR");
+    /* منح (granted) is mostly residence, prizes and penalties, not aid */
+    code(&c, "ومنح الحكم الإنجليزي ركلة جزاء لفرنسا.", 20180401);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
     /* لأم ("for a mother") is not لام ("blamed"), though both fold to one key */
     code(&c, "وقدم الرئيس المصري التعازي لأم الشهيد ولأمه.", 20180401);
     for (size_t i = 0; i < c.events.count; i++)

@@ -135,11 +135,28 @@ size_t token_holding(const token_list *tokens, uint32_t at)
     return lo < tokens->count && tokens->tokens[lo].start <= at ? lo : SIZE_MAX;
 }
 
-static bool in_the_face_of(const article *a, const sentence_view *s, const lexicon_match *m)
+/* Does token i's key end in one of the list's words (لمواجهه، والمواجهه)? */
+static bool ends_in_one_of(const article *a, size_t i, const word_list *list)
 {
-    size_t i = m->first_token, after = m->first_token + m->token_count;
-    return m->token_count == 1 && i > s->first && key_is(a->tokens, i, "مواجهه") && key_is(a->tokens, i - 1, "في") &&
-           !(after < s->end && (key_is(a->tokens, after, "مع") || key_is(a->tokens, after, "بين")));
+    const token *t = &a->tokens->tokens[i];
+    const char *k = token_key(a->tokens, t);
+    for (size_t w = 0; w < list->count; w++) {
+        size_t n = strlen(list->words[w]);
+        if (t->key_len >= n && memcmp(k + t->key_len - n, list->words[w], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool confronts_no_other_side(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (m->token_count != 1 || !ends_in_one_of(a, m->first_token, &needs_other_side))
+        return false;
+    size_t after = m->first_token + m->token_count;
+    for (size_t i = after; i < after + 3 && i < s->end; i++)
+        if (key_is(a->tokens, i, "مع") || key_is(a->tokens, i, "بين"))
+            return false;
+    return true;
 }
 
 /* Force and its kin, as against words and meetings. */
@@ -261,9 +278,10 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
             continue;
-        /* "في مواجهة الأزمات": in the face of, not a clash, unless the
-         * other side follows (في مواجهة مع الجيش، بين) */
-        if (in_the_face_of(a, s, m))
+        /* "في مواجهة الأزمات"، "لمواجهة الإرهاب"، "مواجهة البرازيل": facing,
+         * countering or a match, not a clash, unless the other side follows
+         * (مواجهة مع الجيش، بين) */
+        if (confronts_no_other_side(a, s, m))
             continue;
         /* a short verb under a preposition or the article is some other
          * word: كلام is not ك + لام ("blamed") */
