@@ -423,6 +423,10 @@ static void no_comment_no_change_and_whose_figure(void **state)
         assert_int_not_equal(c.events.items[i].type, EVENT_ASSAULT);
     release(&c);
     expect_event("واندلعت مواجهة عنيفة بين الجيش التركي والمسلحين الأكراد.", 20180401, EVENT_ASSAULT, "TUR", "TUR");
+    /* قاضي is a judge; the OPCW in both spellings is an organisation, not a ban */
+    code(&c, "ومثل المتهم أمام قاضي التحقيق، ووصلت بعثة منظمة حظر الأسلحة الكيمياوية إلى دمشق.", 20180401);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
     /* منح (granted) is mostly residence, prizes and penalties, not aid */
     code(&c, "ومنح الحكم الإنجليزي ركلة جزاء لفرنسا.", 20180401);
     assert_int_equal(c.events.count, 0);
