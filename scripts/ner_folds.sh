@@ -6,7 +6,9 @@
 # inside them), tags the fold, and score_ner.py scores it.  Prints each fold's
 # micro F1 and the mean micro and per-type F1.  JOBS=2 runs two folds at once;
 # WORD_STATS=data/ner_word_stats.tsv passes --word-stats as `make train-ner`
-# does; MARSAD=path/to/marsad compares another build.  Decisions about
+# does; MARSAD=path/to/marsad compares another build; KEEP=DIR keeps each
+# fold's gold and predicted files there (devI.txt, predI.txt) for error
+# analysis (scripts/ner_errors.py).  Decisions about
 # features are made on these figures (models/README.md).
 set -e
 SHARED=${SHARED:-../shared}
@@ -50,6 +52,10 @@ while [ $i -lt "$K" ]; do
     wait
     i=$((i + 1))
 done
+if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    cp "$tmp"/dev*.txt "$tmp"/pred*.txt "$KEEP"/
+fi
 python3 - "$tmp" "$K" <<'PY'
 import json, sys
 tmp, k = sys.argv[1], int(sys.argv[2])
