@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clitics.h"
+#include "ner_model.h"
 #include "normalize.h"
 
 static inline uint64_t mix64(uint64_t h)
@@ -304,11 +305,11 @@ void ner_memory_note(ner_sentence *s, const uint8_t *tags)
     if (s->sentence_number == 0)
         s->sentence_number = 1;
     for (size_t i = 0; i < s->count; i++) {
-        unsigned type = (tags[i] + 1u) / 2;   /* ner_tag_type */
+        unsigned type = ner_tag_type((ner_tag)tags[i]);
         remember(s, s->words[i].key, type);
         if (s->words[i].main_stem != s->words[i].key)
             remember(s, s->words[i].main_stem, type);
-        if (type && tags[i] % 2 == 0) {   /* inside an entity, not its first word */
+        if (ner_tag_is_inside((ner_tag)tags[i])) {   /* inside an entity, not its first word */
             remember(s, s->words[i].key, 5);
             if (s->words[i].main_stem != s->words[i].key)
                 remember(s, s->words[i].main_stem, 5);

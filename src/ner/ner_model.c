@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define NER_MAGIC "MRSDNER1"
-#define NER_VERSION 1
+#define NER_VERSION 2   /* 2: BILOU tags */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
 
 typedef struct {
@@ -41,12 +41,26 @@ struct ner_model {
     size_t map_len;
 };
 
-static const char *const tag_names[NER_TAG_COUNT] = {"O",     "B-PER", "I-PER",  "B-LOC", "I-LOC",
-                                                     "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+static const char *const type_names[5][2] = {
+    {"O", "O"}, {"B-PER", "I-PER"}, {"B-LOC", "I-LOC"}, {"B-ORG", "I-ORG"}, {"B-MISC", "I-MISC"}};
 
 const char *ner_tag_name(ner_tag tag)
 {
-    return tag < NER_TAG_COUNT ? tag_names[tag] : "O";
+    return tag < NER_TAG_COUNT ? type_names[ner_tag_type(tag)][ner_tag_is_inside(tag)] : "O";
+}
+
+void ner_tags_to_bilou(uint8_t *tags, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tags[i] == NER_O)
+            continue;
+        unsigned type = ner_tag_type((ner_tag)tags[i]);
+        bool goes_on = i + 1 < n && ner_tag_is_inside((ner_tag)tags[i + 1]) &&
+                       ner_tag_type((ner_tag)tags[i + 1]) == type;
+        bool continues = ner_tag_is_inside((ner_tag)tags[i]);
+        /* B, I, L, U of the type */
+        tags[i] = (uint8_t)(4 * type - 3 + (continues ? (goes_on ? 1 : 2) : (goes_on ? 0 : 3)));
+    }
 }
 
 ner_tag ner_tag_parse(const char *s, size_t len, bool *known)
@@ -78,7 +92,7 @@ ner_tag ner_tag_parse(const char *s, size_t len, bool *known)
         *known = false;
         return NER_O;
     }
-    return (ner_tag)(2 * t - 1 + inside);
+    return (ner_tag)(4 * t - 3 + inside);
 }
 
 static size_t bucket_count(const ner_model *m)
@@ -330,9 +344,9 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
         }
         memcpy(best, next, sizeof best);
     }
-    unsigned last = 0;
+    unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
-        if (best[t] > best[last])
+        if (ner_tag_may_end((ner_tag)t) && best[t] > best[last])
             last = t;
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
@@ -367,9 +381,9 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
         }
         memcpy(best, next, sizeof best);
     }
-    unsigned last = 0;
+    unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
-        if (best[t] > best[last])
+        if (ner_tag_may_end((ner_tag)t) && best[t] > best[last])
             last = t;
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
@@ -378,9 +392,9 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
     }
 }
 
-typedef int16_t narrow_row __attribute__((vector_size(16)));
-typedef int32_t wide_row __attribute__((vector_size(32)));
-_Static_assert(NER_TAG_COUNT == 9, "the tagger adds rows as 8 + 1 tags");
+typedef int16_t narrow_row __attribute__((vector_size(32)));
+typedef int32_t wide_row __attribute__((vector_size(64)));
+_Static_assert(NER_TAG_COUNT == 17, "the tagger adds rows as 16 + 1 tags");
 
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
@@ -416,7 +430,7 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
         if (i + 2 < n)
             for (uint32_t f = s->feature_start[i + 2]; f < s->feature_start[i + 3]; f++)
                 __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
-        /* eight tags in one vector, the ninth on its own */
+        /* sixteen tags in one vector, the seventeenth on its own */
         wide_row sum = {0};
         int32_t last = 0;
         for (uint32_t f = s->feature_start[i]; f < s->feature_start[i + 1]; f++) {
@@ -424,10 +438,10 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
             narrow_row x;
             memcpy(&x, row, sizeof x);
             sum += __builtin_convertvector(x, wide_row);
-            last += row[8];
+            last += row[16];
         }
         memcpy(s->scores + i * NER_TAG_COUNT, &sum, sizeof sum);
-        s->scores[i * NER_TAG_COUNT + 8] = last;
+        s->scores[i * NER_TAG_COUNT + 16] = last;
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
     ner_memory_note(s, tags);

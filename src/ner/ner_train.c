@@ -104,6 +104,7 @@ bool ner_conll_read(const char *path, ner_conll *c)
             grow_array((void **)&c->sentence_start, &sentence_cap, c->sentence_count + 2, sizeof *c->sentence_start);
             grow_array((void **)&c->blank_after, &blank_cap, c->sentence_count + 1, sizeof *c->blank_after);
             c->blank_after[c->sentence_count] = blank;
+            ner_tags_to_bilou(c->gold + c->sentence_start[c->sentence_count], sentence_tokens);
             c->sentence_start[++c->sentence_count] = (uint32_t)c->token_count;
             sentence_tokens = 0;
         }
