@@ -7,7 +7,7 @@
 # micro F1 and the mean micro and per-type F1.  JOBS=2 runs two folds at once;
 # WORD_STATS=data/ner_word_stats.tsv passes --word-stats as `make train-ner`
 # does; MARSAD=path/to/marsad compares another build; KEEP=DIR keeps each
-# fold's gold and predicted files there (devI.txt, predI.txt) for error
+# fold's gold, predicted and model files there (devI.txt, predI.txt, modelI) for error
 # analysis (scripts/ner_errors.py).  Decisions about
 # features are made on these figures (models/README.md).
 set -e
@@ -54,7 +54,7 @@ while [ $i -lt "$K" ]; do
 done
 if [ -n "${KEEP:-}" ]; then
     mkdir -p "$KEEP"
-    cp "$tmp"/dev*.txt "$tmp"/pred*.txt "$KEEP"/
+    cp "$tmp"/dev*.txt "$tmp"/pred*.txt "$tmp"/model* "$KEEP"/
 fi
 python3 - "$tmp" "$K" <<'PY'
 import json, sys

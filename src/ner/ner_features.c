@@ -275,7 +275,7 @@ static uint32_t memory_check(uint64_t h)
 }
 
 /* The types key h was tagged within the window, as bits (bit 0: O). */
-static uint8_t recall_types(const ner_sentence *s, uint64_t h)
+uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h)
 {
     if (!s->memory)
         return 0;
@@ -395,8 +395,9 @@ static void describe(ner_sentence *s)
         w->fine = c ? c->fine : 0;
         c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
         w->stem_fine = c ? c->fine : 0;
-        w->memory = recall_types(s, w->key);
-        w->stem_memory = w->main_stem != w->key ? recall_types(s, w->main_stem) : 0;
+        w->memory = ner_memory_recall(s, w->key);
+        w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
+        w->future = w->stem_future = 0;
         w->lexicon_begin = t->lexicon_begin;
         w->lexicon_inside = t->lexicon_inside;
     }
@@ -510,6 +511,20 @@ static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t b
     return n;
 }
 
+/* What the first pass tagged the word as in the sentences after it
+ * (ner_lookahead.h): a name is often spelt out in full only later. */
+static size_t lookahead_features(const ner_word *w, uint32_t *out, size_t n)
+{
+    if (w->future) {
+        n = add_bits(out, n, NER_T_FUTURE_TYPE, w->future & 0x1E);
+        out[n++] = ner_feature_hash(NER_T_FUTURE, w->future);
+        out[n++] = ner_feature_hash(NER_T_FUTURE_MEMORY, (uint64_t)w->future << 8 | w->memory);
+    }
+    if (w->stem_future)
+        out[n++] = ner_feature_hash(NER_T_STEM_FUTURE, w->stem_future);
+    return n;
+}
+
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
 {
     const ner_word *w = &s->words[i];
@@ -581,6 +596,7 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
         out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
     if (p1->memory)
         out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
+    n = lookahead_features(w, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

@@ -49,6 +49,7 @@ typedef struct {
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
     uint16_t stats;                     /* of the key (ner_cluster_slot), 0 when unknown */
     uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
+    uint8_t future, stem_future;        /* the same of the sentences after (ner_lookahead.h) */
     uint8_t stem_count;
 } ner_word;
 
@@ -134,6 +135,8 @@ void ner_sentence_free(ner_sentence *s);
  * document. */
 void ner_memory_note(ner_sentence *s, const uint8_t *tags);
 void ner_memory_forget(ner_sentence *s);
+/* The memory bits of key h in s's memory, as ner_word.memory has them. */
+uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h);
 
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
@@ -157,6 +160,7 @@ enum {
     NER_T_PREFIX4, NER_T_SUFFIX4,
     NER_T_STATS, NER_T_STATS_FREQ, NER_T_STATS_AL, NER_T_STATS_SUFFIX, NER_T_STATS_M1, NER_T_STATS_P1,
     NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
+    NER_T_FUTURE_TYPE, NER_T_FUTURE, NER_T_STEM_FUTURE, NER_T_FUTURE_MEMORY,
     NER_TEMPLATE_COUNT
 };
 

@@ -321,22 +321,32 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
 {
     if (count == 0)
         return;
-    /* forbidden transitions cost "minus infinity": no branch in the loop */
-    int64_t cost[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    for (unsigned p = 0; p <= NER_TAG_COUNT; p++)
-        for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-            cost[p * NER_TAG_COUNT + t] = ner_transition_allowed(p, (ner_tag)t) ? transitions[p * NER_TAG_COUNT + t]
-                                                                                : NEG_INFINITY_SCORE;
+    /* each tag looks only at the tags that may come before it: an inside
+     * tag at the two open tags of its type, the others at the nine closed
+     * ones (O, L-, U-), a third of all pairs */
+    uint8_t from_tags[NER_TAG_COUNT][NER_TAG_COUNT], from_count[NER_TAG_COUNT];
+    int64_t cost[NER_TAG_COUNT][NER_TAG_COUNT];
+    for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
+        from_count[t] = 0;
+        for (unsigned p = 0; p < NER_TAG_COUNT; p++)
+            if (ner_transition_allowed(p, (ner_tag)t)) {
+                cost[t][from_count[t]] = transitions[p * NER_TAG_COUNT + t];
+                from_tags[t][from_count[t]++] = (uint8_t)p;
+            }
+    }
     int64_t best[NER_TAG_COUNT], next[NER_TAG_COUNT];
     for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-        best[t] = cost[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t];
+        best[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t)
+                      ? (int64_t)transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t]
+                      : NEG_INFINITY_SCORE;
     for (size_t i = 1; i < count; i++) {
         for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
-            int64_t top = best[0] + cost[t];
-            unsigned from = 0;
-            for (unsigned p = 1; p < NER_TAG_COUNT; p++) {
-                int64_t v = best[p] + cost[p * NER_TAG_COUNT + t];
-                from = v > top ? p : from;
+            const uint8_t *from_tag = from_tags[t];
+            int64_t top = best[from_tag[0]] + cost[t][0];
+            unsigned from = from_tag[0];
+            for (unsigned k = 1; k < from_count[t]; k++) {
+                int64_t v = best[from_tag[k]] + cost[t][k];
+                from = v > top ? from_tag[k] : from;
                 top = v > top ? v : top;
             }
             next[t] = top + scores[i * NER_TAG_COUNT + t];
@@ -398,6 +408,12 @@ _Static_assert(NER_TAG_COUNT == 17, "the tagger adds rows as 16 + 1 tags");
 
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
+    ner_model_tag_words(m, s, tags);
+    ner_memory_note(s, tags);
+}
+
+void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
+{
     size_t n = s->count;
     if (n == 0)
         return;
@@ -444,5 +460,4 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
         s->scores[i * NER_TAG_COUNT + 16] = last;
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
-    ner_memory_note(s, tags);
 }

@@ -117,6 +117,8 @@ void ner_model_transitions(const ner_model *m, int32_t *out);
 /* Tags the words of a prepared sentence into tags[0, s->count) (using the
  * sentence's scratch space). */
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags);
+/* The same without noting the tags in the sentence's memory. */
+void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags);
 
 /* The best tags given per-word scores (count x tags) and transitions
  * ((tags + 1) x tags); scores and transitions of any one scale.  Exposed

@@ -3,6 +3,8 @@
  */
 #include "ner_train.h"
 
+#include "ner_lookahead.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,10 +150,23 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
     corpus->buckets = xmalloc(cap * sizeof *corpus->buckets);
     size_t used = 0;
     uint32_t mask = ((uint32_t)1 << bucket_bits) - 1;
+    /* describe every sentence first: the features of a word look at the
+     * tags of the sentences after it too (ner_lookahead.h) */
     ner_sentence s = {.clusters = clusters};
+    ner_document d = {0};
     for (size_t k = 0; k < count; k++) {
         size_t a = c->sentence_start[first + k], b = c->sentence_start[first + k + 1];
         ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, b - a);
+        ner_document_keep(&d, &s);
+        if (first_pass)
+            ner_memory_note(&s, first_pass + a);
+    }
+    if (first_pass)
+        ner_document_look_ahead(&d, first_pass + first_token);
+    ner_sentence_free(&s);
+    for (size_t k = 0; k < count; k++) {
+        size_t a = c->sentence_start[first + k];
+        ner_document_lend(&d, k, &s);
         for (size_t i = 0; i < s.count; i++) {
             if (used + NER_MAX_FEATURES > cap) {
                 cap *= 2;
@@ -163,11 +178,10 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
                 corpus->buckets[used + f] &= mask;
             used += n;
         }
-        if (first_pass)
-            ner_memory_note(&s, first_pass + a);
     }
+    ner_document_release(&s);
+    ner_document_free(&d);
     corpus->feature_start[corpus->token_count] = (uint32_t)used;
-    ner_sentence_free(&s);
     return corpus;
 }
 

@@ -1,0 +1,100 @@
+/*
+ * ner_lookahead.c — see ner_lookahead.h.
+ */
+#include "ner_lookahead.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ner_document_keep(ner_document *d, const ner_sentence *s)
+{
+    grow_array((void **)&d->words, &d->cap, d->count + s->count + 1, sizeof *d->words);
+    grow_array((void **)&d->sentence_start, &d->sentence_cap, d->sentences + 2, sizeof *d->sentence_start);
+    if (d->sentences == 0)
+        d->sentence_start[0] = 0;
+    memcpy(d->words + d->count, s->words, s->count * sizeof *s->words);
+    d->count += s->count;
+    d->sentence_start[++d->sentences] = (uint32_t)d->count;
+}
+
+void ner_document_clear(ner_document *d)
+{
+    d->count = 0;
+    d->sentences = 0;
+}
+
+void ner_document_free(ner_document *d)
+{
+    free(d->words);
+    free(d->sentence_start);
+    memset(d, 0, sizeof *d);
+}
+
+void ner_document_lend(const ner_document *d, size_t k, ner_sentence *s)
+{
+    s->words = d->words + d->sentence_start[k];
+    s->count = d->sentence_start[k + 1] - d->sentence_start[k];
+}
+
+void ner_document_release(ner_sentence *s)
+{
+    s->words = NULL;
+    s->count = 0;
+}
+
+void ner_document_look_ahead(ner_document *d, const uint8_t *tags)
+{
+    /* last sentence first, so that the memory holds the sentences after */
+    ner_sentence later = {0};
+    for (size_t k = d->sentences; k-- > 0;) {
+        ner_document_lend(d, k, &later);
+        for (size_t i = 0; i < later.count; i++) {
+            ner_word *w = &later.words[i];
+            w->future = later.memory ? ner_memory_recall(&later, w->key) : 0;
+            w->stem_future = later.memory && w->main_stem != w->key ? ner_memory_recall(&later, w->main_stem) : 0;
+        }
+        ner_memory_note(&later, tags + d->sentence_start[k]);
+    }
+    ner_document_release(&later);
+    ner_sentence_free(&later);
+}
+
+void ner_document_look_back(ner_document *d, const uint8_t *tags)
+{
+    ner_sentence earlier = {0};
+    for (size_t k = 0; k < d->sentences; k++) {
+        ner_document_lend(d, k, &earlier);
+        for (size_t i = 0; i < earlier.count; i++) {
+            ner_word *w = &earlier.words[i];
+            w->memory = earlier.memory ? ner_memory_recall(&earlier, w->key) : 0;
+            w->stem_memory =
+                earlier.memory && w->main_stem != w->key ? ner_memory_recall(&earlier, w->main_stem) : 0;
+        }
+        ner_memory_note(&earlier, tags + d->sentence_start[k]);
+    }
+    ner_document_release(&earlier);
+    ner_sentence_free(&earlier);
+}
+
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, ner_sentence *s,
+                       uint8_t *tags)
+{
+    ner_document_look_ahead(d, first_tags);
+    ner_word *own = s->words;
+    size_t own_count = s->count;
+    for (size_t k = 0; k < d->sentences; k++) {
+        size_t a = d->sentence_start[k], n = d->sentence_start[k + 1] - a;
+        bool sees_ahead = false;
+        for (size_t i = 0; i < n && !sees_ahead; i++)
+            sees_ahead = d->words[a + i].future | d->words[a + i].stem_future;
+        if (!sees_ahead) {
+            if (tags != first_tags)
+                memcpy(tags + a, first_tags + a, n);
+            continue;
+        }
+        ner_document_lend(d, k, s);
+        ner_model_tag_words(m, s, tags + a);
+    }
+    s->words = own;
+    s->count = own_count;
+}

@@ -1,0 +1,57 @@
+/*
+ * ner_lookahead.h — the tagger's second pass over a document.
+ *
+ * The memory (ner_features.h) lets a word recall what the tagger said of
+ * it in the sentences before; but a name comes as often alone before it
+ * is spelt out in full.  The first pass tags a document sentence by
+ * sentence and keeps each sentence's described words (ner_document_keep);
+ * ner_document_look_ahead then gives every word the types its key had in
+ * the NER_MEMORY_SENTENCES sentences after it (ner_word.future), and the
+ * second pass (ner_lookahead_tag) tags again the sentences where that
+ * says anything.  Only features, scores and Viterbi run again: words are
+ * not described twice.  Training fills the same bits from the jackknife
+ * first pass, as it fills the memory.
+ */
+#ifndef MARSAD_NER_LOOKAHEAD_H
+#define MARSAD_NER_LOOKAHEAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ner_features.h"
+#include "ner_model.h"
+
+/* The described words of a document's sentences, in order. */
+typedef struct {
+    ner_word *words;
+    size_t count, cap;
+    uint32_t *sentence_start;   /* sentences + 1 word indices */
+    size_t sentences, sentence_cap;
+} ner_document;
+
+/* Appends the prepared sentence s (its words as described) to d. */
+void ner_document_keep(ner_document *d, const ner_sentence *s);
+void ner_document_clear(ner_document *d);
+void ner_document_free(ner_document *d);
+
+/* Sets each word's future bits from tags (one per kept word) of the
+ * sentences after it, within NER_MEMORY_SENTENCES. */
+void ner_document_look_ahead(ner_document *d, const uint8_t *tags);
+
+/* The same of the sentences before: the memory ner_prepare_* gave the
+ * words, from other tags (a later pass's). */
+void ner_document_look_back(ner_document *d, const uint8_t *tags);
+
+/* The words of sentence k of d as a sentence for ner_features and
+ * ner_model_tag_words: s borrows d's words, so call ner_document_release
+ * before ner_sentence_free(s) or the next ner_prepare_*. */
+void ner_document_lend(const ner_document *d, size_t k, ner_sentence *s);
+void ner_document_release(ner_sentence *s);
+
+/* The second pass: first_tags are the first pass's tags of d's words;
+ * tags receives the final ones (may be first_tags).  Sentences whose
+ * words look ahead at nothing keep their first tags.  s is scratch. */
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, ner_sentence *s,
+                       uint8_t *tags);
+
+#endif
