@@ -177,9 +177,9 @@ static void bench_ner(const char *model_path, const char *conll_path, const char
                 size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
                 ner_prepare_strings(&s, lex, c.words + a, c.lengths + a, n);
                 ner_model_tag(model, &s, tags + a);
-                ner_document_keep(&d, &s);
+                ner_document_keep(&d, &s, ner_model_last_scores(&s));
             }
-            ner_lookahead_tag(model, &d, tags, &s, tags);   /* the second pass */
+            ner_lookahead_tag(model, &d, tags, tags);   /* the second pass */
             tagged += c.token_count;
         } while ((elapsed = now() - t0) < 0.5);
         rates[r] = (double)tagged / elapsed;

@@ -72,17 +72,10 @@ int cmd_ner(int argc, char **argv)
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
         ner_prepare_strings(&s, lex, c.words + a, c.lengths + a, n);
         ner_model_tag(model, &s, tags + a);
-        ner_document_keep(&d, &s);
+        ner_document_keep(&d, &s, ner_model_last_scores(&s));
     }
     /* again, with what the words were tagged in the sentences after */
-    const char *passes_env = getenv("MARSAD_NER_PASSES");
-    int passes = passes_env ? atoi(passes_env) : 2;
-    if (passes >= 2)
-        ner_lookahead_tag(model, &d, tags, &s, tags);
-    for (int p = 3; p <= passes; p++) {
-        ner_document_look_back(&d, tags);
-        ner_lookahead_tag(model, &d, tags, &s, tags);
-    }
+    ner_lookahead_tag(model, &d, tags, tags);
     ner_document_free(&d);
     for (size_t k = 0; k < c.sentence_count; k++) {
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;

@@ -513,7 +513,7 @@ static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t b
 
 /* What the first pass tagged the word as in the sentences after it
  * (ner_lookahead.h): a name is often spelt out in full only later. */
-static size_t lookahead_features(const ner_word *w, uint32_t *out, size_t n)
+size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
 {
     if (w->future) {
         n = add_bits(out, n, NER_T_FUTURE_TYPE, w->future & 0x1E);
@@ -596,7 +596,7 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
         out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
     if (p1->memory)
         out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
-    n = lookahead_features(w, out, n);
+    n = ner_lookahead_features(w, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

@@ -142,6 +142,11 @@ uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h);
  * (at most NER_MAX_FEATURES). */
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
 
+/* The features of ner_features() that come of the word's future bits
+ * (ner_lookahead.h), appended to out[0, n); returns the new count.  The
+ * only ones a second pass adds. */
+size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n);
+
 /* The hash one template gives one value: lets tests name a feature. */
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value);
 uint64_t ner_string_hash(const char *s, size_t len);

@@ -6,13 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ner_document_keep(ner_document *d, const ner_sentence *s)
+void ner_document_keep(ner_document *d, const ner_sentence *s, const int32_t *scores)
 {
     grow_array((void **)&d->words, &d->cap, d->count + s->count + 1, sizeof *d->words);
     grow_array((void **)&d->sentence_start, &d->sentence_cap, d->sentences + 2, sizeof *d->sentence_start);
     if (d->sentences == 0)
         d->sentence_start[0] = 0;
     memcpy(d->words + d->count, s->words, s->count * sizeof *s->words);
+    if (scores) {
+        grow_array((void **)&d->scores, &d->scores_cap, (d->count + s->count + 1) * NER_TAG_COUNT, sizeof *d->scores);
+        memcpy(d->scores + d->count * NER_TAG_COUNT, scores, s->count * NER_TAG_COUNT * sizeof *d->scores);
+    }
     d->count += s->count;
     d->sentence_start[++d->sentences] = (uint32_t)d->count;
 }
@@ -26,6 +30,8 @@ void ner_document_clear(ner_document *d)
 void ner_document_free(ner_document *d)
 {
     free(d->words);
+    free(d->scores);
+    free(d->work);
     free(d->sentence_start);
     memset(d, 0, sizeof *d);
 }
@@ -76,25 +82,27 @@ void ner_document_look_back(ner_document *d, const uint8_t *tags)
     ner_sentence_free(&earlier);
 }
 
-void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, ner_sentence *s,
-                       uint8_t *tags)
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags)
 {
     ner_document_look_ahead(d, first_tags);
-    ner_word *own = s->words;
-    size_t own_count = s->count;
+    uint32_t features[NER_MAX_FEATURES];
     for (size_t k = 0; k < d->sentences; k++) {
         size_t a = d->sentence_start[k], n = d->sentence_start[k + 1] - a;
         bool sees_ahead = false;
-        for (size_t i = 0; i < n && !sees_ahead; i++)
-            sees_ahead = d->words[a + i].future | d->words[a + i].stem_future;
+        for (size_t i = 0; i < n; i++) {
+            const ner_word *w = &d->words[a + i];
+            size_t count = ner_lookahead_features(w, features, 0);
+            if (count) {
+                ner_model_add_weights(m, features, count, d->scores + (a + i) * NER_TAG_COUNT);
+                sees_ahead = true;
+            }
+        }
         if (!sees_ahead) {
             if (tags != first_tags)
                 memcpy(tags + a, first_tags + a, n);
             continue;
         }
-        ner_document_lend(d, k, s);
-        ner_model_tag_words(m, s, tags + a);
+        grow_array((void **)&d->work, &d->work_cap, (n + 1) * NER_TAG_COUNT, 1);
+        ner_model_decode(m, d->scores + a * NER_TAG_COUNT, n, d->work, tags + a);
     }
-    s->words = own;
-    s->count = own_count;
 }

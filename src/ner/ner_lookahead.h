@@ -8,8 +8,10 @@
  * ner_document_look_ahead then gives every word the types its key had in
  * the NER_MEMORY_SENTENCES sentences after it (ner_word.future), and the
  * second pass (ner_lookahead_tag) tags again the sentences where that
- * says anything.  Only features, scores and Viterbi run again: words are
- * not described twice.  Training fills the same bits from the jackknife
+ * says anything.  A word's future bits change only its own look-ahead
+ * features (ner_lookahead_features), so the second pass adds their
+ * weights to the first pass's scores and runs Viterbi again: nothing is
+ * described or scored twice.  Training fills the same bits from the jackknife
  * first pass, as it fills the memory.
  */
 #ifndef MARSAD_NER_LOOKAHEAD_H
@@ -21,16 +23,21 @@
 #include "ner_features.h"
 #include "ner_model.h"
 
-/* The described words of a document's sentences, in order. */
+/* The described words of a document's sentences, in order, and the
+ * scores the first pass gave them. */
 typedef struct {
     ner_word *words;
-    size_t count, cap;
+    int32_t *scores;            /* count x NER_TAG_COUNT */
+    uint8_t *work;              /* Viterbi's, of the longest sentence */
+    size_t count, cap, scores_cap, work_cap;
     uint32_t *sentence_start;   /* sentences + 1 word indices */
     size_t sentences, sentence_cap;
 } ner_document;
 
-/* Appends the prepared sentence s (its words as described) to d. */
-void ner_document_keep(ner_document *d, const ner_sentence *s);
+/* Appends the prepared sentence s (its words as described) to d, with the
+ * scores ner_model_tag gave them (ner_model_last_scores), or NULL when
+ * the document is not for ner_lookahead_tag. */
+void ner_document_keep(ner_document *d, const ner_sentence *s, const int32_t *scores);
 void ner_document_clear(ner_document *d);
 void ner_document_free(ner_document *d);
 
@@ -50,8 +57,8 @@ void ner_document_release(ner_sentence *s);
 
 /* The second pass: first_tags are the first pass's tags of d's words;
  * tags receives the final ones (may be first_tags).  Sentences whose
- * words look ahead at nothing keep their first tags.  s is scratch. */
-void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, ner_sentence *s,
-                       uint8_t *tags);
+ * words look ahead at nothing keep their first tags.  Once per document:
+ * it adds to the kept scores. */
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags);
 
 #endif

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define NER_MAGIC "MRSDNER1"
-#define NER_VERSION 2   /* 2: BILOU tags */
+#define NER_VERSION 3   /* 2: BILOU tags; 3: rows without O */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
 
 typedef struct {
@@ -109,7 +109,14 @@ ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
     m->header.tag_count = NER_TAG_COUNT;
     m->header.template_count = NER_TEMPLATE_COUNT;
     m->header.scale = 1;
-    m->owned = xcalloc(bucket_count(m) * NER_TAG_COUNT, sizeof *m->owned);
+    /* rows of 32 bytes on 64-byte lines never straddle two */
+    size_t bytes = bucket_count(m) * NER_ROW_TAGS * sizeof *m->owned;
+    m->owned = aligned_alloc(64, bytes);
+    if (!m->owned) {
+        fprintf(stderr, "marsad: out of memory\n");
+        abort();
+    }
+    memset(m->owned, 0, bytes);
     m->weights = m->owned;
     if (clusters && clusters->slot_count) {
         m->owned_clusters = xmalloc(clusters->slot_count * sizeof *m->owned_clusters);
@@ -135,8 +142,8 @@ size_t ner_model_nonzero_buckets(const ner_model *m)
 {
     size_t n = 0;
     for (size_t b = 0; b < bucket_count(m); b++) {
-        const int16_t *row = m->weights + b * NER_TAG_COUNT;
-        for (int t = 0; t < NER_TAG_COUNT; t++)
+        const int16_t *row = m->weights + b * NER_ROW_TAGS;
+        for (int t = 0; t < NER_ROW_TAGS; t++)
             if (row[t]) {
                 n++;
                 break;
@@ -157,29 +164,36 @@ void ner_model_transitions(const ner_model *m, int32_t *out)
 
 void ner_model_set_weights(ner_model *m, const float *weights, const float *transitions)
 {
-    size_t n = bucket_count(m) * NER_TAG_COUNT;
+    size_t buckets = bucket_count(m);
     float largest = 0;
-    for (size_t i = 0; i < n; i++)
-        largest = fmaxf(largest, fabsf(weights[i]));
+    for (size_t b = 0; b < buckets; b++) {
+        const float *row = weights + b * NER_TAG_COUNT;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            largest = fmaxf(largest, fabsf(row[t] - row[0]));
+    }
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         largest = fmaxf(largest, fabsf(transitions[i]));
     float scale = largest > 0 ? 32767.0f / largest : 1.0f;
     m->header.scale = scale;
-    for (size_t i = 0; i < n; i++)
-        m->owned[i] = (int16_t)lrintf(weights[i] * scale);
+    for (size_t b = 0; b < buckets; b++) {
+        const float *row = weights + b * NER_TAG_COUNT;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            m->owned[b * NER_ROW_TAGS + t - 1] = (int16_t)lrintf((row[t] - row[0]) * scale);
+    }
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
 }
 
 ner_model *ner_model_average(ner_model *const *models, size_t k)
 {
-    size_t n = bucket_count(models[0]) * NER_TAG_COUNT;
-    float *weights = xcalloc(n, sizeof *weights);
+    size_t buckets = bucket_count(models[0]);
+    float *weights = xcalloc(buckets * NER_TAG_COUNT, sizeof *weights);
     float transitions[TRANSITION_ROWS * NER_TAG_COUNT] = {0};
     for (size_t j = 0; j < k; j++) {
         float share = 1.0f / (models[j]->header.scale * (float)k);
-        for (size_t i = 0; i < n; i++)
-            weights[i] += (float)models[j]->weights[i] * share;
+        for (size_t b = 0; b < buckets; b++)
+            for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+                weights[b * NER_TAG_COUNT + t] += (float)models[j]->weights[b * NER_ROW_TAGS + t - 1] * share;
         for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
             transitions[i] += (float)models[j]->header.transitions[i] * share;
     }
@@ -189,14 +203,26 @@ ner_model *ner_model_average(ner_model *const *models, size_t k)
     return m;
 }
 
+static void shift_weight(int16_t *w, long delta)
+{
+    long v = *w + delta;
+    *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+}
+
 void ner_model_shift(ner_model *m, ner_tag tag, float delta)
 {
     if (!m->owned)
         return;
     size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
-    int16_t *w = &m->owned[bucket * NER_TAG_COUNT + tag];
-    long v = *w + lrintf(delta * 32767.0f);
-    *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+    int16_t *row = &m->owned[bucket * NER_ROW_TAGS];
+    long step = lrintf(delta * 32767.0f);
+    if (tag == NER_O) {
+        /* O's weight is 0 by construction: raising it lowers all others */
+        for (unsigned t = 0; t < NER_ROW_TAGS; t++)
+            shift_weight(&row[t], -step);
+    } else {
+        shift_weight(&row[tag - 1], step);
+    }
 }
 
 bool ner_model_save(const ner_model *m, const char *path)
@@ -213,7 +239,7 @@ bool ner_model_save(const ner_model *m, const char *path)
               fwrite(zeros, 1, WEIGHTS_OFFSET - sizeof m->header, f) == WEIGHTS_OFFSET - sizeof m->header &&
               (m->clusters.slot_count == 0 ||
                fwrite(m->clusters.slots, sizeof *m->clusters.slots, m->clusters.slot_count, f) == m->clusters.slot_count) &&
-              fwrite(m->weights, sizeof *m->weights * NER_TAG_COUNT, bucket_count(m), f) == bucket_count(m);
+              fwrite(m->weights, sizeof *m->weights * NER_ROW_TAGS, bucket_count(m), f) == bucket_count(m);
     ok = (fclose(f) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
         fprintf(stderr, "marsad: %s: could not write the model: %s\n", path, strerror(errno));
@@ -252,7 +278,7 @@ ner_model *ner_model_open(const char *path)
         problem = "a NER model of another feature set; retrain it with 'make train-ner'";
     else if (h->bucket_bits < 4 || h->bucket_bits > 26 || (h->cluster_slots & (h->cluster_slots - 1)) != 0 ||
              (size_t)st.st_size != WEIGHTS_OFFSET + (size_t)h->cluster_slots * sizeof(ner_cluster_slot) +
-                                       ((size_t)1 << h->bucket_bits) * NER_TAG_COUNT * sizeof(int16_t))
+                                       ((size_t)1 << h->bucket_bits) * NER_ROW_TAGS * sizeof(int16_t))
         problem = "a NER model of the wrong size";
     if (problem) {
         fprintf(stderr, "marsad: %s: %s\n", path, problem);
@@ -404,7 +430,27 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
 
 typedef int16_t narrow_row __attribute__((vector_size(32)));
 typedef int32_t wide_row __attribute__((vector_size(64)));
-_Static_assert(NER_TAG_COUNT == 17, "the tagger adds rows as 16 + 1 tags");
+_Static_assert(NER_ROW_TAGS == 16, "the tagger adds a row as one vector of 16 tags");
+
+const int32_t *ner_model_last_scores(const ner_sentence *s)
+{
+    return s->scores;
+}
+
+void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            scores[t] += row[t - 1];
+    }
+}
+
+void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags)
+{
+    ner_viterbi(scores, count, m->header.transitions, work, tags);
+}
 
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
@@ -441,23 +487,20 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     /* the rows are scattered over megabytes: ask for the next word's rows
      * while adding up this word's */
     for (uint32_t f = 0; f < s->feature_start[n < 2 ? n : 2]; f++)
-        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
+        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
     for (size_t i = 0; i < n; i++) {
         if (i + 2 < n)
             for (uint32_t f = s->feature_start[i + 2]; f < s->feature_start[i + 3]; f++)
-                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
-        /* sixteen tags in one vector, the seventeenth on its own */
+                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
+        /* the sixteen tags after O in one vector; O scores 0 */
         wide_row sum = {0};
-        int32_t last = 0;
         for (uint32_t f = s->feature_start[i]; f < s->feature_start[i + 1]; f++) {
-            const int16_t *row = m->weights + (size_t)s->features[f] * NER_TAG_COUNT;
             narrow_row x;
-            memcpy(&x, row, sizeof x);
+            memcpy(&x, m->weights + (size_t)s->features[f] * NER_ROW_TAGS, sizeof x);
             sum += __builtin_convertvector(x, wide_row);
-            last += row[16];
         }
-        memcpy(s->scores + i * NER_TAG_COUNT, &sum, sizeof sum);
-        s->scores[i * NER_TAG_COUNT + 16] = last;
+        s->scores[i * NER_TAG_COUNT] = 0;
+        memcpy(s->scores + i * NER_TAG_COUNT + 1, &sum, sizeof sum);
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
 }

@@ -74,6 +74,11 @@ static inline bool ner_tag_may_end(ner_tag tag)
     return !ner_tag_is_open(tag);
 }
 
+/* A bucket stores the weights of the 16 tags after O: only differences
+ * between a word's tags matter to Viterbi, so every row is shifted to make
+ * O's weight 0, and a row is 32 bytes, one cache line at most. */
+#define NER_ROW_TAGS (NER_TAG_COUNT - 1)
+
 typedef struct ner_model ner_model;
 
 /* A model with all weights zero, for training and tests; it keeps a copy
@@ -96,7 +101,7 @@ size_t ner_model_nonzero_buckets(const ner_model *m);
 
 /* Fills a new model's weights from float weights (buckets x tags) and
  * transitions ((tags + 1) x tags, the last row for the sentence start),
- * scaling them to int16. */
+ * shifting each row to O = 0 and scaling them to int16. */
 void ner_model_set_weights(ner_model *m, const float *weights, const float *transitions);
 
 /* A new model whose weights are the mean of k models' (of the same bucket
@@ -109,8 +114,8 @@ ner_model *ner_model_average(ner_model *const *models, size_t k);
  * recall.  Only for models built in memory. */
 void ner_model_shift(ner_model *m, ner_tag tag, float delta);
 
-/* The int16 bucket table (buckets x tags) and the transitions on the same
- * scale, for training's dev scoring. */
+/* The int16 bucket table (buckets x NER_ROW_TAGS: tags 1 to 16, O's is 0)
+ * and the transitions on the same scale, for training's dev scoring. */
 const int16_t *ner_model_weights(const ner_model *m);
 void ner_model_transitions(const ner_model *m, int32_t *out);
 
@@ -119,6 +124,13 @@ void ner_model_transitions(const ner_model *m, int32_t *out);
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags);
 /* The same without noting the tags in the sentence's memory. */
 void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags);
+/* The last sentence ner_model_tag* tagged: its words' scores, count x tags. */
+const int32_t *ner_model_last_scores(const ner_sentence *s);
+/* Adds the weights of k feature hashes to one word's scores (tags wide). */
+void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores);
+/* Viterbi over count words' scores with the model's transitions; work
+ * holds count x tags bytes. */
+void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags);
 
 /* The best tags given per-word scores (count x tags) and transitions
  * ((tags + 1) x tags); scores and transitions of any one scale.  Exposed

@@ -157,7 +157,7 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
     for (size_t k = 0; k < count; k++) {
         size_t a = c->sentence_start[first + k], b = c->sentence_start[first + k + 1];
         ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, b - a);
-        ner_document_keep(&d, &s);
+        ner_document_keep(&d, &s, NULL);
         if (first_pass)
             ner_memory_note(&s, first_pass + a);
     }
@@ -262,11 +262,11 @@ static void tag_sentences(const int32_t *transitions, const int16_t *weights, co
         size_t a = corpus->sentence_start[s], n = corpus->sentence_start[s + 1] - a;
         for (size_t i = 0; i < n; i++) {
             int32_t *row = scores + i * NER_TAG_COUNT;
-            memset(row, 0, NER_TAG_COUNT * sizeof *row);
+            memset(row, 0, NER_TAG_COUNT * sizeof *row);   /* O stays 0 (ner_model.h) */
             for (uint32_t f = corpus->feature_start[a + i]; f < corpus->feature_start[a + i + 1]; f++) {
-                const int16_t *w = weights + (size_t)corpus->buckets[f] * NER_TAG_COUNT;
-                for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-                    row[t] += w[t];
+                const int16_t *w = weights + (size_t)corpus->buckets[f] * NER_ROW_TAGS;
+                for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+                    row[t] += w[t - 1];
             }
         }
         ner_viterbi(scores, n, transitions, work, tags + a);
