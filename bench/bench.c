@@ -179,7 +179,7 @@ static void bench_ner(const char *model_path, const char *conll_path, const char
                 ner_model_tag(model, &s, tags + a);
                 ner_document_keep(&d, &s, ner_model_last_scores(&s));
             }
-            ner_lookahead_tag(model, &d, tags, tags);   /* the second pass */
+            ner_lookahead_tag(model, &d, tags, tags, NER_LOOKAHEAD_ROUNDS);   /* the passes after */
             tagged += c.token_count;
         } while ((elapsed = now() - t0) < 0.5);
         rates[r] = (double)tagged / elapsed;

@@ -124,11 +124,47 @@ static void second_pass_tags_only_where_it_sees_ahead(void **state)
     first[11] = NER_U_PER;
     first[10] = NER_U_LOC;   /* nothing after the last sentence: kept */
     memset(tags, 0xFF, sizeof tags);
-    ner_lookahead_tag(m, &d, first, tags);
+    ner_lookahead_tag(m, &d, first, tags, 1);
     assert_int_equal(tags[1], NER_U_PER);   /* جوتشولك, a person further on */
     assert_int_equal(tags[0], NER_O);
     assert_int_equal(tags[10], NER_U_LOC);
     assert_int_equal(tags[11], NER_U_PER);
+    ner_model_close(m);
+    ner_document_free(&d);
+    ner_sentence_free(&s);
+}
+
+static void later_rounds_equal_tagging_every_sentence_again(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    ner_document d = {0};
+    char copy[512];
+    /* a model that trusts both the memory and the look-ahead of a person */
+    ner_model *m = ner_model_new(12, NULL);
+    size_t buckets = (size_t)1 << 12;
+    float *weights = calloc(buckets * NER_TAG_COUNT, sizeof *weights);
+    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
+    weights[(ner_feature_hash(NER_T_FUTURE_TYPE, 1) & (uint32_t)(buckets - 1)) * NER_TAG_COUNT + NER_U_PER] = 1;
+    weights[(ner_feature_hash(NER_T_MEMORY_TYPE, 1) & (uint32_t)(buckets - 1)) * NER_TAG_COUNT + NER_U_PER] = 1;
+    ner_model_set_weights(m, weights, transitions);
+    free(weights);
+    uint8_t first[12], tags[12], again[12];
+    build(&d, &s, copy, sizeof copy, m, first);
+    first[8] = NER_B_PER;
+    first[9] = NER_L_PER;
+    ner_lookahead_tag(m, &d, first, tags, NER_LOOKAHEAD_ROUNDS);
+    /* the first جوتشولك looked ahead at the full name in the second round;
+     * the full name's surname, in the third, back at that */
+    assert_int_equal(tags[9], NER_U_PER);
+    /* skipping the sentences whose memory did not change loses nothing:
+     * tagging every sentence with the words' last memory gives the same */
+    for (size_t k = 0; k < d.sentences; k++) {
+        ner_document_lend(&d, k, &s);
+        ner_model_tag_words(m, &s, again + d.sentence_start[k]);
+        ner_document_release(&s);
+    }
+    assert_memory_equal(again, tags, sizeof tags);
     ner_model_close(m);
     ner_document_free(&d);
     ner_sentence_free(&s);
@@ -139,6 +175,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(words_look_ahead_at_later_tags),
         cmocka_unit_test(second_pass_tags_only_where_it_sees_ahead),
+        cmocka_unit_test(later_rounds_equal_tagging_every_sentence_again),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }

@@ -21,7 +21,7 @@ static void usage(FILE *out)
                  "first column; a blank line between sentences; any tags are ignored) with\n"
                  "the NER model and prints `token TAG` lines, TAG one of O, B-/I- PER, LOC,\n"
                  "ORG, MISC.  The file is read as one document: what a word was tagged in\n"
-                 "the 20 sentences before and after it weighs on its tag (a second pass;\n"
+                 "the 20 sentences before and after it weighs on its tag (more passes;\n"
                  "models/README.md).\n\n"
                  "  --model FILE    the NER model (default: ner.model beside the binary)\n"
                  "  --lexicon FILE  the compiled lexicon the model was trained with\n"
@@ -75,7 +75,7 @@ int cmd_ner(int argc, char **argv)
         ner_document_keep(&d, &s, ner_model_last_scores(&s));
     }
     /* again, with what the words were tagged in the sentences after */
-    ner_lookahead_tag(model, &d, tags, tags);
+    ner_lookahead_tag(model, &d, tags, tags, NER_LOOKAHEAD_ROUNDS);
     ner_document_free(&d);
     for (size_t k = 0; k < c.sentence_count; k++) {
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;

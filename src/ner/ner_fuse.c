@@ -48,7 +48,7 @@ size_t ner_add_entities(const ner_model *m, const char *text, const token_list *
         tagged += sen->token_count;
     }
     /* again, with what the words were tagged in the sentences after */
-    ner_lookahead_tag(m, &d, all_tags, all_tags);
+    ner_lookahead_tag(m, &d, all_tags, all_tags, NER_LOOKAHEAD_ROUNDS);
     ner_document_free(&d);
     for (size_t k = 0, offset = 0; k < tokens->sentence_count; k++) {
         const sentence *sen = &tokens->sentences[k];

@@ -82,7 +82,9 @@ void ner_document_look_back(ner_document *d, const uint8_t *tags)
     ner_sentence_free(&earlier);
 }
 
-void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags)
+/* Adds the look-ahead features' weights to the first pass's scores and
+ * decodes again the sentences they touch. */
+static void tag_looking_ahead(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags)
 {
     ner_document_look_ahead(d, first_tags);
     uint32_t features[NER_MAX_FEATURES];
@@ -105,4 +107,45 @@ void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first
         grow_array((void **)&d->work, &d->work_cap, (n + 1) * NER_TAG_COUNT, 1);
         ner_model_decode(m, d->scores + a * NER_TAG_COUNT, n, d->work, tags + a);
     }
+}
+
+/* A word's memory and look-ahead bits, to tell which sentences another
+ * round would see differently. */
+static uint32_t recall_bits(const ner_word *w)
+{
+    return (uint32_t)w->memory | (uint32_t)w->stem_memory << 8 | (uint32_t)w->future << 16 |
+           (uint32_t)w->stem_future << 24;
+}
+
+/* Tags again, with the memory and the look-ahead of tags (the second
+ * pass's), the sentences where these say something new. */
+static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
+{
+    uint32_t *before = xmalloc((d->count + 1) * sizeof *before);
+    for (size_t i = 0; i < d->count; i++)
+        before[i] = recall_bits(&d->words[i]);
+    ner_document_look_back(d, tags);
+    ner_document_look_ahead(d, tags);
+    ner_sentence s = {0};
+    for (size_t k = 0; k < d->sentences; k++) {
+        size_t a = d->sentence_start[k], n = d->sentence_start[k + 1] - a;
+        bool changed = false;
+        for (size_t i = a; i < a + n && !changed; i++)
+            changed = recall_bits(&d->words[i]) != before[i];
+        if (!changed)
+            continue;
+        ner_document_lend(d, k, &s);
+        ner_model_tag_words(m, &s, tags + a);
+    }
+    ner_document_release(&s);
+    ner_sentence_free(&s);
+    free(before);
+}
+
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags, unsigned rounds)
+{
+    if (rounds >= 1)
+        tag_looking_ahead(m, d, first_tags, tags);
+    for (unsigned r = 2; r <= rounds; r++)
+        tag_again(m, d, tags);
 }

@@ -8,7 +8,7 @@
  * ner_document_look_ahead then gives every word the types its key had in
  * the NER_MEMORY_SENTENCES sentences after it (ner_word.future), and the
  * second pass (ner_lookahead_tag) tags again the sentences where that
- * says anything.  A word's future bits change only its own look-ahead
+ * says anything; a third looks back and ahead at the second's tags.  A word's future bits change only its own look-ahead
  * features (ner_lookahead_features), so the second pass adds their
  * weights to the first pass's scores and runs Viterbi again: nothing is
  * described or scored twice.  Training fills the same bits from the jackknife
@@ -55,10 +55,14 @@ void ner_document_look_back(ner_document *d, const uint8_t *tags);
 void ner_document_lend(const ner_document *d, size_t k, ner_sentence *s);
 void ner_document_release(ner_sentence *s);
 
-/* The second pass: first_tags are the first pass's tags of d's words;
- * tags receives the final ones (may be first_tags).  Sentences whose
- * words look ahead at nothing keep their first tags.  Once per document:
- * it adds to the kept scores. */
-void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags);
+/* The passes after the first: first_tags are the first pass's tags of
+ * d's words; tags receives the final ones (may be first_tags).  Round 1
+ * adds the look-ahead (sentences whose words look ahead at nothing keep
+ * their first tags); each further round tags again, with the memory and
+ * the look-ahead of the round before, the sentences where these changed.
+ * Once per document: it adds to the kept scores. */
+#define NER_LOOKAHEAD_ROUNDS 2
+void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags,
+                       unsigned rounds);
 
 #endif
