@@ -525,6 +525,18 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
     return n;
 }
 
+/* Where a name ends: a name's word followed by a common word (محمد قبل،
+ * محمد أن) or preceded by one (فرجع أبو هريرة) is the tagger's most
+ * frequent boundary error; the word joined with how common its
+ * neighbour is, and the two neighbours joined, tell them apart. */
+static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
+{
+    out[n++] = ner_feature_hash(NER_T_KEY_STATS_P1, combine(w->key, p1->stats));
+    out[n++] = ner_feature_hash(NER_T_STATS_M1_KEY, combine(m1->stats, w->key));
+    out[n++] = ner_feature_hash(NER_T_KEY_M1_KEY_P1, combine(m1->key, p1->key));
+    return n;
+}
+
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
 {
     const ner_word *w = &s->words[i];
@@ -597,6 +609,7 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     if (p1->memory)
         out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
     n = ner_lookahead_features(w, out, n);
+    n = boundary_features(m1, w, p1, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
