@@ -91,6 +91,32 @@ static void leading_and_trailing_letters(void **state)
     ner_sentence_free(&s);
 }
 
+static uint64_t key_of(const char *word)
+{
+    byte_buffer key = {0};
+    normalize_for_match(word, strlen(word), &key);
+    uint64_t h = ner_string_hash(key.data, key.len);
+    buffer_free(&key);
+    return h;
+}
+
+static void boundary_features_join_a_word_with_its_neighbours(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    /* the name ends before قبل: محمد sees that a common word follows */
+    prepare(&s, "فرجع محمد قبل الفجر", copy, sizeof copy);
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_STATS_M1_KEY, s.words[0].stats, key_of("محمد"))));
+    /* another word between the same neighbours shares the skip pair only */
+    prepare(&s, "فرجع علي قبل الفجر", copy, sizeof copy);
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
+    assert_false(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
+    ner_sentence_free(&s);
+}
+
 static void memory_of_earlier_tags(void **state)
 {
     (void)state;
@@ -383,6 +409,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(features_of_a_word_and_its_neighbours),
         cmocka_unit_test(leading_and_trailing_letters),
+        cmocka_unit_test(boundary_features_join_a_word_with_its_neighbours),
         cmocka_unit_test(memory_of_earlier_tags),
         cmocka_unit_test(how_words_behave_in_the_corpus),
         cmocka_unit_test(lexicon_membership_by_type),

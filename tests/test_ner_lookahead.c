@@ -81,12 +81,13 @@ static void words_look_ahead_at_later_tags(void **state)
     assert_int_equal(d.words[0].future, 0);     /* ورأى never comes again */
     assert_int_equal(d.words[7].future, 0);
     /* the features show it, once lent as a sentence */
-    ner_document_lend(&d, 0, &s);
-    assert_int_equal(s.count, 5);
-    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_FUTURE_TYPE, 1)));
-    assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_FUTURE, 1u << 1 | 1u << 5)));
-    assert_false(has_feature(&s, 0, ner_feature_hash(NER_T_FUTURE_TYPE, 1)));
-    ner_document_release(&s);
+    ner_sentence lent = {0};
+    ner_document_lend(&d, 0, &lent);
+    assert_int_equal(lent.count, 5);
+    assert_true(has_feature(&lent, 1, ner_feature_hash(NER_T_FUTURE_TYPE, 1)));
+    assert_true(has_feature(&lent, 1, ner_feature_hash(NER_T_FUTURE, 1u << 1 | 1u << 5)));
+    assert_false(has_feature(&lent, 0, ner_feature_hash(NER_T_FUTURE_TYPE, 1)));
+    ner_document_release(&lent);
     /* looking back over the same tags: the third sentence's لجوتشولك
      * recalls the full name of the second through its stem */
     ner_document_look_back(&d, first);
@@ -159,11 +160,13 @@ static void later_rounds_equal_tagging_every_sentence_again(void **state)
     assert_int_equal(tags[9], NER_U_PER);
     /* skipping the sentences whose memory did not change loses nothing:
      * tagging every sentence with the words' last memory gives the same */
+    ner_sentence lent = {0};
     for (size_t k = 0; k < d.sentences; k++) {
-        ner_document_lend(&d, k, &s);
-        ner_model_tag_words(m, &s, again + d.sentence_start[k]);
-        ner_document_release(&s);
+        ner_document_lend(&d, k, &lent);
+        ner_model_tag_words(m, &lent, again + d.sentence_start[k]);
+        ner_document_release(&lent);
     }
+    ner_sentence_free(&lent);
     assert_memory_equal(again, tags, sizeof tags);
     ner_model_close(m);
     ner_document_free(&d);

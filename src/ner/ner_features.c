@@ -52,6 +52,11 @@ uint32_t ner_feature_hash(unsigned template_id, uint64_t value)
     return (uint32_t)(mix64(value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
 }
 
+uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b)
+{
+    return ner_feature_hash(template_id, combine(a, b));
+}
+
 static void reserve(ner_sentence *s, size_t n)
 {
     if (n <= s->cap)
@@ -531,9 +536,9 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
  * neighbour is, and the two neighbours joined, tell them apart. */
 static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
 {
-    out[n++] = ner_feature_hash(NER_T_KEY_STATS_P1, combine(w->key, p1->stats));
-    out[n++] = ner_feature_hash(NER_T_STATS_M1_KEY, combine(m1->stats, w->key));
-    out[n++] = ner_feature_hash(NER_T_KEY_M1_KEY_P1, combine(m1->key, p1->key));
+    out[n++] = ner_feature_pair_hash(NER_T_KEY_STATS_P1, w->key, p1->stats);
+    out[n++] = ner_feature_pair_hash(NER_T_STATS_M1_KEY, m1->stats, w->key);
+    out[n++] = ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, m1->key, p1->key);
     return n;
 }
 

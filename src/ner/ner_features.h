@@ -149,6 +149,8 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n);
 
 /* The hash one template gives one value: lets tests name a feature. */
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value);
+/* The same of a template that joins two values (a word and its neighbour's). */
+uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b);
 uint64_t ner_string_hash(const char *s, size_t len);
 
 /* The templates, for tests and for anyone reading a model's weights. */

@@ -50,8 +50,9 @@ void ner_document_look_ahead(ner_document *d, const uint8_t *tags);
 void ner_document_look_back(ner_document *d, const uint8_t *tags);
 
 /* The words of sentence k of d as a sentence for ner_features and
- * ner_model_tag_words: s borrows d's words, so call ner_document_release
- * before ner_sentence_free(s) or the next ner_prepare_*. */
+ * ner_model_tag_words: s borrows d's words, so s must be one never
+ * prepared (its own words would leak), and ner_document_release comes
+ * before ner_sentence_free(s). */
 void ner_document_lend(const ner_document *d, size_t k, ner_sentence *s);
 void ner_document_release(ner_sentence *s);
 
