@@ -290,6 +290,8 @@ static void bio_becomes_bilou_and_back(void **state)
     assert_string_equal(ner_tag_name(NER_L_ORG), "I-ORG");
     assert_string_equal(ner_tag_name(NER_I_MISC), "I-MISC");
     assert_string_equal(ner_tag_name(NER_O), "O");
+    assert_string_equal(ner_tag_bilou_name(NER_U_MISC), "U-MISC");
+    assert_string_equal(ner_tag_bilou_name(NER_L_PER), "L-PER");
     assert_int_equal(ner_tag_type(NER_U_MISC), 4);
     assert_true(ner_tag_is_inside(NER_L_PER));
     assert_false(ner_tag_is_inside(NER_U_PER));

@@ -49,6 +49,14 @@ const char *ner_tag_name(ner_tag tag)
     return tag < NER_TAG_COUNT ? type_names[ner_tag_type(tag)][ner_tag_is_inside(tag)] : "O";
 }
 
+const char *ner_tag_bilou_name(ner_tag tag)
+{
+    static const char *const names[NER_TAG_COUNT] = {
+        "O",      "B-PER",  "I-PER",  "L-PER",  "U-PER",  "B-LOC",  "I-LOC",  "L-LOC",  "U-LOC",
+        "B-ORG",  "I-ORG",  "L-ORG",  "U-ORG",  "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+    return tag < NER_TAG_COUNT ? names[tag] : "O";
+}
+
 void ner_tags_to_bilou(uint8_t *tags, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -37,6 +37,8 @@ typedef enum {
 
 /* The BIO name of a tag: "B-PER" for B- and U-, "I-PER" for I- and L-, "O". */
 const char *ner_tag_name(ner_tag tag);
+/* Its own name, "U-PER", for training's reports. */
+const char *ner_tag_bilou_name(ner_tag tag);
 /* Reads a CoNLL tag as B- or I- (ner_tags_to_bilou makes it BILOU): B-/I-
  * of PER or PERS, LOC, ORG, MISC or MIS* (with AQMAR's typos such as
  * I--ORG); O and anything unknown read as O, and *known is set to false
