@@ -530,6 +530,21 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
     return n;
 }
 
+size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
+{
+    if (w->memory) {
+        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
+        out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
+    }
+    if (w->stem_memory)
+        out[n++] = ner_feature_hash(NER_T_STEM_MEMORY, w->stem_memory);
+    if (m1 && m1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
+    if (p1 && p1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
+    return ner_lookahead_features(w, out, n);
+}
+
 /* Where a name ends: a name's word followed by a common word (محمد قبل،
  * محمد أن) or preceded by one (فرجع أبو هريرة) is the tagger's most
  * frequent boundary error; the word joined with how common its
@@ -603,17 +618,7 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     }
     out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
-    if (w->memory) {
-        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
-        out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
-    }
-    if (w->stem_memory)
-        out[n++] = ner_feature_hash(NER_T_STEM_MEMORY, w->stem_memory);
-    if (m1->memory)
-        out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
-    if (p1->memory)
-        out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
-    n = ner_lookahead_features(w, out, n);
+    n = ner_recall_features(m1, w, p1, out, n);
     n = boundary_features(m1, w, p1, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);

@@ -147,6 +147,12 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
  * only ones a second pass adds. */
 size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n);
 
+/* The features of ner_features() that come of the memory and the
+ * look-ahead of w and its neighbours (m1, p1: NULL at the sentence's
+ * edges), appended to out[0, n); returns the new count.  The only ones
+ * that change when a later pass recomputes the memory. */
+size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n);
+
 /* The hash one template gives one value: lets tests name a feature. */
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value);
 /* The same of a template that joins two values (a word and its neighbour's). */

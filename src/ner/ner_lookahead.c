@@ -117,8 +117,36 @@ static uint32_t recall_bits(const ner_word *w)
            (uint32_t)w->stem_future << 24;
 }
 
+static void set_recall_bits(ner_word *w, uint32_t bits)
+{
+    w->memory = (uint8_t)bits;
+    w->stem_memory = (uint8_t)(bits >> 8);
+    w->future = (uint8_t)(bits >> 16);
+    w->stem_future = (uint8_t)(bits >> 24);
+}
+
+/* Word i of the n words at w with the bits of round bits (NULL: as they
+ * are), and its neighbours, as ner_recall_features wants them. */
+static size_t recall_features_with(const ner_word *w, size_t n, size_t i, const uint32_t *bits, uint32_t *out)
+{
+    ner_word view[3];
+    const ner_word *at[3] = {NULL, NULL, NULL};
+    for (size_t k = 0; k < 3; k++) {
+        size_t j = i + k;   /* i - 1 + k, shifted to stay unsigned */
+        if (j == 0 || j > n)
+            continue;
+        view[k] = w[j - 1];
+        if (bits)
+            set_recall_bits(&view[k], bits[j - 1]);
+        at[k] = &view[k];
+    }
+    return ner_recall_features(at[0], at[1], at[2], out, 0);
+}
+
 /* Tags again, with the memory and the look-ahead of tags (the second
- * pass's), the sentences where these say something new. */
+ * pass's), the sentences where these changed.  Only the features of the
+ * memory and the look-ahead differ from the kept scores' (which hold the
+ * second pass's look-ahead already): their weights are swapped. */
 static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
 {
     uint32_t *before = xmalloc((d->count + 1) * sizeof *before);
@@ -126,7 +154,7 @@ static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
         before[i] = recall_bits(&d->words[i]);
     ner_document_look_back(d, tags);
     ner_document_look_ahead(d, tags);
-    ner_sentence s = {0};
+    uint32_t features[NER_MAX_FEATURES];
     for (size_t k = 0; k < d->sentences; k++) {
         size_t a = d->sentence_start[k], n = d->sentence_start[k + 1] - a;
         bool changed = false;
@@ -134,11 +162,16 @@ static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
             changed = recall_bits(&d->words[i]) != before[i];
         if (!changed)
             continue;
-        ner_document_lend(d, k, &s);
-        ner_model_tag_words(m, &s, tags + a);
+        for (size_t i = 0; i < n; i++) {
+            int32_t *scores = d->scores + (a + i) * NER_TAG_COUNT;
+            size_t count = recall_features_with(d->words + a, n, i, before + a, features);
+            ner_model_remove_weights(m, features, count, scores);
+            count = recall_features_with(d->words + a, n, i, NULL, features);
+            ner_model_add_weights(m, features, count, scores);
+        }
+        grow_array((void **)&d->work, &d->work_cap, (n + 1) * NER_TAG_COUNT, 1);
+        ner_model_decode(m, d->scores + a * NER_TAG_COUNT, n, d->work, tags + a);
     }
-    ner_document_release(&s);
-    ner_sentence_free(&s);
     free(before);
 }
 

@@ -1,18 +1,20 @@
 /*
- * ner_lookahead.h — the tagger's second pass over a document.
+ * ner_lookahead.h — the tagger's later passes over a document.
  *
  * The memory (ner_features.h) lets a word recall what the tagger said of
  * it in the sentences before; but a name comes as often alone before it
  * is spelt out in full.  The first pass tags a document sentence by
- * sentence and keeps each sentence's described words (ner_document_keep);
- * ner_document_look_ahead then gives every word the types its key had in
- * the NER_MEMORY_SENTENCES sentences after it (ner_word.future), and the
- * second pass (ner_lookahead_tag) tags again the sentences where that
- * says anything; a third looks back and ahead at the second's tags.  A word's future bits change only its own look-ahead
- * features (ner_lookahead_features), so the second pass adds their
- * weights to the first pass's scores and runs Viterbi again: nothing is
- * described or scored twice.  Training fills the same bits from the jackknife
- * first pass, as it fills the memory.
+ * sentence and keeps each sentence's described words and scores
+ * (ner_document_keep).  The second gives every word the types its key had
+ * in the first pass's tags of the NER_MEMORY_SENTENCES sentences after it
+ * (ner_word.future); those change only the word's own look-ahead features
+ * (ner_lookahead_features), so it adds their weights to the kept scores
+ * and runs Viterbi again where they say anything.  The third recomputes
+ * memory and look-ahead from the second pass's tags and, in the sentences
+ * where a word's bits changed, swaps the weights of the memory and
+ * look-ahead features (ner_recall_features).  Nothing is described or
+ * scored twice.  Training fills the look-ahead from the jackknife first
+ * pass, as it fills the memory.
  */
 #ifndef MARSAD_NER_LOOKAHEAD_H
 #define MARSAD_NER_LOOKAHEAD_H

@@ -455,6 +455,16 @@ void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t 
     }
 }
 
+void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            scores[t] -= row[t - 1];
+    }
+}
+
 void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags)
 {
     ner_viterbi(scores, count, m->header.transitions, work, tags);

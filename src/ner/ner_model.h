@@ -130,6 +130,8 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags);
 const int32_t *ner_model_last_scores(const ner_sentence *s);
 /* Adds the weights of k feature hashes to one word's scores (tags wide). */
 void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores);
+/* Takes them away again. */
+void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores);
 /* Viterbi over count words' scores with the model's transitions; work
  * holds count x tags bytes. */
 void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags);
