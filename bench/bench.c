@@ -23,6 +23,7 @@
 #include "event_json.h"
 #include "events.h"
 #include "lexicon.h"
+#include "ner_lookahead.h"
 #include "ner_model.h"
 #include "ner_train.h"
 #include "utf8.h"
@@ -149,7 +150,8 @@ static void bench_actors(const corpus *c, int runs, const char *lexicon_path)
 
 /* Tokens/s of the NER tagger over a CoNLL file read beforehand: every pass
  * prepares each sentence (keys, clitics, lexicon matches, word classes) and
- * decodes it, as `marsad ner` does. */
+ * decodes it, then decodes again the sentences that look ahead
+ * (ner_lookahead.h), as `marsad ner` does. */
 static void bench_ner(const char *model_path, const char *conll_path, const char *lexicon_path, int runs)
 {
     ner_model *model = ner_model_open(model_path);
@@ -162,17 +164,22 @@ static void bench_ner(const char *model_path, const char *conll_path, const char
         return;
     }
     ner_sentence s = {.clusters = ner_model_clusters(model)};
+    ner_document d = {0};
     uint8_t *tags = xmalloc(c.token_count + 1);
     double *rates = xcalloc((size_t)runs, sizeof *rates), *cpu_rates = xcalloc((size_t)runs, sizeof *cpu_rates);
     for (int r = 0; r < runs; r++) {
         size_t tagged = 0;
         double t0 = now(), c0 = cpu_now(), elapsed;
         do {
+            ner_memory_forget(&s);
+            ner_document_clear(&d);
             for (size_t k = 0; k < c.sentence_count; k++) {
                 size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
                 ner_prepare_strings(&s, lex, c.words + a, c.lengths + a, n);
                 ner_model_tag(model, &s, tags + a);
+                ner_document_keep(&d, &s, ner_model_last_scores(&s));
             }
+            ner_lookahead_tag(model, &d, tags, tags, NER_LOOKAHEAD_ROUNDS);   /* the passes after */
             tagged += c.token_count;
         } while ((elapsed = now() - t0) < 0.5);
         rates[r] = (double)tagged / elapsed;
@@ -187,6 +194,7 @@ static void bench_ner(const char *model_path, const char *conll_path, const char
     free(rates);
     free(cpu_rates);
     free(tags);
+    ner_document_free(&d);
     ner_sentence_free(&s);
     ner_conll_free(&c);
     lexicon_close(lex);

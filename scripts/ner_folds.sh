@@ -6,7 +6,9 @@
 # inside them), tags the fold, and score_ner.py scores it.  Prints each fold's
 # micro F1 and the mean micro and per-type F1.  JOBS=2 runs two folds at once;
 # WORD_STATS=data/ner_word_stats.tsv passes --word-stats as `make train-ner`
-# does; MARSAD=path/to/marsad compares another build.  Decisions about
+# does; MARSAD=path/to/marsad compares another build; KEEP=DIR keeps each
+# fold's gold, predicted and model files there (devI.txt, predI.txt, modelI) for error
+# analysis (scripts/ner_errors.py).  Decisions about
 # features are made on these figures (models/README.md).
 set -e
 SHARED=${SHARED:-../shared}
@@ -35,7 +37,7 @@ for i in range(k):
 PY
 run_fold() {
     i=$1; shift
-    ${MARSAD:-build/marsad} train-ner "$tmp/train$i.txt" --holdout 10 --clusters data/ner_clusters.tsv ${WORD_STATS:+--word-stats $WORD_STATS} --bits 19 -q \
+    ${MARSAD:-build/marsad} train-ner "$tmp/train$i.txt" --holdout 10 --clusters data/ner_clusters.tsv ${WORD_STATS:+--word-stats $WORD_STATS} --bits 18 -q \
         -o "$tmp/model$i" "$@"
     ${MARSAD:-build/marsad} ner --model "$tmp/model$i" "$tmp/dev$i.txt" > "$tmp/pred$i.txt"
     python3 "$SHARED/eval/score_ner.py" "$tmp/dev$i.txt" "$tmp/pred$i.txt" --json > "$tmp/score$i.json"
@@ -50,6 +52,10 @@ while [ $i -lt "$K" ]; do
     wait
     i=$((i + 1))
 done
+if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    cp "$tmp"/dev*.txt "$tmp"/pred*.txt "$tmp"/model* "$KEEP"/
+fi
 python3 - "$tmp" "$K" <<'PY'
 import json, sys
 tmp, k = sys.argv[1], int(sys.argv[2])

@@ -91,6 +91,32 @@ static void leading_and_trailing_letters(void **state)
     ner_sentence_free(&s);
 }
 
+static uint64_t key_of(const char *word)
+{
+    byte_buffer key = {0};
+    normalize_for_match(word, strlen(word), &key);
+    uint64_t h = ner_string_hash(key.data, key.len);
+    buffer_free(&key);
+    return h;
+}
+
+static void boundary_features_join_a_word_with_its_neighbours(void **state)
+{
+    (void)state;
+    ner_sentence s = {0};
+    char copy[512];
+    /* the name ends before قبل: محمد sees that a common word follows */
+    prepare(&s, "فرجع محمد قبل الفجر", copy, sizeof copy);
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_STATS_M1_KEY, s.words[0].stats, key_of("محمد"))));
+    /* another word between the same neighbours shares the skip pair only */
+    prepare(&s, "فرجع علي قبل الفجر", copy, sizeof copy);
+    assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
+    assert_false(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
+    ner_sentence_free(&s);
+}
+
 static void memory_of_earlier_tags(void **state)
 {
     (void)state;
@@ -99,7 +125,7 @@ static void memory_of_earlier_tags(void **state)
     prepare(&s, "وقال رئيس الاتحاد برند جوتشولك", copy, sizeof copy);
     /* nothing was tagged before the first sentence */
     assert_int_equal(s.words[4].memory, 0);
-    const uint8_t tags[] = {NER_O, NER_O, NER_O, NER_B_PER, NER_I_PER};
+    const uint8_t tags[] = {NER_O, NER_O, NER_O, NER_B_PER, NER_L_PER};
     ner_memory_note(&s, tags);
     /* later in the story the surname comes alone, once with a clitic */
     prepare(&s, "ورأى جوتشولك أنه يتعين ذلك لجوتشولك", copy, sizeof copy);
@@ -192,37 +218,86 @@ static void tags_read_leniently(void **state)
     assert_string_equal(ner_tag_name(NER_I_LOC), "I-LOC");
 }
 
-static void viterbi_keeps_bio_valid(void **state)
+static void viterbi_keeps_bilou_valid(void **state)
 {
     (void)state;
     int32_t transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
     int32_t scores[3 * NER_TAG_COUNT] = {0};
     uint8_t work[3 * NER_TAG_COUNT], tags[3];
-    /* the words want I-PER, I-PER, O: an entity cannot start with I-, so the
-     * best valid reading is B-PER I-PER O */
+    /* the words want I-PER, L-PER, O: an entity cannot start inside, so
+     * the best valid reading is B-PER L-PER O */
     scores[0 * NER_TAG_COUNT + NER_I_PER] = 10;
     scores[0 * NER_TAG_COUNT + NER_B_PER] = 6;
-    scores[1 * NER_TAG_COUNT + NER_I_PER] = 10;
+    scores[1 * NER_TAG_COUNT + NER_L_PER] = 10;
     scores[2 * NER_TAG_COUNT + NER_O] = 5;
     ner_viterbi(scores, 3, transitions, work, tags);
     assert_int_equal(tags[0], NER_B_PER);
-    assert_int_equal(tags[1], NER_I_PER);
+    assert_int_equal(tags[1], NER_L_PER);
     assert_int_equal(tags[2], NER_O);
-    /* a strong B-LOC → I-LOC transition turns the second word into I-LOC */
+    /* a strong B-LOC → L-LOC transition turns the second word into L-LOC */
     memset(scores, 0, sizeof scores);
     scores[0 * NER_TAG_COUNT + NER_B_LOC] = 10;
     scores[1 * NER_TAG_COUNT + NER_O] = 3;
-    scores[1 * NER_TAG_COUNT + NER_I_LOC] = 1;
-    transitions[NER_B_LOC * NER_TAG_COUNT + NER_I_LOC] = 5;
+    scores[1 * NER_TAG_COUNT + NER_L_LOC] = 1;
+    transitions[NER_B_LOC * NER_TAG_COUNT + NER_L_LOC] = 5;
     ner_viterbi(scores, 3, transitions, work, tags);
     assert_int_equal(tags[0], NER_B_LOC);
-    assert_int_equal(tags[1], NER_I_LOC);
-    /* I-ORG never follows B-LOC, whatever the scores: the path goes
+    assert_int_equal(tags[1], NER_L_LOC);
+    /* L-ORG never follows B-LOC, whatever the scores: the path goes
      * through B-ORG instead */
-    scores[1 * NER_TAG_COUNT + NER_I_ORG] = 1000;
+    scores[1 * NER_TAG_COUNT + NER_L_ORG] = 1000;
+    ner_viterbi(scores, 3, transitions, work, tags);
+    assert_int_equal(tags[0], NER_B_ORG);
+    assert_int_equal(tags[1], NER_L_ORG);
+    /* a name cannot be left open at the end of a sentence: the last word
+     * wants I-ORG, but only L-ORG closes it */
+    memset(scores, 0, sizeof scores);
+    scores[0 * NER_TAG_COUNT + NER_B_ORG] = 10;
+    scores[1 * NER_TAG_COUNT + NER_I_ORG] = 10;
+    scores[2 * NER_TAG_COUNT + NER_I_ORG] = 10;
+    scores[2 * NER_TAG_COUNT + NER_L_ORG] = 2;
+    memset(transitions, 0, sizeof transitions);
     ner_viterbi(scores, 3, transitions, work, tags);
     assert_int_equal(tags[0], NER_B_ORG);
     assert_int_equal(tags[1], NER_I_ORG);
+    assert_int_equal(tags[2], NER_L_ORG);
+    float fscores[3 * NER_TAG_COUNT], ftransitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
+    for (size_t i = 0; i < 3 * NER_TAG_COUNT; i++)
+        fscores[i] = (float)scores[i];
+    ner_viterbi_float(fscores, 3, ftransitions, work, tags);
+    assert_int_equal(tags[2], NER_L_ORG);
+}
+
+static void bio_becomes_bilou_and_back(void **state)
+{
+    (void)state;
+    /* وزارة الخارجية الأمريكية | O | مصر | O | جورج بوش */
+    uint8_t tags[] = {NER_B_ORG, NER_I_ORG, NER_I_ORG, NER_O, NER_B_LOC, NER_O, NER_B_PER, NER_I_PER};
+    ner_tags_to_bilou(tags, 8);
+    const uint8_t bilou[] = {NER_B_ORG, NER_I_ORG, NER_L_ORG, NER_O, NER_U_LOC, NER_O, NER_B_PER, NER_L_PER};
+    assert_memory_equal(tags, bilou, sizeof bilou);
+    /* already BILOU: unchanged */
+    ner_tags_to_bilou(tags, 8);
+    assert_memory_equal(tags, bilou, sizeof bilou);
+    /* two names of one type side by side stay two */
+    uint8_t two[] = {NER_B_LOC, NER_B_LOC, NER_I_LOC};
+    ner_tags_to_bilou(two, 3);
+    assert_int_equal(two[0], NER_U_LOC);
+    assert_int_equal(two[1], NER_B_LOC);
+    assert_int_equal(two[2], NER_L_LOC);
+    /* printed as BIO, which the scorer reads */
+    assert_string_equal(ner_tag_name(NER_U_LOC), "B-LOC");
+    assert_string_equal(ner_tag_name(NER_L_ORG), "I-ORG");
+    assert_string_equal(ner_tag_name(NER_I_MISC), "I-MISC");
+    assert_string_equal(ner_tag_name(NER_O), "O");
+    assert_string_equal(ner_tag_bilou_name(NER_U_MISC), "U-MISC");
+    assert_string_equal(ner_tag_bilou_name(NER_L_PER), "L-PER");
+    assert_int_equal(ner_tag_type(NER_U_MISC), 4);
+    assert_true(ner_tag_is_inside(NER_L_PER));
+    assert_false(ner_tag_is_inside(NER_U_PER));
+    assert_false(ner_transition_allowed(NER_I_PER, NER_O));
+    assert_true(ner_transition_allowed(NER_L_PER, NER_U_PER));
+    assert_false(ner_transition_allowed(NER_TAG_COUNT, NER_L_PER));
 }
 
 static void entity_f1_counts_exact_spans(void **state)
@@ -250,8 +325,8 @@ static void conll_reading_repairs_bio(void **state)
     unlink(path);
     assert_int_equal(c.sentence_count, 2);
     assert_int_equal(c.token_count, 4);
-    assert_int_equal(c.gold[1], NER_B_LOC);   /* an I- that continues nothing starts an entity */
-    assert_int_equal(c.gold[3], NER_B_PER);
+    assert_int_equal(c.gold[1], NER_U_LOC);   /* an I- that continues nothing starts an entity */
+    assert_int_equal(c.gold[3], NER_U_PER);   /* names of one word are U- inside */
     assert_true(c.blank_after[0]);
     assert_false(c.blank_after[1]);
     assert_int_equal(c.lengths[1], strlen("بيروت"));
@@ -307,7 +382,7 @@ static void tiny_model_round_trips(void **state)
     free(second);
     /* the same seed trains the same model */
     ner_model *again = ner_train(corpus, NULL, &o, NULL);
-    assert_memory_equal(ner_model_weights(again), ner_model_weights(trained), ((size_t)1 << 16) * NER_TAG_COUNT * 2);
+    assert_memory_equal(ner_model_weights(again), ner_model_weights(trained), ((size_t)1 << 16) * NER_ROW_TAGS * 2);
     ner_model_close(again);
     ner_model_close(loaded);
     ner_model_close(trained);
@@ -336,11 +411,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(features_of_a_word_and_its_neighbours),
         cmocka_unit_test(leading_and_trailing_letters),
+        cmocka_unit_test(boundary_features_join_a_word_with_its_neighbours),
         cmocka_unit_test(memory_of_earlier_tags),
         cmocka_unit_test(how_words_behave_in_the_corpus),
         cmocka_unit_test(lexicon_membership_by_type),
         cmocka_unit_test(tags_read_leniently),
-        cmocka_unit_test(viterbi_keeps_bio_valid),
+        cmocka_unit_test(viterbi_keeps_bilou_valid),
+        cmocka_unit_test(bio_becomes_bilou_and_back),
         cmocka_unit_test(entity_f1_counts_exact_spans),
         cmocka_unit_test(conll_reading_repairs_bio),
         cmocka_unit_test(tiny_model_round_trips),

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "lexicon.h"
+#include "ner_lookahead.h"
 #include "ner_model.h"
 #include "ner_train.h"
 #include "utf8.h"
@@ -20,7 +21,8 @@ static void usage(FILE *out)
                  "first column; a blank line between sentences; any tags are ignored) with\n"
                  "the NER model and prints `token TAG` lines, TAG one of O, B-/I- PER, LOC,\n"
                  "ORG, MISC.  The file is read as one document: what a word was tagged in\n"
-                 "the 20 sentences before it weighs on its tag (models/README.md).\n\n"
+                 "the 20 sentences before and after it weighs on its tag (more passes;\n"
+                 "models/README.md).\n\n"
                  "  --model FILE    the NER model (default: ner.model beside the binary)\n"
                  "  --lexicon FILE  the compiled lexicon the model was trained with\n"
                  "                  (default: lexicon.bin beside the binary)\n");
@@ -64,11 +66,19 @@ int cmd_ner(int argc, char **argv)
         return 1;
     }
     ner_sentence s = {.clusters = ner_model_clusters(model)};
+    ner_document d = {0};
     uint8_t *tags = xmalloc(c.token_count + 1);
     for (size_t k = 0; k < c.sentence_count; k++) {
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
         ner_prepare_strings(&s, lex, c.words + a, c.lengths + a, n);
         ner_model_tag(model, &s, tags + a);
+        ner_document_keep(&d, &s, ner_model_last_scores(&s));
+    }
+    /* again, with what the words were tagged in the sentences after */
+    ner_lookahead_tag(model, &d, tags, tags, NER_LOOKAHEAD_ROUNDS);
+    ner_document_free(&d);
+    for (size_t k = 0; k < c.sentence_count; k++) {
+        size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
         for (size_t i = 0; i < n; i++)
             printf("%.*s %s\n", (int)c.lengths[a + i], c.words[a + i], ner_tag_name((ner_tag)tags[a + i]));
         if (c.blank_after[k])

@@ -183,7 +183,7 @@ int cmd_train_ner(int argc, char **argv)
     if (dev_corpus && o.verbose)
         fprintf(stderr, "best dev F1 %.4f (the mean of %u models)\n", ner_corpus_f1(model, dev_corpus), seeds);
     /* the perceptron errs on the side of O: find the shift of each tag's
-     * weight (O, then the B- and I- of each type) that scores best on the
+     * weight (O, then the B-, I-, L- and U- of each type) that scores best on the
      * dev set, one tag at a time */
     float shift[NER_TAG_COUNT] = {0};
     if (dev_corpus) {
@@ -207,7 +207,7 @@ int cmd_train_ner(int argc, char **argv)
             ner_model_shift(model, (ner_tag)tag, chosen - applied);
             shift[tag] = chosen;
             if (o.verbose)
-                fprintf(stderr, "%s shifted by %.3f: dev F1 %.4f\n", ner_tag_name((ner_tag)tag), (double)chosen, best);
+                fprintf(stderr, "%s shifted by %.3f: dev F1 %.4f\n", ner_tag_bilou_name((ner_tag)tag), (double)chosen, best);
         }
     }
     if (holdout) {

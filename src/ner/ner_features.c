@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clitics.h"
+#include "ner_model.h"
 #include "normalize.h"
 
 static inline uint64_t mix64(uint64_t h)
@@ -49,6 +50,11 @@ uint64_t ner_string_hash(const char *s, size_t len)
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value)
 {
     return (uint32_t)(mix64(value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
+}
+
+uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b)
+{
+    return ner_feature_hash(template_id, combine(a, b));
 }
 
 static void reserve(ner_sentence *s, size_t n)
@@ -274,7 +280,7 @@ static uint32_t memory_check(uint64_t h)
 }
 
 /* The types key h was tagged within the window, as bits (bit 0: O). */
-static uint8_t recall_types(const ner_sentence *s, uint64_t h)
+uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h)
 {
     if (!s->memory)
         return 0;
@@ -304,11 +310,11 @@ void ner_memory_note(ner_sentence *s, const uint8_t *tags)
     if (s->sentence_number == 0)
         s->sentence_number = 1;
     for (size_t i = 0; i < s->count; i++) {
-        unsigned type = (tags[i] + 1u) / 2;   /* ner_tag_type */
+        unsigned type = ner_tag_type((ner_tag)tags[i]);
         remember(s, s->words[i].key, type);
         if (s->words[i].main_stem != s->words[i].key)
             remember(s, s->words[i].main_stem, type);
-        if (type && tags[i] % 2 == 0) {   /* inside an entity, not its first word */
+        if (ner_tag_is_inside((ner_tag)tags[i])) {   /* inside an entity, not its first word */
             remember(s, s->words[i].key, 5);
             if (s->words[i].main_stem != s->words[i].key)
                 remember(s, s->words[i].main_stem, 5);
@@ -394,8 +400,9 @@ static void describe(ner_sentence *s)
         w->fine = c ? c->fine : 0;
         c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
         w->stem_fine = c ? c->fine : 0;
-        w->memory = recall_types(s, w->key);
-        w->stem_memory = w->main_stem != w->key ? recall_types(s, w->main_stem) : 0;
+        w->memory = ner_memory_recall(s, w->key);
+        w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
+        w->future = w->stem_future = 0;
         w->lexicon_begin = t->lexicon_begin;
         w->lexicon_inside = t->lexicon_inside;
     }
@@ -509,6 +516,47 @@ static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t b
     return n;
 }
 
+/* What the first pass tagged the word as in the sentences after it
+ * (ner_lookahead.h): a name is often spelt out in full only later. */
+size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
+{
+    if (w->future) {
+        n = add_bits(out, n, NER_T_FUTURE_TYPE, w->future & 0x1E);
+        out[n++] = ner_feature_hash(NER_T_FUTURE, w->future);
+        out[n++] = ner_feature_hash(NER_T_FUTURE_MEMORY, (uint64_t)w->future << 8 | w->memory);
+    }
+    if (w->stem_future)
+        out[n++] = ner_feature_hash(NER_T_STEM_FUTURE, w->stem_future);
+    return n;
+}
+
+size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
+{
+    if (w->memory) {
+        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
+        out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
+    }
+    if (w->stem_memory)
+        out[n++] = ner_feature_hash(NER_T_STEM_MEMORY, w->stem_memory);
+    if (m1 && m1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
+    if (p1 && p1->memory)
+        out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
+    return ner_lookahead_features(w, out, n);
+}
+
+/* Where a name ends: a name's word followed by a common word (محمد قبل،
+ * محمد أن) or preceded by one (فرجع أبو هريرة) is the tagger's most
+ * frequent boundary error; the word joined with how common its
+ * neighbour is, and the two neighbours joined, tell them apart. */
+static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
+{
+    out[n++] = ner_feature_pair_hash(NER_T_KEY_STATS_P1, w->key, p1->stats);
+    out[n++] = ner_feature_pair_hash(NER_T_STATS_M1_KEY, m1->stats, w->key);
+    out[n++] = ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, m1->key, p1->key);
+    return n;
+}
+
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
 {
     const ner_word *w = &s->words[i];
@@ -570,16 +618,8 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     }
     out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
-    if (w->memory) {
-        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
-        out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
-    }
-    if (w->stem_memory)
-        out[n++] = ner_feature_hash(NER_T_STEM_MEMORY, w->stem_memory);
-    if (m1->memory)
-        out[n++] = ner_feature_hash(NER_T_MEMORY_M1, combine(m1->memory, w->memory));
-    if (p1->memory)
-        out[n++] = ner_feature_hash(NER_T_MEMORY_P1, combine(p1->memory, w->memory));
+    n = ner_recall_features(m1, w, p1, out, n);
+    n = boundary_features(m1, w, p1, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

@@ -49,6 +49,7 @@ typedef struct {
     uint16_t coarse, fine, stem_fine;   /* word classes, 0 when unknown */
     uint16_t stats;                     /* of the key (ner_cluster_slot), 0 when unknown */
     uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
+    uint8_t future, stem_future;        /* the same of the sentences after (ner_lookahead.h) */
     uint8_t stem_count;
 } ner_word;
 
@@ -134,13 +135,28 @@ void ner_sentence_free(ner_sentence *s);
  * document. */
 void ner_memory_note(ner_sentence *s, const uint8_t *tags);
 void ner_memory_forget(ner_sentence *s);
+/* The memory bits of key h in s's memory, as ner_word.memory has them. */
+uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h);
 
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
 
+/* The features of ner_features() that come of the word's future bits
+ * (ner_lookahead.h), appended to out[0, n); returns the new count.  The
+ * only ones a second pass adds. */
+size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n);
+
+/* The features of ner_features() that come of the memory and the
+ * look-ahead of w and its neighbours (m1, p1: NULL at the sentence's
+ * edges), appended to out[0, n); returns the new count.  The only ones
+ * that change when a later pass recomputes the memory. */
+size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n);
+
 /* The hash one template gives one value: lets tests name a feature. */
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value);
+/* The same of a template that joins two values (a word and its neighbour's). */
+uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b);
 uint64_t ner_string_hash(const char *s, size_t len);
 
 /* The templates, for tests and for anyone reading a model's weights. */
@@ -157,6 +173,8 @@ enum {
     NER_T_PREFIX4, NER_T_SUFFIX4,
     NER_T_STATS, NER_T_STATS_FREQ, NER_T_STATS_AL, NER_T_STATS_SUFFIX, NER_T_STATS_M1, NER_T_STATS_P1,
     NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
+    NER_T_FUTURE_TYPE, NER_T_FUTURE, NER_T_STEM_FUTURE, NER_T_FUTURE_MEMORY,
+    NER_T_KEY_STATS_P1, NER_T_STATS_M1_KEY, NER_T_KEY_M1_KEY_P1,
     NER_TEMPLATE_COUNT
 };
 

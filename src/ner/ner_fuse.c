@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "buffer.h"
+#include "ner_lookahead.h"
 
 static const uint8_t entity_type_of_tag_type[] = {ENTITY_NONE, ENTITY_PER, ENTITY_LOC, ENTITY_ORG, ENTITY_MISC};
 
@@ -35,14 +36,25 @@ size_t ner_add_entities(const ner_model *m, const char *text, const token_list *
     size_t lexicon_count = out->entity_count, added = 0, cursor = 0;
     qsort(out->entities, lexicon_count, sizeof *out->entities, by_position);
     ner_sentence s = {.clusters = ner_model_clusters(m)};
-    uint8_t *tags = NULL;
-    size_t tags_cap = 0;
+    ner_document d = {0};
+    uint8_t *all_tags = NULL;
+    size_t tags_cap = 0, tagged = 0;
     for (size_t k = 0; k < tokens->sentence_count; k++) {
         const sentence *sen = &tokens->sentences[k];
+        grow_array((void **)&all_tags, &tags_cap, tagged + sen->token_count + 1, 1);
+        ner_prepare_tokens(&s, text, tokens, sen->first_token, sen->token_count, &out->matches);
+        ner_model_tag(m, &s, all_tags + tagged);
+        ner_document_keep(&d, &s, ner_model_last_scores(&s));
+        tagged += sen->token_count;
+    }
+    /* again, with what the words were tagged in the sentences after */
+    ner_lookahead_tag(m, &d, all_tags, all_tags, NER_LOOKAHEAD_ROUNDS);
+    ner_document_free(&d);
+    for (size_t k = 0, offset = 0; k < tokens->sentence_count; k++) {
+        const sentence *sen = &tokens->sentences[k];
         size_t first = sen->first_token, n = sen->token_count;
-        grow_array((void **)&tags, &tags_cap, n + 1, 1);
-        ner_prepare_tokens(&s, text, tokens, first, n, &out->matches);
-        ner_model_tag(m, &s, tags);
+        const uint8_t *tags = all_tags + offset;
+        offset += n;
         for (size_t i = 0; i < n;) {
             if (tags[i] == NER_O) {
                 i++;
@@ -63,7 +75,7 @@ size_t ner_add_entities(const ner_model *m, const char *text, const token_list *
             i = j;
         }
     }
-    free(tags);
+    free(all_tags);
     ner_sentence_free(&s);
     qsort(out->entities, out->entity_count, sizeof *out->entities, by_position);
     return added;

@@ -3,7 +3,8 @@
  *
  * The lexicon knows names for sure but only the names it lists; the tagger
  * guesses names it has never seen from their context (في مدينة X، قال
- * المتحدث باسم X).  ner_add_entities() tags every sentence of a text and
+ * المتحدث باسم X).  ner_add_entities() tags every sentence of a text (in
+ * two passes, ner_lookahead.h) and
  * adds to the coder's entities each tagger span that no lexicon entity
  * overlaps.  Where both find a name, the lexicon's entity stays, with its
  * type and codes.  Every entity records where it came from (entity.origin).

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define NER_MAGIC "MRSDNER1"
-#define NER_VERSION 1
+#define NER_VERSION 3   /* 2: BILOU tags; 3: rows without O */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
 
 typedef struct {
@@ -41,12 +41,34 @@ struct ner_model {
     size_t map_len;
 };
 
-static const char *const tag_names[NER_TAG_COUNT] = {"O",     "B-PER", "I-PER",  "B-LOC", "I-LOC",
-                                                     "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+static const char *const type_names[5][2] = {
+    {"O", "O"}, {"B-PER", "I-PER"}, {"B-LOC", "I-LOC"}, {"B-ORG", "I-ORG"}, {"B-MISC", "I-MISC"}};
 
 const char *ner_tag_name(ner_tag tag)
 {
-    return tag < NER_TAG_COUNT ? tag_names[tag] : "O";
+    return tag < NER_TAG_COUNT ? type_names[ner_tag_type(tag)][ner_tag_is_inside(tag)] : "O";
+}
+
+const char *ner_tag_bilou_name(ner_tag tag)
+{
+    static const char *const names[NER_TAG_COUNT] = {
+        "O",      "B-PER",  "I-PER",  "L-PER",  "U-PER",  "B-LOC",  "I-LOC",  "L-LOC",  "U-LOC",
+        "B-ORG",  "I-ORG",  "L-ORG",  "U-ORG",  "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+    return tag < NER_TAG_COUNT ? names[tag] : "O";
+}
+
+void ner_tags_to_bilou(uint8_t *tags, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tags[i] == NER_O)
+            continue;
+        unsigned type = ner_tag_type((ner_tag)tags[i]);
+        bool goes_on = i + 1 < n && ner_tag_is_inside((ner_tag)tags[i + 1]) &&
+                       ner_tag_type((ner_tag)tags[i + 1]) == type;
+        bool continues = ner_tag_is_inside((ner_tag)tags[i]);
+        /* B, I, L, U of the type */
+        tags[i] = (uint8_t)(4 * type - 3 + (continues ? (goes_on ? 1 : 2) : (goes_on ? 0 : 3)));
+    }
 }
 
 ner_tag ner_tag_parse(const char *s, size_t len, bool *known)
@@ -78,7 +100,7 @@ ner_tag ner_tag_parse(const char *s, size_t len, bool *known)
         *known = false;
         return NER_O;
     }
-    return (ner_tag)(2 * t - 1 + inside);
+    return (ner_tag)(4 * t - 3 + inside);
 }
 
 static size_t bucket_count(const ner_model *m)
@@ -95,7 +117,14 @@ ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
     m->header.tag_count = NER_TAG_COUNT;
     m->header.template_count = NER_TEMPLATE_COUNT;
     m->header.scale = 1;
-    m->owned = xcalloc(bucket_count(m) * NER_TAG_COUNT, sizeof *m->owned);
+    /* rows of 32 bytes on 64-byte lines never straddle two */
+    size_t bytes = bucket_count(m) * NER_ROW_TAGS * sizeof *m->owned;
+    m->owned = aligned_alloc(64, bytes);
+    if (!m->owned) {
+        fprintf(stderr, "marsad: out of memory\n");
+        abort();
+    }
+    memset(m->owned, 0, bytes);
     m->weights = m->owned;
     if (clusters && clusters->slot_count) {
         m->owned_clusters = xmalloc(clusters->slot_count * sizeof *m->owned_clusters);
@@ -121,8 +150,8 @@ size_t ner_model_nonzero_buckets(const ner_model *m)
 {
     size_t n = 0;
     for (size_t b = 0; b < bucket_count(m); b++) {
-        const int16_t *row = m->weights + b * NER_TAG_COUNT;
-        for (int t = 0; t < NER_TAG_COUNT; t++)
+        const int16_t *row = m->weights + b * NER_ROW_TAGS;
+        for (int t = 0; t < NER_ROW_TAGS; t++)
             if (row[t]) {
                 n++;
                 break;
@@ -143,29 +172,36 @@ void ner_model_transitions(const ner_model *m, int32_t *out)
 
 void ner_model_set_weights(ner_model *m, const float *weights, const float *transitions)
 {
-    size_t n = bucket_count(m) * NER_TAG_COUNT;
+    size_t buckets = bucket_count(m);
     float largest = 0;
-    for (size_t i = 0; i < n; i++)
-        largest = fmaxf(largest, fabsf(weights[i]));
+    for (size_t b = 0; b < buckets; b++) {
+        const float *row = weights + b * NER_TAG_COUNT;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            largest = fmaxf(largest, fabsf(row[t] - row[0]));
+    }
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         largest = fmaxf(largest, fabsf(transitions[i]));
     float scale = largest > 0 ? 32767.0f / largest : 1.0f;
     m->header.scale = scale;
-    for (size_t i = 0; i < n; i++)
-        m->owned[i] = (int16_t)lrintf(weights[i] * scale);
+    for (size_t b = 0; b < buckets; b++) {
+        const float *row = weights + b * NER_TAG_COUNT;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            m->owned[b * NER_ROW_TAGS + t - 1] = (int16_t)lrintf((row[t] - row[0]) * scale);
+    }
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
 }
 
 ner_model *ner_model_average(ner_model *const *models, size_t k)
 {
-    size_t n = bucket_count(models[0]) * NER_TAG_COUNT;
-    float *weights = xcalloc(n, sizeof *weights);
+    size_t buckets = bucket_count(models[0]);
+    float *weights = xcalloc(buckets * NER_TAG_COUNT, sizeof *weights);
     float transitions[TRANSITION_ROWS * NER_TAG_COUNT] = {0};
     for (size_t j = 0; j < k; j++) {
         float share = 1.0f / (models[j]->header.scale * (float)k);
-        for (size_t i = 0; i < n; i++)
-            weights[i] += (float)models[j]->weights[i] * share;
+        for (size_t b = 0; b < buckets; b++)
+            for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+                weights[b * NER_TAG_COUNT + t] += (float)models[j]->weights[b * NER_ROW_TAGS + t - 1] * share;
         for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
             transitions[i] += (float)models[j]->header.transitions[i] * share;
     }
@@ -175,14 +211,26 @@ ner_model *ner_model_average(ner_model *const *models, size_t k)
     return m;
 }
 
+static void shift_weight(int16_t *w, long delta)
+{
+    long v = *w + delta;
+    *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+}
+
 void ner_model_shift(ner_model *m, ner_tag tag, float delta)
 {
     if (!m->owned)
         return;
     size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
-    int16_t *w = &m->owned[bucket * NER_TAG_COUNT + tag];
-    long v = *w + lrintf(delta * 32767.0f);
-    *w = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+    int16_t *row = &m->owned[bucket * NER_ROW_TAGS];
+    long step = lrintf(delta * 32767.0f);
+    if (tag == NER_O) {
+        /* O's weight is 0 by construction: raising it lowers all others */
+        for (unsigned t = 0; t < NER_ROW_TAGS; t++)
+            shift_weight(&row[t], -step);
+    } else {
+        shift_weight(&row[tag - 1], step);
+    }
 }
 
 bool ner_model_save(const ner_model *m, const char *path)
@@ -199,7 +247,7 @@ bool ner_model_save(const ner_model *m, const char *path)
               fwrite(zeros, 1, WEIGHTS_OFFSET - sizeof m->header, f) == WEIGHTS_OFFSET - sizeof m->header &&
               (m->clusters.slot_count == 0 ||
                fwrite(m->clusters.slots, sizeof *m->clusters.slots, m->clusters.slot_count, f) == m->clusters.slot_count) &&
-              fwrite(m->weights, sizeof *m->weights * NER_TAG_COUNT, bucket_count(m), f) == bucket_count(m);
+              fwrite(m->weights, sizeof *m->weights * NER_ROW_TAGS, bucket_count(m), f) == bucket_count(m);
     ok = (fclose(f) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
         fprintf(stderr, "marsad: %s: could not write the model: %s\n", path, strerror(errno));
@@ -238,7 +286,7 @@ ner_model *ner_model_open(const char *path)
         problem = "a NER model of another feature set; retrain it with 'make train-ner'";
     else if (h->bucket_bits < 4 || h->bucket_bits > 26 || (h->cluster_slots & (h->cluster_slots - 1)) != 0 ||
              (size_t)st.st_size != WEIGHTS_OFFSET + (size_t)h->cluster_slots * sizeof(ner_cluster_slot) +
-                                       ((size_t)1 << h->bucket_bits) * NER_TAG_COUNT * sizeof(int16_t))
+                                       ((size_t)1 << h->bucket_bits) * NER_ROW_TAGS * sizeof(int16_t))
         problem = "a NER model of the wrong size";
     if (problem) {
         fprintf(stderr, "marsad: %s: %s\n", path, problem);
@@ -307,22 +355,32 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
 {
     if (count == 0)
         return;
-    /* forbidden transitions cost "minus infinity": no branch in the loop */
-    int64_t cost[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    for (unsigned p = 0; p <= NER_TAG_COUNT; p++)
-        for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-            cost[p * NER_TAG_COUNT + t] = ner_transition_allowed(p, (ner_tag)t) ? transitions[p * NER_TAG_COUNT + t]
-                                                                                : NEG_INFINITY_SCORE;
+    /* each tag looks only at the tags that may come before it: an inside
+     * tag at the two open tags of its type, the others at the nine closed
+     * ones (O, L-, U-), a third of all pairs */
+    uint8_t from_tags[NER_TAG_COUNT][NER_TAG_COUNT], from_count[NER_TAG_COUNT];
+    int64_t cost[NER_TAG_COUNT][NER_TAG_COUNT];
+    for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
+        from_count[t] = 0;
+        for (unsigned p = 0; p < NER_TAG_COUNT; p++)
+            if (ner_transition_allowed(p, (ner_tag)t)) {
+                cost[t][from_count[t]] = transitions[p * NER_TAG_COUNT + t];
+                from_tags[t][from_count[t]++] = (uint8_t)p;
+            }
+    }
     int64_t best[NER_TAG_COUNT], next[NER_TAG_COUNT];
     for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-        best[t] = cost[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t];
+        best[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t)
+                      ? (int64_t)transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t]
+                      : NEG_INFINITY_SCORE;
     for (size_t i = 1; i < count; i++) {
         for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
-            int64_t top = best[0] + cost[t];
-            unsigned from = 0;
-            for (unsigned p = 1; p < NER_TAG_COUNT; p++) {
-                int64_t v = best[p] + cost[p * NER_TAG_COUNT + t];
-                from = v > top ? p : from;
+            const uint8_t *from_tag = from_tags[t];
+            int64_t top = best[from_tag[0]] + cost[t][0];
+            unsigned from = from_tag[0];
+            for (unsigned k = 1; k < from_count[t]; k++) {
+                int64_t v = best[from_tag[k]] + cost[t][k];
+                from = v > top ? from_tag[k] : from;
                 top = v > top ? v : top;
             }
             next[t] = top + scores[i * NER_TAG_COUNT + t];
@@ -330,9 +388,9 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
         }
         memcpy(best, next, sizeof best);
     }
-    unsigned last = 0;
+    unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
-        if (best[t] > best[last])
+        if (ner_tag_may_end((ner_tag)t) && best[t] > best[last])
             last = t;
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
@@ -367,9 +425,9 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
         }
         memcpy(best, next, sizeof best);
     }
-    unsigned last = 0;
+    unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
-        if (best[t] > best[last])
+        if (ner_tag_may_end((ner_tag)t) && best[t] > best[last])
             last = t;
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
@@ -378,11 +436,47 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
     }
 }
 
-typedef int16_t narrow_row __attribute__((vector_size(16)));
-typedef int32_t wide_row __attribute__((vector_size(32)));
-_Static_assert(NER_TAG_COUNT == 9, "the tagger adds rows as 8 + 1 tags");
+typedef int16_t narrow_row __attribute__((vector_size(32)));
+typedef int32_t wide_row __attribute__((vector_size(64)));
+_Static_assert(NER_ROW_TAGS == 16, "the tagger adds a row as one vector of 16 tags");
+
+const int32_t *ner_model_last_scores(const ner_sentence *s)
+{
+    return s->scores;
+}
+
+void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            scores[t] += row[t - 1];
+    }
+}
+
+void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+            scores[t] -= row[t - 1];
+    }
+}
+
+void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags)
+{
+    ner_viterbi(scores, count, m->header.transitions, work, tags);
+}
 
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
+{
+    ner_model_tag_words(m, s, tags);
+    ner_memory_note(s, tags);
+}
+
+void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
     size_t n = s->count;
     if (n == 0)
@@ -411,24 +505,20 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
     /* the rows are scattered over megabytes: ask for the next word's rows
      * while adding up this word's */
     for (uint32_t f = 0; f < s->feature_start[n < 2 ? n : 2]; f++)
-        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
+        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
     for (size_t i = 0; i < n; i++) {
         if (i + 2 < n)
             for (uint32_t f = s->feature_start[i + 2]; f < s->feature_start[i + 3]; f++)
-                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_TAG_COUNT);
-        /* eight tags in one vector, the ninth on its own */
+                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
+        /* the sixteen tags after O in one vector; O scores 0 */
         wide_row sum = {0};
-        int32_t last = 0;
         for (uint32_t f = s->feature_start[i]; f < s->feature_start[i + 1]; f++) {
-            const int16_t *row = m->weights + (size_t)s->features[f] * NER_TAG_COUNT;
             narrow_row x;
-            memcpy(&x, row, sizeof x);
+            memcpy(&x, m->weights + (size_t)s->features[f] * NER_ROW_TAGS, sizeof x);
             sum += __builtin_convertvector(x, wide_row);
-            last += row[8];
         }
-        memcpy(s->scores + i * NER_TAG_COUNT, &sum, sizeof sum);
-        s->scores[i * NER_TAG_COUNT + 8] = last;
+        s->scores[i * NER_TAG_COUNT] = 0;
+        memcpy(s->scores + i * NER_TAG_COUNT + 1, &sum, sizeof sum);
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
-    ner_memory_note(s, tags);
 }

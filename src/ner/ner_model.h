@@ -2,12 +2,11 @@
  * ner_model.h — the NER tagger: hashed feature weights, tag transitions,
  * Viterbi decoding, and the model file.
  *
- * Tags are BIO over PER, LOC, ORG and MISC.  Each feature hash of a word
+ * Tags are BILOU over PER, LOC, ORG and MISC.  Each feature hash of a word
  * (ner_features.h) picks one bucket of 2^bucket_bits; a bucket holds one
  * int16 weight per tag, so a word costs one cache line per feature.  The
  * score of a tag sequence is the sum of its words' weights plus a weight
- * per tag bigram; Viterbi finds the best sequence, never letting I-X follow
- * anything but B-X or I-X.
+ * per tag bigram; Viterbi finds the best sequence of valid BILOU.
  *
  * The model file is a header (magic, version, sizes, scale, the transition
  * table), the word classes (ner_features.h), then the bucket table, and is
@@ -23,31 +22,64 @@
 
 #include "ner_features.h"
 
+/* Inside, tags are BILOU: an entity of one word is U-, of more B- I-* L-,
+ * so the last word of a name learns weights of its own (the words after a
+ * person's name are the tagger's most frequent boundary error).  Files
+ * are read and written in BIO (ner_tags_to_bilou, ner_tag_name). */
 typedef enum {
-    NER_O, NER_B_PER, NER_I_PER, NER_B_LOC, NER_I_LOC, NER_B_ORG, NER_I_ORG, NER_B_MISC, NER_I_MISC,
+    NER_O,
+    NER_B_PER, NER_I_PER, NER_L_PER, NER_U_PER,
+    NER_B_LOC, NER_I_LOC, NER_L_LOC, NER_U_LOC,
+    NER_B_ORG, NER_I_ORG, NER_L_ORG, NER_U_ORG,
+    NER_B_MISC, NER_I_MISC, NER_L_MISC, NER_U_MISC,
     NER_TAG_COUNT
 } ner_tag;
 
-/* "B-PER", "O", ... */
+/* The BIO name of a tag: "B-PER" for B- and U-, "I-PER" for I- and L-, "O". */
 const char *ner_tag_name(ner_tag tag);
-/* Reads a CoNLL tag: B-/I- of PER or PERS, LOC, ORG, MISC or MIS* (with
- * AQMAR's typos such as I--ORG); O and anything unknown read as O, and
- * *known is set to false for the unknown. */
+/* Its own name, "U-PER", for training's reports. */
+const char *ner_tag_bilou_name(ner_tag tag);
+/* Reads a CoNLL tag as B- or I- (ner_tags_to_bilou makes it BILOU): B-/I-
+ * of PER or PERS, LOC, ORG, MISC or MIS* (with AQMAR's typos such as
+ * I--ORG); O and anything unknown read as O, and *known is set to false
+ * for the unknown. */
 ner_tag ner_tag_parse(const char *s, size_t len, bool *known);
+/* Rewrites valid BIO tags of one sentence (B-/I- only) as BILOU. */
+void ner_tags_to_bilou(uint8_t *tags, size_t n);
 /* The entity type of a tag: 0 for O, 1 PER, 2 LOC, 3 ORG, 4 MISC. */
 static inline unsigned ner_tag_type(ner_tag tag)
 {
-    return (tag + 1) / 2;
+    return (tag + 3u) / 4;
 }
+/* I- or L-: the tag continues the entity of the word before. */
 static inline bool ner_tag_is_inside(ner_tag tag)
 {
-    return tag != NER_O && tag % 2 == 0;
+    return tag != NER_O && ((tag - 1u) & 3u) - 1u < 2u;
 }
-/* May tag follow prev (NER_TAG_COUNT for the sentence start)? */
+/* B- or I-: the entity goes on at the next word. */
+static inline bool ner_tag_is_open(ner_tag tag)
+{
+    return tag != NER_O && ((tag - 1u) & 3u) < 2u;
+}
+/* May tag follow prev (NER_TAG_COUNT for the sentence start)?  An open
+ * entity must go on with its own type; only an open one may. */
 static inline bool ner_transition_allowed(unsigned prev, ner_tag tag)
 {
-    return !ner_tag_is_inside(tag) || (prev != NER_TAG_COUNT && ner_tag_type((ner_tag)prev) == ner_tag_type(tag));
+    bool open = prev != NER_TAG_COUNT && ner_tag_is_open((ner_tag)prev);
+    if (!open)
+        return !ner_tag_is_inside(tag);
+    return ner_tag_is_inside(tag) && ner_tag_type((ner_tag)prev) == ner_tag_type(tag);
 }
+/* May a sentence end on tag? */
+static inline bool ner_tag_may_end(ner_tag tag)
+{
+    return !ner_tag_is_open(tag);
+}
+
+/* A bucket stores the weights of the 16 tags after O: only differences
+ * between a word's tags matter to Viterbi, so every row is shifted to make
+ * O's weight 0, and a row is 32 bytes, one cache line at most. */
+#define NER_ROW_TAGS (NER_TAG_COUNT - 1)
 
 typedef struct ner_model ner_model;
 
@@ -71,7 +103,7 @@ size_t ner_model_nonzero_buckets(const ner_model *m);
 
 /* Fills a new model's weights from float weights (buckets x tags) and
  * transitions ((tags + 1) x tags, the last row for the sentence start),
- * scaling them to int16. */
+ * shifting each row to O = 0 and scaling them to int16. */
 void ner_model_set_weights(ner_model *m, const float *weights, const float *transitions);
 
 /* A new model whose weights are the mean of k models' (of the same bucket
@@ -84,14 +116,25 @@ ner_model *ner_model_average(ner_model *const *models, size_t k);
  * recall.  Only for models built in memory. */
 void ner_model_shift(ner_model *m, ner_tag tag, float delta);
 
-/* The int16 bucket table (buckets x tags) and the transitions on the same
- * scale, for training's dev scoring. */
+/* The int16 bucket table (buckets x NER_ROW_TAGS: tags 1 to 16, O's is 0)
+ * and the transitions on the same scale, for training's dev scoring. */
 const int16_t *ner_model_weights(const ner_model *m);
 void ner_model_transitions(const ner_model *m, int32_t *out);
 
 /* Tags the words of a prepared sentence into tags[0, s->count) (using the
  * sentence's scratch space). */
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags);
+/* The same without noting the tags in the sentence's memory. */
+void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags);
+/* The last sentence ner_model_tag* tagged: its words' scores, count x tags. */
+const int32_t *ner_model_last_scores(const ner_sentence *s);
+/* Adds the weights of k feature hashes to one word's scores (tags wide). */
+void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores);
+/* Takes them away again. */
+void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores);
+/* Viterbi over count words' scores with the model's transitions; work
+ * holds count x tags bytes. */
+void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags);
 
 /* The best tags given per-word scores (count x tags) and transitions
  * ((tags + 1) x tags); scores and transitions of any one scale.  Exposed

@@ -3,6 +3,8 @@
  */
 #include "ner_train.h"
 
+#include "ner_lookahead.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +106,7 @@ bool ner_conll_read(const char *path, ner_conll *c)
             grow_array((void **)&c->sentence_start, &sentence_cap, c->sentence_count + 2, sizeof *c->sentence_start);
             grow_array((void **)&c->blank_after, &blank_cap, c->sentence_count + 1, sizeof *c->blank_after);
             c->blank_after[c->sentence_count] = blank;
+            ner_tags_to_bilou(c->gold + c->sentence_start[c->sentence_count], sentence_tokens);
             c->sentence_start[++c->sentence_count] = (uint32_t)c->token_count;
             sentence_tokens = 0;
         }
@@ -147,10 +150,23 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
     corpus->buckets = xmalloc(cap * sizeof *corpus->buckets);
     size_t used = 0;
     uint32_t mask = ((uint32_t)1 << bucket_bits) - 1;
+    /* describe every sentence first: the features of a word look at the
+     * tags of the sentences after it too (ner_lookahead.h) */
     ner_sentence s = {.clusters = clusters};
+    ner_document d = {0};
     for (size_t k = 0; k < count; k++) {
         size_t a = c->sentence_start[first + k], b = c->sentence_start[first + k + 1];
         ner_prepare_strings(&s, lex, c->words + a, c->lengths + a, b - a);
+        ner_document_keep(&d, &s, NULL);
+        if (first_pass)
+            ner_memory_note(&s, first_pass + a);
+    }
+    if (first_pass)
+        ner_document_look_ahead(&d, first_pass + first_token);
+    ner_sentence_free(&s);
+    for (size_t k = 0; k < count; k++) {
+        size_t a = c->sentence_start[first + k];
+        ner_document_lend(&d, k, &s);
         for (size_t i = 0; i < s.count; i++) {
             if (used + NER_MAX_FEATURES > cap) {
                 cap *= 2;
@@ -162,11 +178,10 @@ ner_corpus *ner_corpus_build(const ner_conll *c, size_t first, size_t count, con
                 corpus->buckets[used + f] &= mask;
             used += n;
         }
-        if (first_pass)
-            ner_memory_note(&s, first_pass + a);
     }
+    ner_document_release(&s);
+    ner_document_free(&d);
     corpus->feature_start[corpus->token_count] = (uint32_t)used;
-    ner_sentence_free(&s);
     return corpus;
 }
 
@@ -247,11 +262,11 @@ static void tag_sentences(const int32_t *transitions, const int16_t *weights, co
         size_t a = corpus->sentence_start[s], n = corpus->sentence_start[s + 1] - a;
         for (size_t i = 0; i < n; i++) {
             int32_t *row = scores + i * NER_TAG_COUNT;
-            memset(row, 0, NER_TAG_COUNT * sizeof *row);
+            memset(row, 0, NER_TAG_COUNT * sizeof *row);   /* O stays 0 (ner_model.h) */
             for (uint32_t f = corpus->feature_start[a + i]; f < corpus->feature_start[a + i + 1]; f++) {
-                const int16_t *w = weights + (size_t)corpus->buckets[f] * NER_TAG_COUNT;
-                for (unsigned t = 0; t < NER_TAG_COUNT; t++)
-                    row[t] += w[t];
+                const int16_t *w = weights + (size_t)corpus->buckets[f] * NER_ROW_TAGS;
+                for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+                    row[t] += w[t - 1];
             }
         }
         ner_viterbi(scores, n, transitions, work, tags + a);

@@ -28,7 +28,7 @@ typedef struct {
     char *text;                  /* the file, owned; words point into it */
     const char **words;
     uint32_t *lengths;
-    uint8_t *gold;               /* ner_tag of each token (O when untagged) */
+    uint8_t *gold;               /* ner_tag of each token, BILOU (O when untagged) */
     uint32_t *sentence_start;    /* sentence_count + 1 token indices */
     bool *blank_after;           /* the sentence ended at a blank line in the file */
     size_t token_count, sentence_count;
@@ -81,7 +81,7 @@ ner_model *ner_train(const ner_corpus *train, const ner_corpus *dev, const ner_t
 double ner_corpus_f1(const ner_model *m, const ner_corpus *corpus);
 
 /* Entity-level (exact span and type) micro F1 of predicted tags against
- * gold, both valid BIO over the same n tokens. */
+ * gold, both valid tag sequences over the same n tokens. */
 double ner_entity_f1(const uint8_t *gold, const uint8_t *predicted, size_t n);
 
 #endif
