@@ -202,6 +202,87 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     return pos;
 }
 
+#if COMMON_LETTER_RUNS
+/* Reads the word at start when it is made of common letters only
+ * (letter_runs.h) and ends at what surely ends a word: the end of the
+ * text, an ASCII byte that is not a letter, or a two-byte code point that
+ * is no part of a word (، for one).  Pushes it and returns where it ends;
+ * returns 0, having pushed nothing, for any other word, which scan_word()
+ * then reads from its start.  Most words of an article are such words,
+ * and they need none of scan_word()'s bookkeeping: no decoding, no
+ * script or NFKC flags but "Arabic", and only ة to look for. */
+static inline size_t read_common_word(const char *text, size_t len, size_t start, token_list *list, uint8_t flags)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t key_offset = list->keys.len;
+    char *const key_start = list->keys.data + key_offset;
+    char *out = key_start;
+    size_t pos = start, run = 16;
+    while (run == 16 && pos + 16 <= len) {
+        run = fold_common_letters16(s + pos, out);
+        out += run;
+        pos += run;
+    }
+    if (pos == start)
+        return 0;
+    if (pos < len) {
+        unsigned char c = s[pos];
+        uint32_t w;
+        if (c < 0x80)
+            w = small_chars_packed[c] & PACKED_LETTER;
+        else if ((unsigned)(c - 0xC2) < 0x1E && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80)
+            w = small_chars_packed[((uint32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F)] & PACKED_WORD_PART;
+        else
+            return 0;
+        if (w)    /* the word goes on: more than common letters */
+            return 0;
+    }
+    size_t key_len = (size_t)(out - key_start);
+    list->keys.len += key_len;
+    _Static_assert(TOKEN_ENDS_IN_TEH_MARBUTA == 1, "the flag is bit 0");
+    flags |= TOKEN_HAS_ARABIC | (uint8_t)((s[pos - 1] == 0xA9) & (s[pos - 2] == 0xD8));
+    use_canonical_spelling(list, key_offset, key_len);
+    push_word(list, start, pos, key_offset, flags);
+    return pos;
+}
+#else
+static inline size_t read_common_word(const char *text, size_t len, size_t start, token_list *list, uint8_t flags)
+{
+    (void)text, (void)len, (void)start, (void)list, (void)flags;
+    return 0;
+}
+#endif
+
+/* Reads the word at start, which begins with a letter or a mark, and the
+ * Arabic words after it one space apart; returns where it stopped and
+ * sets *pending to TOKEN_SPACE_BEFORE when a space came after the last
+ * word.  Its own function, so that the loop over a sentence's words keeps
+ * letter_runs.h's constants in registers. */
+__attribute__((noinline)) static size_t read_words(const char *text, size_t len, size_t start, token_list *list,
+                                                   uint8_t flags, uint8_t *pending)
+{
+    for (bool first = true;; first = false) {
+        size_t end = read_common_word(text, len, start, list, flags);
+        if (!end) {
+            /* after a space, only a plain Arabic letter is surely a word */
+            if (!first && (start + 1 >= len || !is_plain_arabic_letter((const unsigned char *)text + start))) {
+                *pending = TOKEN_SPACE_BEFORE;
+                return start;
+            }
+            size_t key_offset = list->keys.len;
+            end = scan_word(text, len, start, list, &flags);
+            use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
+            push_word(list, start, end, key_offset, flags);
+        }
+        if (end >= len || text[end] != ' ') {
+            *pending = 0;
+            return end;
+        }
+        start = end + 1;
+        flags = TOKEN_SPACE_BEFORE;
+    }
+}
+
 /* True when the code point at pos is a digit. */
 static bool digit_at(const char *text, size_t len, size_t pos)
 {
@@ -455,31 +536,11 @@ void tokenize(const char *text, size_t len, token_list *list)
             pending |= TOKEN_SPACE_BEFORE;
             continue;
         case CHAR_LETTER:
-        case CHAR_MARK: {
-            /* Kept in locals and written once: the key bytes written in
-             * between could alias the token array for all the compiler knows. */
-            uint8_t flags = pending;
+        case CHAR_MARK:
             if (pending & TOKEN_NEWLINE_BEFORE)
                 add_boundary(list, list->count);
-            for (;;) {
-                size_t key_offset = list->keys.len;
-                pos = scan_word(text, len, start, list, &flags);
-                use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
-                push_word(list, start, pos, key_offset, flags);
-                pending = 0;
-                /* the space after a word, and the plain Arabic word after
-                 * that, read here rather than by more turns of the loop */
-                if (pos >= len || text[pos] != ' ')
-                    break;
-                pending = TOKEN_SPACE_BEFORE;
-                pos++;
-                if (pos + 1 >= len || !is_plain_arabic_letter((const unsigned char *)text + pos))
-                    break;
-                start = pos;
-                flags = TOKEN_SPACE_BEFORE;
-            }
+            pos = read_words(text, len, start, list, pending, &pending);
             continue;
-        }
         case CHAR_DIGIT:
             t = push_token(list, start, 0, TOKEN_NUMBER, 0);
             pos = scan_number(text, len, start, list);
