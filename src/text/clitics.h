@@ -54,11 +54,14 @@ char *clitic_reading_format(const char *key, size_t len, const clitic_reading *r
  * use clitic_readings() only. */
 
 /* A reading but for its stem's length, which is the word's length less
- * cut (the proclitics' and the suffix's bytes). */
+ * cut (the proclitics' and the suffix's bytes).  Sixteen bytes, so that
+ * finding one is a shift. */
 typedef struct {
     clitic_reading reading;
     uint16_t cut;
+    uint16_t unused;
 } clitic_template;
+_Static_assert(sizeof(clitic_template) == 16, "a template is found by a shift");
 
 #define CLITIC_PREFIX_CODES (1u << 13)
 #define CLITIC_SUFFIX_CODES (1u << 14)
