@@ -254,8 +254,11 @@ static inline size_t read_common_word(const unsigned char *s, size_t len, size_t
     if (may_be_spelling_variant(key_start, key_len) || sink->count == sink->cap ||
         key_offset + key_len + 1 >= sink->keys_cap)
         return 0;
+    /* ends in ة, D8 A9: one 16-bit load, little-endian like every SSE2 machine */
+    uint16_t last_letter;
+    memcpy(&last_letter, s + pos - 2, 2);
     _Static_assert(TOKEN_ENDS_IN_TEH_MARBUTA == 1, "the flag is bit 0");
-    flags |= TOKEN_HAS_ARABIC | (uint8_t)((s[pos - 1] == 0xA9) & (s[pos - 2] == 0xD8));
+    flags |= TOKEN_HAS_ARABIC | (uint8_t)(last_letter == 0xA9D8);
     token *t = &sink->tokens[sink->count++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)pos;
