@@ -203,6 +203,15 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
 }
 
 #if COMMON_LETTER_RUNS
+/* The token list's arrays and counts, copied out of it while the words
+ * are read (see read_common_words()). */
+typedef struct {
+    token *tokens;
+    size_t count, cap;
+    char *keys;
+    size_t keys_len, keys_cap;
+} word_sink;
+
 /* Reads the word at start when it is made of common letters only
  * (letter_runs.h) and ends at what surely ends a word: the end of the
  * text, an ASCII byte that is not a letter, or a two-byte code point that
@@ -216,15 +225,6 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
  * constants in vector registers (a call would clobber them): a word that
  * may be a spelling variant, or that needs more room than the token array
  * has, is left to scan_word()'s path as well (one in a hundred). */
-/* The token list's arrays and counts, copied out of it while the words
- * are read (see read_common_words()). */
-typedef struct {
-    token *tokens;
-    size_t count, cap;
-    char *keys;
-    size_t keys_len, keys_cap;
-} word_sink;
-
 static inline size_t read_common_word(const unsigned char *s, size_t len, size_t start, word_sink *sink, uint8_t flags)
 {
     size_t key_offset = sink->keys_len;
