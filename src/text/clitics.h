@@ -98,11 +98,18 @@ static inline unsigned clitic_pair_at(const char *p)
 }
 
 /* Writes the reading of template t into r and returns whether its stem
- * keeps two letters, i.e. whether it counts. */
-static inline bool clitic_add_reading(clitic_reading *r, const clitic_template *t, const char *key, size_t len)
+ * keeps two letters, i.e. whether it counts.  wide copies the template
+ * whole, sixteen bytes in one move, its last four over the start of
+ * r[1], which the next reading writes again or which lies past the
+ * count: only where r[1] is inside the caller's array. */
+static inline bool clitic_add_reading(clitic_reading *r, const clitic_template *t, const char *key, size_t len,
+                                      bool wide)
 {
     size_t stem_len = len - t->cut;
-    *r = t->reading;
+    if (wide)
+        memcpy(r, t, sizeof *t);
+    else
+        *r = t->reading;
     r->stem_len = (uint16_t)stem_len;
     if (__builtin_expect((ptrdiff_t)stem_len >= 4, 1))
         return true;
@@ -144,18 +151,19 @@ __attribute__((always_inline)) static inline size_t clitic_readings(const char *
      * without a branch on its length, which would be mispredicted once a
      * word (lists are padded with templates that always count, masked
      * here, and out[] has room). */
+    _Static_assert(CLITIC_LIST_PADDING + 2 < CLITIC_MAX_READINGS, "out[] has room for the wide copies");
     size_t count = 1;
     if (n <= 2) {    /* nine words in ten */
-        count += clitic_add_reading(out + count, &t[0], key, len) & (n > 0);
-        count += clitic_add_reading(out + count, &t[1], key, len) & (n > 1);
+        count += clitic_add_reading(out + count, &t[0], key, len, true) & (n > 0);
+        count += clitic_add_reading(out + count, &t[1], key, len, true) & (n > 1);
     } else if (n <= CLITIC_LIST_PADDING) {
-        count += clitic_add_reading(out + count, &t[0], key, len) & (n > 0);
-        count += clitic_add_reading(out + count, &t[1], key, len) & (n > 1);
-        count += clitic_add_reading(out + count, &t[2], key, len) & (n > 2);
-        count += clitic_add_reading(out + count, &t[3], key, len) & (n > 3);
+        count += clitic_add_reading(out + count, &t[0], key, len, true) & (n > 0);
+        count += clitic_add_reading(out + count, &t[1], key, len, true) & (n > 1);
+        count += clitic_add_reading(out + count, &t[2], key, len, true) & (n > 2);
+        count += clitic_add_reading(out + count, &t[3], key, len, true) & (n > 3);
     } else {
         for (size_t i = 0; i < n; i++)
-            count += clitic_add_reading(out + count, &t[i], key, len);
+            count += clitic_add_reading(out + count, &t[i], key, len, false);
     }
     return count;
 }
