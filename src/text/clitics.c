@@ -128,13 +128,6 @@ static const clitic_reading stack_shapes[2][STACK_SHAPES] = {
 static const clitic_reading no_proclitics = {0};
 #define MAX_STACKS 4         /* و + the three stacks of ل after it */
 
-/* A reading but for its stem's length, which is the word's length less
- * cut (the proclitics' and the suffix's bytes). */
-typedef struct {
-    clitic_reading reading;
-    uint16_t cut;
-} reading_template;
-
 /* Codes of a word's edges, three bits a letter: the first four letters'
  * roles, or the last four letters' edge classes (the last first), with
  * bit 12 set when the word has the eight bytes that reading a fourth
@@ -144,25 +137,15 @@ typedef struct {
 #define FINAL_TEH_MARBUTA (1u << 13)
 #define PREFIX_CODES (1u << 13)
 #define SUFFIX_CODES (1u << 14)
-/* Distinct lists, counted when the tables were written; the build checks. */
-#define PREFIX_LISTS 9
-#define SUFFIX_LISTS 9
+#define PREFIX_LISTS CLITIC_PREFIX_LISTS
+#define SUFFIX_LISTS CLITIC_SUFFIX_LISTS
 #define MAX_TEMPLATES (CLITIC_MAX_READINGS * PREFIX_LISTS * SUFFIX_LISTS)
-#define LIST_PADDING 4    /* clitic_readings() reads lists four templates at a time */
+#define LIST_PADDING CLITIC_LIST_PADDING
+_Static_assert(PREFIX_CODES == CLITIC_PREFIX_CODES && SUFFIX_CODES == CLITIC_SUFFIX_CODES, "clitics.h agrees");
 
-static struct {
-    /* the role and the edge class of each two bytes, indexed by the
-     * number a 16-bit load of them reads, so that a letter costs two loads
-     * and no masking (on a little-endian machine the Arabic letters then
-     * touch 64 lines, 4 KiB, of each) */
-    uint8_t letter_role[1 << 16], letter_edge[1 << 16];
-    uint8_t prefix_list[PREFIX_CODES], suffix_list[SUFFIX_CODES];
-    uint16_t first[PREFIX_LISTS * SUFFIX_LISTS];   /* into templates */
-    uint8_t count[PREFIX_LISTS * SUFFIX_LISTS];    /* templates of the list, before its padding */
-    reading_template *templates;
-} lists;
+clitic_tables clitic_lists;
+atomic_bool clitic_lists_ready;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
-static atomic_bool lists_ready;
 
 typedef struct {
     const clitic_reading *shapes[MAX_STACKS];
@@ -239,7 +222,7 @@ static suffix_list suffixes_of(unsigned code)
     return list;
 }
 
-static reading_template *add_template(reading_template *t, const clitic_reading *stack, size_t enclitic_len,
+static clitic_template *add_template(clitic_template *t, const clitic_reading *stack, size_t enclitic_len,
                                       bool restore)
 {
     t->reading = *stack;
@@ -251,7 +234,7 @@ static reading_template *add_template(reading_template *t, const clitic_reading 
 
 /* A stack of proclitics with each suffix (none after the article:
  * الكتابه is not ال+كتاب+ه), the stem ending in ت read as ة as well. */
-static reading_template *add_suffixed(reading_template *t, const clitic_reading *stack, const suffix_list *suffixes)
+static clitic_template *add_suffixed(clitic_template *t, const clitic_reading *stack, const suffix_list *suffixes)
 {
     if (stack->has_article)
         return t;
@@ -265,7 +248,7 @@ static reading_template *add_suffixed(reading_template *t, const clitic_reading 
 
 /* The readings after the whole word, in the order the matcher prefers
  * them: fewer proclitics first, each stem bare before it takes a suffix. */
-static reading_template *add_readings(reading_template *t, const stack_list *stacks, const suffix_list *suffixes)
+static clitic_template *add_readings(clitic_template *t, const stack_list *stacks, const suffix_list *suffixes)
 {
     t = add_suffixed(t, &no_proclitics, suffixes);
     for (size_t i = 0; i < stacks->count; i++) {
@@ -282,8 +265,8 @@ static void build_lists(void)
         char bytes[2];
         memcpy(bytes, &loaded, 2);    /* the bytes that load reads, in either byte order */
         unsigned letter = letter_index(bytes);
-        lists.letter_role[pair] = proclitic_role[letter];
-        lists.letter_edge[pair] = edge_letter[letter];
+        clitic_lists.letter_role[pair] = proclitic_role[letter];
+        clitic_lists.letter_edge[pair] = edge_letter[letter];
     }
     stack_list stacks[PREFIX_LISTS];
     suffix_list suffixes[SUFFIX_LISTS];
@@ -299,7 +282,7 @@ static void build_lists(void)
                 abort();    /* the rules changed: raise PREFIX_LISTS */
             stacks[stack_count++] = l;
         }
-        lists.prefix_list[code] = (uint8_t)i;
+        clitic_lists.prefix_list[code] = (uint8_t)i;
     }
     for (unsigned code = 0; code < SUFFIX_CODES; code++) {
         suffix_list l = suffixes_of(code);
@@ -312,16 +295,16 @@ static void build_lists(void)
                 abort();    /* the rules changed: raise SUFFIX_LISTS */
             suffixes[suffix_count++] = l;
         }
-        lists.suffix_list[code] = (uint8_t)i;
+        clitic_lists.suffix_list[code] = (uint8_t)i;
     }
-    reading_template *all = xcalloc(MAX_TEMPLATES + LIST_PADDING * PREFIX_LISTS * SUFFIX_LISTS, sizeof *all), *t = all;
+    clitic_template *all = xcalloc(MAX_TEMPLATES + LIST_PADDING * PREFIX_LISTS * SUFFIX_LISTS, sizeof *all), *t = all;
     for (size_t p = 0; p < PREFIX_LISTS; p++)
         for (size_t s = 0; s < SUFFIX_LISTS; s++) {
-            lists.first[p * SUFFIX_LISTS + s] = (uint16_t)(t - all);
-            reading_template *list = t;
+            clitic_lists.first[p * SUFFIX_LISTS + s] = (uint16_t)(t - all);
+            clitic_template *list = t;
             if (p < stack_count && s < suffix_count)
                 t = add_readings(t, &stacks[p], &suffixes[s]);
-            lists.count[p * SUFFIX_LISTS + s] = (uint8_t)(t - list);
+            clitic_lists.count[p * SUFFIX_LISTS + s] = (uint8_t)(t - list);
             /* nothing cut: the whole word, of six bytes or more here, counts */
             while (t - list < LIST_PADDING)
                 t = add_template(t, &no_proclitics, 0, false);
@@ -330,97 +313,25 @@ static void build_lists(void)
                 abort();
         }
     /* Kept for the life of the process. */
-    lists.templates = all;
+    clitic_lists.templates = all;
 }
 
-/* ---- the readings of one word */
+/* ---- the readings of one word: the hot part is inline, in clitics.h */
 
-/* The two bytes at p, whatever they are, as one number. */
-static inline unsigned pair_at(const char *p)
+void clitic_lists_build(void)
 {
-    uint16_t pair;
-    memcpy(&pair, p, 2);
-    return pair;
+    pthread_once(&lists_once, build_lists);
+    atomic_store_explicit(&clitic_lists_ready, true, memory_order_release);
 }
 
-static inline unsigned role_at(const char *p)
+bool clitic_stem_has_two_letters(const char *stem, ptrdiff_t len)
 {
-    return lists.letter_role[pair_at(p)];
-}
-
-static inline unsigned edge_at(const char *p)
-{
-    return lists.letter_edge[pair_at(p)];
-}
-
-/* Writes the reading of template t into r and returns whether its stem
- * keeps two letters, i.e. whether it counts. */
-static inline bool add_reading(clitic_reading *r, const reading_template *t, const char *key, size_t len)
-{
-    size_t stem_len = len - t->cut;
-    *r = t->reading;
-    r->stem_len = (uint16_t)stem_len;
-    if (__builtin_expect((ptrdiff_t)stem_len >= 4, 1))
-        return true;
-    return (ptrdiff_t)stem_len > 0 && letters_in(key + t->reading.stem_offset, stem_len) >= MIN_STEM_LETTERS;
-}
-
-static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
-                                        size_t max);
-
-size_t clitic_readings(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out, size_t max)
-{
-    if (__builtin_expect(max < CLITIC_MAX_READINGS, 0))
-        return readings_into_short_array(key, len, final_is_teh_marbuta, out, max);
-    /* The whole word comes first, whatever letters it starts with. */
-    memset(&out[0], 0, sizeof out[0]);
-    out[0].stem_len = (uint16_t)(len > CLITIC_MAX_WORD ? 0 : len);
-    if (len > CLITIC_MAX_WORD || len < 6)     /* under three letters nothing can be peeled */
-        return 1;
-    if (__builtin_expect(!atomic_load_explicit(&lists_ready, memory_order_acquire), 0)) {
-        pthread_once(&lists_once, build_lists);
-        atomic_store_explicit(&lists_ready, true, memory_order_release);
-    }
-
-    /* A fourth letter matters only in eight bytes or more; in fewer the
-     * codes say so and the letter read is any inside the word. */
-    unsigned eight = len >= 8, fourth = 6 * eight;
-    unsigned prefix = eight << 12 | role_at(key) << 9 | role_at(key + 2) << 6 | role_at(key + 4) << 3 |
-                      role_at(key + fourth);
-    unsigned suffix = (unsigned)final_is_teh_marbuta << 13 | eight << 12 | edge_at(key + len - 2) << 9 |
-                      edge_at(key + len - 4) << 6 | edge_at(key + len - 6) << 3 | edge_at(key + len - 2 - fourth);
-    unsigned list = lists.prefix_list[prefix] * SUFFIX_LISTS + lists.suffix_list[suffix];
-    const reading_template *t = lists.templates + lists.first[list];
-    size_t n = lists.count[list];
-
-    /* Every candidate is written; the count moves on past those whose stem
-     * keeps two letters.  Nearly every list is short: two or four steps
-     * without a branch on its length, which would be mispredicted once a
-     * word (lists are padded with templates that always count, masked
-     * here, and out[] has room).  A caller's short array gets the first readings, from a
-     * spare one. */
-    clitic_reading spare[CLITIC_MAX_READINGS];
-    clitic_reading *dst = max >= CLITIC_MAX_READINGS ? out : spare;
-    size_t count = 1;
-    if (n <= 2) {    /* nine words in ten */
-        count += add_reading(dst + count, &t[0], key, len) & (n > 0);
-        count += add_reading(dst + count, &t[1], key, len) & (n > 1);
-    } else if (n <= LIST_PADDING) {
-        count += add_reading(dst + count, &t[0], key, len) & (n > 0);
-        count += add_reading(dst + count, &t[1], key, len) & (n > 1);
-        count += add_reading(dst + count, &t[2], key, len) & (n > 2);
-        count += add_reading(dst + count, &t[3], key, len) & (n > 3);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            count += add_reading(dst + count, &t[i], key, len);
-    }
-    return count;
+    return len > 0 && letters_in(stem, (size_t)len) >= MIN_STEM_LETTERS;
 }
 
 /* A caller's array shorter than the longest list gets the first
- * readings, from a spare one (kept apart: its array would otherwise make
- * every call set up a larger frame). */
-__attribute__((noinline)) static size_t readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
+ * readings, from a spare one. */
+size_t clitic_readings_into_short_array(const char *key, size_t len, bool final_is_teh_marbuta, clitic_reading *out,
                                         size_t max)
 {
     if (max == 0)

@@ -23,45 +23,39 @@
 #include <emmintrin.h>
 #define COMMON_LETTER_RUNS 1
 
-/* Bytes that are in [lo, lo + span]: one subtraction, an unsigned min and a
- * compare. */
-static inline __m128i bytes_in_range(__m128i v, uint8_t lo, uint8_t span)
-{
-    __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
-    return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8((char)span)), shifted);
-}
-
-/* Reads in[0,16), writes the keys of its leading run of common letters to
- * out[0,16) (bytes after the run are garbage the caller overwrites) and
- * returns the run's length in bytes: 0 to 16, always even. */
+/* Reads in[0,16), which begins at a code point, writes the keys of its
+ * leading run of common letters to out[0,16) (bytes after the run are
+ * garbage the caller overwrites) and returns the run's length in bytes:
+ * 0 to 16, always even.
+ *
+ * A run's letters are two bytes each from in[0] on, so the block is read
+ * as eight 16-bit lanes, each a candidate letter: one compare tells a
+ * whole letter, its lead byte and its second together, and a fold is an
+ * addition to the lane.  A lane after the first that is not a letter ends
+ * the run, and what is written from it on does not matter. */
 static inline size_t fold_common_letters16(const unsigned char *in, char *out)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)in);
-    __m128i lead_d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8));
-    __m128i lead_d9 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9));
-    /* Second bytes, moved onto their lead byte: D8 A1..BA is ء..غ, D9 81..8A
-     * is ف..ي. */
-    __m128i second_d8 = _mm_srli_si128(bytes_in_range(v, 0xA1, 0xBA - 0xA1), 1);
-    __m128i second_d9 = _mm_srli_si128(bytes_in_range(v, 0x81, 0x8A - 0x81), 1);
-    __m128i letter = _mm_or_si128(_mm_and_si128(lead_d8, second_d8), _mm_and_si128(lead_d9, second_d9));
-    unsigned not_letter = ~(unsigned)_mm_movemask_epi8(letter) & 0x5555u;
-    size_t run = (size_t)__builtin_ctz(not_letter | 0x10000u);
+    /* The lane as the number the two bytes spell (D8 A1 is 0xD8A1), so
+     * that each block of letters is one range: D8 A1..BA is ء..غ, D9
+     * 81..8A is ف..ي.  Unsigned "x - lo <= span" is a saturating
+     * subtraction of span that leaves zero. */
+    __m128i spelled = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+    __m128i past_d8 = _mm_subs_epu16(_mm_sub_epi16(spelled, _mm_set1_epi16((short)0xD8A1)), _mm_set1_epi16(0xBA - 0xA1));
+    __m128i past_d9 = _mm_subs_epu16(_mm_sub_epi16(spelled, _mm_set1_epi16((short)0xD981)), _mm_set1_epi16(0x8A - 0x81));
+    __m128i zero = _mm_setzero_si128();
+    __m128i letter = _mm_or_si128(_mm_cmpeq_epi16(past_d8, zero), _mm_cmpeq_epi16(past_d9, zero));
+    size_t run = (size_t)__builtin_ctz(~(unsigned)_mm_movemask_epi8(letter));    /* 16 when all are: ~ sets bit 16 */
 
-    /* The folds, as what to add to each second byte (and to the lead byte
-     * of ة, D8 → D9).  Inside the run A2 A3 A5 can only follow D8 and 89
-     * only D9, and what is written after the run does not matter; but a
-     * stray A9 just after the run must not touch the run's last byte, so
-     * ة is tested behind its lead. */
-    __m128i after_d8 = _mm_slli_si128(lead_d8, 1);
-    __m128i teh_marbuta = _mm_and_si128(after_d8, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA9)));
-    __m128i add = _mm_or_si128(
-        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA2)), _mm_set1_epi8(0xA7 - 0xA2)),
-                     _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA3)), _mm_set1_epi8(0xA7 - 0xA3))),
-        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA5)), _mm_set1_epi8(0xA7 - 0xA5)));
-    add = _mm_or_si128(add, _mm_and_si128(teh_marbuta, _mm_set1_epi8((char)(0x87 - 0xA9))));
-    add = _mm_or_si128(add, _mm_and_si128(_mm_srli_si128(teh_marbuta, 1), _mm_set1_epi8(1)));
-    add = _mm_or_si128(add, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x89)), _mm_set1_epi8(1)));
-    _mm_storeu_si128((__m128i *)out, _mm_add_epi8(v, add));
+    /* The five folds that keep the length, as what to add to the lane
+     * (the lane as loaded: lead byte low): أ إ آ → ا, ى → ي, and ة → ه,
+     * whose lead byte changes too. */
+#define FOLD(from, to) _mm_and_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16((short)(from))), _mm_set1_epi16((short)((to) - (from))))
+    __m128i add = _mm_or_si128(_mm_or_si128(FOLD(0xA2D8, 0xA7D8), FOLD(0xA3D8, 0xA7D8)),
+                               _mm_or_si128(FOLD(0xA5D8, 0xA7D8), FOLD(0x89D9, 0x8AD9)));
+    add = _mm_or_si128(add, FOLD(0xA9D8, 0x87D9));
+#undef FOLD
+    _mm_storeu_si128((__m128i *)out, _mm_add_epi16(v, add));
     return run;
 }
 

@@ -182,17 +182,6 @@ char_class char_class_of(uint32_t cp)
     return class_from_category(cp);
 }
 
-int digit_value(uint32_t cp)
-{
-    if (cp >= '0' && cp <= '9')
-        return (int)(cp - '0');
-    if (cp >= 0x0660 && cp <= 0x0669)
-        return (int)(cp - 0x0660);
-    if (cp >= 0x06F0 && cp <= 0x06F9)
-        return (int)(cp - 0x06F0);
-    return -1;
-}
-
 size_t fold_codepoint(uint32_t cp, char *out, const char **rule)
 {
     if (rule)
@@ -282,7 +271,7 @@ typedef struct {
 
 #define VARIANT_SLOTS 256   /* power of two, at least twice the table */
 static variant_entry variant_table[VARIANT_SLOTS];
-uint64_t spelling_variant_filter[SPELLING_VARIANT_FILTER_BITS / 64];
+uint8_t spelling_variant_filter[SPELLING_VARIANT_FILTER_BITS];
 
 static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
 static atomic_bool variants_ready;
@@ -313,8 +302,7 @@ static void build_variants(void)
         /* Kept for the life of the process, reachable from the table. */
         variant_table[slot] = (variant_entry){variant.data, canonical.data, variant.len, canonical.len};
         if (variant.len >= 2) {
-            uint32_t bit = spelling_variant_filter_slot(variant.data, variant.len);
-            spelling_variant_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+            spelling_variant_filter[spelling_variant_filter_slot(variant.data, variant.len)] = 1;
         }
     }
 }

@@ -202,6 +202,150 @@ static size_t scan_word(const char *text, size_t len, size_t pos, token_list *li
     return pos;
 }
 
+#if COMMON_LETTER_RUNS
+/* The token list's arrays and counts, copied out of it while the words
+ * are read (see read_common_words()). */
+typedef struct {
+    token *tokens;
+    size_t count, cap;
+    char *keys;
+    size_t keys_len, keys_cap;
+} word_sink;
+
+/* Reads the word at start when it is made of common letters only
+ * (letter_runs.h) and ends at what surely ends a word: the end of the
+ * text, an ASCII byte that is not a letter, or a two-byte code point that
+ * is no part of a word (، for one).  Pushes it and returns where it ends;
+ * returns 0, having pushed nothing, for any other word, which scan_word()
+ * then reads from its start.  Most words of an article are such words,
+ * and they need none of scan_word()'s bookkeeping: no decoding, no
+ * script or NFKC flags but "Arabic", and only ة to look for.
+ *
+ * It calls no function, so that the loop around it keeps letter_runs.h's
+ * constants in vector registers (a call would clobber them): a word that
+ * may be a spelling variant, or that needs more room than the token array
+ * has, is left to scan_word()'s path as well (one in a hundred). */
+static inline size_t read_common_word(const unsigned char *s, size_t len, size_t start, word_sink *sink, uint8_t flags)
+{
+    size_t key_offset = sink->keys_len;
+    char *const key_start = sink->keys + key_offset;
+    char *out = key_start;
+    size_t pos = start, run = 16;
+    while (run == 16 && pos + 16 <= len) {
+        run = fold_common_letters16(s + pos, out);
+        out += run;
+        pos += run;
+    }
+    if (pos == start)
+        return 0;
+    if (pos < len) {
+        unsigned char c = s[pos];
+        uint32_t w;
+        if (c < 0x80)
+            w = small_chars_packed[c] & PACKED_LETTER;
+        else if ((unsigned)(c - 0xC2) < 0x1E && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80)
+            w = small_chars_packed[((uint32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F)] & PACKED_WORD_PART;
+        else
+            return 0;
+        if (w)    /* the word goes on: more than common letters */
+            return 0;
+    }
+    size_t key_len = (size_t)(out - key_start);
+    if (may_be_spelling_variant(key_start, key_len) || sink->count == sink->cap ||
+        key_offset + key_len + 1 >= sink->keys_cap)
+        return 0;
+    /* ends in ة, D8 A9: one 16-bit load, little-endian like every SSE2 machine */
+    uint16_t last_letter;
+    memcpy(&last_letter, s + pos - 2, 2);
+    _Static_assert(TOKEN_ENDS_IN_TEH_MARBUTA == 1, "the flag is bit 0");
+    flags |= TOKEN_HAS_ARABIC | (uint8_t)(last_letter == 0xA9D8);
+    token *t = &sink->tokens[sink->count++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)pos;
+    t->key_offset = (uint32_t)key_offset;
+    t->key_len = (uint32_t)key_len;
+    t->kind = TOKEN_WORD;
+    t->flags = flags;
+    *out = '\0';
+    sink->keys_len = key_offset + key_len + 1;
+    return pos;
+}
+
+/* Reads words of common letters from start on, one space apart, while
+ * read_common_word() can; returns where it stopped.  *at_word says
+ * whether that is the start of a word it left (whose flags are then in
+ * *flags) rather than the end of a word no space follows.  The list's
+ * counts are kept in a word_sink meanwhile, in registers: the key bytes
+ * written could alias them for all the compiler knows. */
+static size_t read_common_words(const char *text, size_t len, size_t start, token_list *list, uint8_t *flags,
+                                bool *at_word)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    word_sink sink = {list->tokens, list->count, list->cap, list->keys.data, list->keys.len, list->keys.cap};
+    uint8_t word_flags = *flags;
+    for (;;) {
+        size_t end = read_common_word(s, len, start, &sink, word_flags);
+        if (!end) {
+            *flags = word_flags;
+            *at_word = true;
+            break;
+        }
+        if (end >= len || s[end] != ' ') {
+            *at_word = false;
+            start = end;
+            break;
+        }
+        start = end + 1;
+        word_flags = TOKEN_SPACE_BEFORE;
+    }
+    list->count = sink.count;
+    list->keys.len = sink.keys_len;
+    return start;
+}
+#else
+static size_t read_common_words(const char *text, size_t len, size_t start, token_list *list, uint8_t *flags,
+                                bool *at_word)
+{
+    (void)text, (void)len, (void)list, (void)flags;
+    *at_word = true;
+    return start;
+}
+#endif
+
+/* Reads the word at start, which begins with a letter or a mark, and the
+ * Arabic words after it one space apart; returns where it stopped and
+ * sets *pending to TOKEN_SPACE_BEFORE when a space came after the last
+ * word. */
+static size_t read_words(const char *text, size_t len, size_t start, token_list *list, uint8_t flags,
+                         uint8_t *pending)
+{
+    for (bool first = true;; first = false) {
+        bool at_word;
+        size_t from = start;
+        start = read_common_words(text, len, start, list, &flags, &at_word);
+        if (!at_word) {
+            *pending = 0;
+            return start;
+        }
+        /* after a space, only a plain Arabic letter is surely a word */
+        if ((!first || start != from) &&
+            (start + 1 >= len || !is_plain_arabic_letter((const unsigned char *)text + start))) {
+            *pending = TOKEN_SPACE_BEFORE;
+            return start;
+        }
+        size_t key_offset = list->keys.len;
+        size_t end = scan_word(text, len, start, list, &flags);
+        use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
+        push_word(list, start, end, key_offset, flags);
+        if (end >= len || text[end] != ' ') {
+            *pending = 0;
+            return end;
+        }
+        start = end + 1;
+        flags = TOKEN_SPACE_BEFORE;
+    }
+}
+
 /* True when the code point at pos is a digit. */
 static bool digit_at(const char *text, size_t len, size_t pos)
 {
@@ -455,31 +599,11 @@ void tokenize(const char *text, size_t len, token_list *list)
             pending |= TOKEN_SPACE_BEFORE;
             continue;
         case CHAR_LETTER:
-        case CHAR_MARK: {
-            /* Kept in locals and written once: the key bytes written in
-             * between could alias the token array for all the compiler knows. */
-            uint8_t flags = pending;
+        case CHAR_MARK:
             if (pending & TOKEN_NEWLINE_BEFORE)
                 add_boundary(list, list->count);
-            for (;;) {
-                size_t key_offset = list->keys.len;
-                pos = scan_word(text, len, start, list, &flags);
-                use_canonical_spelling(list, key_offset, list->keys.len - key_offset);
-                push_word(list, start, pos, key_offset, flags);
-                pending = 0;
-                /* the space after a word, and the plain Arabic word after
-                 * that, read here rather than by more turns of the loop */
-                if (pos >= len || text[pos] != ' ')
-                    break;
-                pending = TOKEN_SPACE_BEFORE;
-                pos++;
-                if (pos + 1 >= len || !is_plain_arabic_letter((const unsigned char *)text + pos))
-                    break;
-                start = pos;
-                flags = TOKEN_SPACE_BEFORE;
-            }
+            pos = read_words(text, len, start, list, pending, &pending);
             continue;
-        }
         case CHAR_DIGIT:
             t = push_token(list, start, 0, TOKEN_NUMBER, 0);
             pos = scan_number(text, len, start, list);

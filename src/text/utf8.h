@@ -56,6 +56,11 @@ static inline uint32_t utf8_next(const char *text, size_t len, size_t *pos, bool
         *pos += 1;
         return c;
     }
+    /* two bytes (all of Arabic) without the call */
+    if ((unsigned)(c - 0xC2) < 0x1E && len - *pos >= 2 && (s[1] & 0xC0) == 0x80) {
+        *pos += 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
     size_t n = utf8_sequence_length(s, len - *pos);
     if (n == 0) {
         *pos += 1;
