@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define NER_MAGIC "MRSDNER1"
-#define NER_VERSION 1
+#define NER_VERSION 2   /* 2: word-class slots hold a Brown path */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
 
 typedef struct {
