@@ -44,7 +44,7 @@ build/ner.model: models/ner.model
 	cp $< $@
 
 train-ner: build/marsad build/lexicon.bin
-	build/marsad train-ner $(SHARED)/ner/anercorp/train.txt --holdout 10 --clusters data/ner_clusters.tsv --word-stats data/ner_word_stats.tsv --bits 18 --seeds 3 -o models/ner.model
+	build/marsad train-ner $(SHARED)/ner/anercorp/train.txt --holdout 10 --clusters data/ner_clusters.tsv --word-stats data/ner_word_stats.tsv --brown data/ner_brown.tsv --bits 19 --seeds 3 -o models/ner.model
 	cp models/ner.model build/ner.model
 
 build/gen/fold_rules.h: data/normalize.tsv scripts/tsv_to_fold_rules.awk

@@ -37,7 +37,7 @@ for i in range(k):
 PY
 run_fold() {
     i=$1; shift
-    ${MARSAD:-build/marsad} train-ner "$tmp/train$i.txt" --holdout 10 --clusters data/ner_clusters.tsv ${WORD_STATS:+--word-stats $WORD_STATS} --bits 18 -q \
+    ${MARSAD:-build/marsad} train-ner "$tmp/train$i.txt" --holdout 10 --clusters data/ner_clusters.tsv ${WORD_STATS:+--word-stats $WORD_STATS} --bits 19 -q \
         -o "$tmp/model$i" "$@"
     ${MARSAD:-build/marsad} ner --model "$tmp/model$i" "$tmp/dev$i.txt" > "$tmp/pred$i.txt"
     python3 "$SHARED/eval/score_ner.py" "$tmp/dev$i.txt" "$tmp/pred$i.txt" --json > "$tmp/score$i.json"

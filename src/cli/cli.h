@@ -45,5 +45,6 @@ int cmd_show(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_ner(int argc, char **argv);
 int cmd_train_ner(int argc, char **argv);
+int cmd_word_clusters(int argc, char **argv);
 
 #endif

@@ -34,6 +34,7 @@ static void usage(FILE *out)
                  "  --clusters TSV   word classes (data/ner_clusters.tsv), kept in the model\n"
                  "  --word-stats TSV how the classes' words behave in a corpus\n"
                  "                   (data/ner_word_stats.tsv), kept in the model\n"
+                 "  --brown TSV      Brown clusters of words (data/ner_brown.tsv), kept in the model\n"
                  "  --no-memory      no features of the tags given in earlier sentences\n"
                  "                   (by default they are learnt from a 5-fold first pass;\n"
                  "                   a --dev file is scored without them)\n"
@@ -69,11 +70,13 @@ int cmd_train_ner(int argc, char **argv)
         {"lexicon", required_argument, NULL, 'l'},  {"no-lexicon", no_argument, NULL, 'n'},
         {"clusters", required_argument, NULL, 'c'}, {"word-stats", required_argument, NULL, 'w'},
         {"seeds", required_argument, NULL, 'S'},   {"no-memory", no_argument, NULL, 'M'},
+        {"brown", required_argument, NULL, 'B'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ner_train_options o = {.bucket_bits = 20, .epochs = 30, .patience = 4, .seed = 1, .verbose = true};
-    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *stats_path = NULL;
+    const char *dev_path = NULL, *out_path = NULL, *lexicon_path = NULL, *clusters_path = NULL, *stats_path = NULL,
+               *brown_path = NULL;
     ner_clusters clusters = {0};
     ner_cluster_slot *cluster_slots = NULL;
     unsigned holdout = 0, seed = 1, seeds = 1;
@@ -92,6 +95,7 @@ int cmd_train_ner(int argc, char **argv)
         case 'l': lexicon_path = optarg; break;
         case 'c': clusters_path = optarg; break;
         case 'w': stats_path = optarg; break;
+        case 'B': brown_path = optarg; break;
         case 'S': if (!parse_count("--seeds", optarg, 1, MAX_SEEDS, &seeds)) return 2; break;
         case 'n': use_lexicon = false; break;
         case 'M': use_memory = false; break;
@@ -117,6 +121,10 @@ int cmd_train_ner(int argc, char **argv)
     if (clusters_path && !ner_clusters_load(clusters_path, &clusters, &cluster_slots))
         return 1;
     if (stats_path && !ner_clusters_load_stats(stats_path, cluster_slots, clusters.slot_count)) {
+        free(cluster_slots);
+        return 1;
+    }
+    if (brown_path && !ner_clusters_load_brown(brown_path, &clusters, &cluster_slots)) {
         free(cluster_slots);
         return 1;
     }

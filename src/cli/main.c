@@ -18,6 +18,7 @@ static const command commands[] = {
     {"serve", cmd_serve, "the JSON API and the analysts' dashboard over HTTP (read-only)"},
     {"ner", cmd_ner, "tag the tokens of a CoNLL file with PER, LOC, ORG and MISC (BIO)"},
     {"train-ner", cmd_train_ner, "train the NER tagger on a CoNLL file"},
+    {"word-clusters", cmd_word_clusters, "Brown clusters of a corpus's words (derives data/ner_brown.tsv)"},
     {"compile-lexicon", cmd_compile_lexicon, "compile the data/ tables into the lexicon file (run by make)"},
 };
 

@@ -364,6 +364,96 @@ bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t
     return true;
 }
 
+/* Brown clusters ------------------------------------------------------- */
+
+static uint32_t pack_brown(const char *bits, size_t len)
+{
+    size_t kept = len < NER_BROWN_BITS ? len : NER_BROWN_BITS;
+    uint32_t v = 0;
+    for (size_t i = 0; i < kept; i++)
+        v = v << 1 | (uint32_t)(bits[i] - '0');
+    return NER_BROWN_KNOWN | (uint32_t)kept << NER_BROWN_BITS | v << (NER_BROWN_BITS - kept);
+}
+
+uint32_t ner_brown_prefix(uint32_t brown, unsigned k)
+{
+    unsigned len = brown >> NER_BROWN_BITS & 31;
+    unsigned kept = k < len ? k : len;
+    uint32_t bits = (brown & ((1u << NER_BROWN_BITS) - 1)) >> (NER_BROWN_BITS - kept);
+    return (uint32_t)kept << NER_BROWN_BITS | bits;
+}
+
+static bool add_brown_row(uint64_t key_hash, const char *columns, void *context)
+{
+    cluster_rows *c = context;
+    size_t len = strspn(columns, "01");
+    if (columns[len] != '\t' || !strchr("0123456789", columns[len + 1]) || columns[len + 1] == '\0')
+        return false;
+    ner_cluster_slot *slot = slot_for(c->table, c->slots, key_hash);
+    if (!slot->brown)   /* two spellings with one key: the more frequent came first */
+        slot->brown = pack_brown(columns, len);
+    return true;
+}
+
+/* Reads a word table into a copy of table grown to hold its words too;
+ * the copy replaces table's slots (and *owned, freed if it held them). */
+static bool load_growing(const char *path, ner_clusters *table, ner_cluster_slot **owned, const char *shape,
+                         word_row_fn *row)
+{
+    FILE *f = open_word_table(path);
+    if (!f)
+        return false;
+    size_t words = count_lines(f);
+    for (uint32_t i = 0; i < table->slot_count; i++)
+        words += table->slots[i].key != 0;
+    /* words counts the table's words and the file's, most of them twice;
+     * the slack keeps the table in the model file small */
+    uint32_t slots = 16;
+    while (slots < words + words / 4 + 16)
+        slots *= 2;
+    cluster_rows rows = {.table = xcalloc(slots, sizeof *rows.table), .slots = slots};
+    for (uint32_t i = 0; i < table->slot_count; i++)
+        if (table->slots[i].key)
+            *slot_for(rows.table, slots, table->slots[i].key) = table->slots[i];
+    read_word_rows(f, path, shape, row, &rows);
+    if (*owned == table->slots)
+        free(*owned);
+    table->slots = *owned = rows.table;
+    table->slot_count = slots;
+    return true;
+}
+
+bool ner_clusters_load_brown(const char *path, ner_clusters *table, ner_cluster_slot **owned)
+{
+    return load_growing(path, table, owned, "word<TAB>path<TAB>count", add_brown_row);
+}
+
+/* The first 4, 6, 10 and 20 bits of a known path, each prefix once. */
+static size_t brown_prefixes(unsigned template_id, uint32_t brown, uint32_t *out, size_t n)
+{
+    static const unsigned lengths[] = {4, 6, 10, 20};
+    if (!brown)
+        return n;
+    uint32_t last = UINT32_MAX;
+    for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+        uint32_t v = ner_brown_prefix(brown, lengths[k]);
+        if (v != last)
+            out[n++] = ner_feature_hash(template_id, v);
+        last = v;
+    }
+    return n;
+}
+
+/* The Brown classes of a word and of its neighbours: a name never seen in
+ * training shares its prefixes with the names that were. */
+static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_word *p1, uint32_t *out, size_t n)
+{
+    n = brown_prefixes(NER_T_BROWN, w->brown, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, m1->brown, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, p1->brown, out, n);
+    return n;
+}
+
 static void describe(ner_sentence *s)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
@@ -398,8 +488,10 @@ static void describe(ner_sentence *s)
         w->coarse = c ? c->coarse : 0;
         w->stats = c ? (uint16_t)c->stats : 0;
         w->fine = c ? c->fine : 0;
-        c = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
-        w->stem_fine = c ? c->fine : 0;
+        const ner_cluster_slot *stem_slot = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
+        w->stem_fine = stem_slot ? stem_slot->fine : 0;
+        /* a form the corpus seldom has (ولباريس) takes its stem's path */
+        w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
         w->memory = ner_memory_recall(s, w->key);
         w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
         w->future = w->stem_future = 0;
@@ -620,6 +712,7 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
     n = ner_recall_features(m1, w, p1, out, n);
     n = boundary_features(m1, w, p1, out, n);
+    n = brown_features(w, m1, p1, out, n);
     n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
     n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
     n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);

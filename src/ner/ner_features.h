@@ -25,7 +25,7 @@
 #include "tokenize.h"
 
 /* The features of one word never exceed this. */
-#define NER_MAX_FEATURES 80
+#define NER_MAX_FEATURES 96
 #define NER_MAX_STEMS 3
 
 /* One word of a sentence, as the feature extractor needs it. */
@@ -50,6 +50,7 @@ typedef struct {
     uint16_t stats;                     /* of the key (ner_cluster_slot), 0 when unknown */
     uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
     uint8_t future, stem_future;        /* the same of the sentences after (ner_lookahead.h) */
+    uint32_t brown;                     /* Brown path of the key, else of the stem (ner_brown_*), 0 when unknown */
     uint8_t stem_count;
 } ner_word;
 
@@ -61,6 +62,8 @@ typedef struct {
     uint64_t key;              /* ner_string_hash of the key; 0 = empty slot */
     uint16_t coarse, fine;
     uint32_t stats;            /* ner_clusters_load_stats: 0 when unknown */
+    uint32_t brown;            /* ner_clusters_load_brown: 0 when unknown */
+    uint32_t spare;            /* 0: keeps the slot's size a multiple of 8 in the file */
 } ner_cluster_slot;
 
 typedef struct {
@@ -78,6 +81,19 @@ bool ner_clusters_load(const char *path, ner_clusters *out, ner_cluster_slot **o
  * skipped. */
 bool ner_clusters_load_stats(const char *path, ner_cluster_slot *slots, uint32_t slot_count);
 #define NER_STATS_KNOWN 0x100u   /* set in every stats value read */
+
+/* Adds Brown clusters (data/ner_brown.tsv: word, bit string of its path in
+ * the merge tree, count; brown_clusters.h) to the table, growing it (a new
+ * table replaces *owned) for the words it lacks.  A word's path is kept
+ * as NER_BROWN_BITS bits and their number: its prefixes of 4, 6, 10 and 20
+ * bits are features, classes from coarse to fine (Ratinov & Roth 2009). */
+bool ner_clusters_load_brown(const char *path, ner_clusters *table, ner_cluster_slot **owned);
+#define NER_BROWN_BITS 20
+#define NER_BROWN_KNOWN 0x80000000u
+/* The first k bits of a packed path (all of it when shorter), as a number
+ * that differs from every other prefix of every length. */
+uint32_t ner_brown_prefix(uint32_t brown, unsigned k);
+
 const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_hash);
 
 /* What the tagger said of words in the sentences just before: a name
@@ -175,6 +191,7 @@ enum {
     NER_T_MEMORY_TYPE, NER_T_MEMORY, NER_T_STEM_MEMORY, NER_T_MEMORY_M1, NER_T_MEMORY_P1,
     NER_T_FUTURE_TYPE, NER_T_FUTURE, NER_T_STEM_FUTURE, NER_T_FUTURE_MEMORY,
     NER_T_KEY_STATS_P1, NER_T_STATS_M1_KEY, NER_T_KEY_M1_KEY_P1,
+    NER_T_BROWN, NER_T_BROWN_M1, NER_T_BROWN_P1,
     NER_TEMPLATE_COUNT
 };
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define NER_MAGIC "MRSDNER1"
-#define NER_VERSION 3   /* 2: BILOU tags; 3: rows without O */
+#define NER_VERSION 4   /* 2: BILOU tags; 3: rows without O; 4: word-class slots hold a Brown path */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
 
 typedef struct {
