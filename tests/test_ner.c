@@ -14,23 +14,10 @@
 
 #include "lexicon_fixture.h"
 #include "ner_features.h"
+#include "ner_test_helpers.h"
 #include "ner_model.h"
 #include "ner_train.h"
 #include "normalize.h"
-
-/* Prepares the space-separated words of text as one sentence. */
-static void prepare(ner_sentence *s, const char *text, char *copy, size_t size)
-{
-    const char *words[64];
-    uint32_t lengths[64];
-    size_t n = 0;
-    snprintf(copy, size, "%s", text);
-    for (char *w = strtok(copy, " "); w && n < 64; w = strtok(NULL, " ")) {
-        words[n] = w;
-        lengths[n++] = (uint32_t)strlen(w);
-    }
-    ner_prepare_strings(s, lex, words, lengths, n);
-}
 
 static uint32_t key_feature(unsigned template_id, const char *word)
 {
@@ -41,22 +28,12 @@ static uint32_t key_feature(unsigned template_id, const char *word)
     return h;
 }
 
-static bool has_feature(const ner_sentence *s, size_t i, uint32_t feature)
-{
-    uint32_t f[NER_MAX_FEATURES];
-    size_t n = ner_features(s, i, f);
-    for (size_t k = 0; k < n; k++)
-        if (f[k] == feature)
-            return true;
-    return false;
-}
-
 static void features_of_a_word_and_its_neighbours(void **state)
 {
     (void)state;
     ner_sentence s = {0};
     char copy[512];
-    prepare(&s, "وقال المتحدث باسم الحكومة إن القوات دخلت مدينة حلب", copy, sizeof copy);
+    prepare_words(&s, lex, "وقال المتحدث باسم الحكومة إن القوات دخلت مدينة حلب", copy, sizeof copy);
     assert_int_equal(s.count, 9);
     /* حلب: itself, and "مدينة" before it, folded to its key مدينه */
     assert_true(has_feature(&s, 8, key_feature(NER_T_KEY, "حلب")));
@@ -77,7 +54,7 @@ static void leading_and_trailing_letters(void **state)
     (void)state;
     ner_sentence s = {0};
     char copy[512];
-    prepare(&s, "قال الرئيس الفرنسي", copy, sizeof copy);
+    prepare_words(&s, lex, "قال الرئيس الفرنسي", copy, sizeof copy);
     /* الفرنسي: a nisba shows in its last letters, al- in its first */
     assert_false(has_feature(&s, 2, key_feature(NER_T_SUFFIX4, "نسي")));
     assert_true(has_feature(&s, 2, key_feature(NER_T_SUFFIX4, "رنسي")));
@@ -86,7 +63,7 @@ static void leading_and_trailing_letters(void **state)
     assert_true(has_feature(&s, 1, key_feature(NER_T_PREFIX4, "الرئ")));
     /* a word of three letters has no three-letter edge: that is the word */
     assert_false(has_feature(&s, 0, key_feature(NER_T_PREFIX3, "قال")));
-    prepare(&s, "قال ذلك", copy, sizeof copy);
+    prepare_words(&s, lex, "قال ذلك", copy, sizeof copy);
     assert_false(has_feature(&s, 1, key_feature(NER_T_SUFFIX4, "ذلك")));
     ner_sentence_free(&s);
 }
@@ -106,12 +83,12 @@ static void boundary_features_join_a_word_with_its_neighbours(void **state)
     ner_sentence s = {0};
     char copy[512];
     /* the name ends before قبل: محمد sees that a common word follows */
-    prepare(&s, "فرجع محمد قبل الفجر", copy, sizeof copy);
+    prepare_words(&s, lex, "فرجع محمد قبل الفجر", copy, sizeof copy);
     assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
     assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
     assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_STATS_M1_KEY, s.words[0].stats, key_of("محمد"))));
     /* another word between the same neighbours shares the skip pair only */
-    prepare(&s, "فرجع علي قبل الفجر", copy, sizeof copy);
+    prepare_words(&s, lex, "فرجع علي قبل الفجر", copy, sizeof copy);
     assert_true(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_M1_KEY_P1, key_of("فرجع"), key_of("قبل"))));
     assert_false(has_feature(&s, 1, ner_feature_pair_hash(NER_T_KEY_STATS_P1, key_of("محمد"), s.words[2].stats)));
     ner_sentence_free(&s);
@@ -122,13 +99,13 @@ static void memory_of_earlier_tags(void **state)
     (void)state;
     ner_sentence s = {0};
     char copy[512];
-    prepare(&s, "وقال رئيس الاتحاد برند جوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "وقال رئيس الاتحاد برند جوتشولك", copy, sizeof copy);
     /* nothing was tagged before the first sentence */
     assert_int_equal(s.words[4].memory, 0);
     const uint8_t tags[] = {NER_O, NER_O, NER_O, NER_B_PER, NER_L_PER};
     ner_memory_note(&s, tags);
     /* later in the story the surname comes alone, once with a clitic */
-    prepare(&s, "ورأى جوتشولك أنه يتعين ذلك لجوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "ورأى جوتشولك أنه يتعين ذلك لجوتشولك", copy, sizeof copy);
     assert_int_equal(s.words[1].memory, 1u << 1 | 1u << 5);   /* PER, inside the name */
     assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY_TYPE, 1)));
     assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY, 1u << 1 | 1u << 5)));
@@ -136,26 +113,26 @@ static void memory_of_earlier_tags(void **state)
     assert_int_equal(s.words[5].stem_memory, 1u << 1 | 1u << 5);   /* ل + جوتشولك */
     assert_int_equal(s.words[2].memory, 0);              /* أنه was never seen */
     /* a word tagged O before remembers O only */
-    prepare(&s, "وقال الاتحاد", copy, sizeof copy);
+    prepare_words(&s, lex, "وقال الاتحاد", copy, sizeof copy);
     assert_int_equal(s.words[1].memory, 1u << 0);
     assert_false(has_feature(&s, 1, ner_feature_hash(NER_T_MEMORY_TYPE, 0)));
     /* NER_MEMORY_SENTENCES sentences later the name is forgotten */
     const uint8_t none[8] = {0};
     for (int k = 0; k < NER_MEMORY_SENTENCES; k++) {
-        prepare(&s, "وقال ذلك", copy, sizeof copy);
+        prepare_words(&s, lex, "وقال ذلك", copy, sizeof copy);
         ner_memory_note(&s, none);
     }
-    prepare(&s, "جوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "جوتشولك", copy, sizeof copy);
     assert_int_equal(s.words[0].memory, 0);
     /* and a new document forgets at once */
-    prepare(&s, "برند جوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "برند جوتشولك", copy, sizeof copy);
     ner_memory_note(&s, tags + 3);
-    prepare(&s, "جوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "جوتشولك", copy, sizeof copy);
     assert_int_equal(s.words[0].memory, 1u << 1 | 1u << 5);
-    prepare(&s, "برند", copy, sizeof copy);
+    prepare_words(&s, lex, "برند", copy, sizeof copy);
     assert_int_equal(s.words[0].memory, 1u << 1);   /* the first word of the name */
     ner_memory_forget(&s);
-    prepare(&s, "جوتشولك", copy, sizeof copy);
+    prepare_words(&s, lex, "جوتشولك", copy, sizeof copy);
     assert_int_equal(s.words[0].memory, 0);
     ner_sentence_free(&s);
 }
@@ -169,7 +146,7 @@ static void how_words_behave_in_the_corpus(void **state)
     assert_true(ner_clusters_load_stats("data/ner_word_stats.tsv", slots, clusters.slot_count));
     ner_sentence s = {.clusters = &clusters};
     char copy[512];
-    prepare(&s, "وقالت الحكومة في باريس", copy, sizeof copy);
+    prepare_words(&s, lex, "وقالت الحكومة في باريس", copy, sizeof copy);
     /* a name takes no al- and no suffix; a common noun takes al- */
     assert_true(s.words[3].stats & NER_STATS_KNOWN);
     assert_int_equal(s.words[3].stats >> 4 & 3, 0);
@@ -179,7 +156,7 @@ static void how_words_behave_in_the_corpus(void **state)
     assert_true(has_feature(&s, 1, ner_feature_hash(NER_T_STATS_AL, 3)));
     assert_true((s.words[2].stats & 15) > (s.words[3].stats & 15));   /* في is more frequent */
     /* a word outside the table has none */
-    prepare(&s, "جوتشولكيات", copy, sizeof copy);
+    prepare_words(&s, lex, "جوتشولكيات", copy, sizeof copy);
     assert_int_equal(s.words[0].stats, 0);
     ner_sentence_free(&s);
     free(slots);
@@ -190,7 +167,7 @@ static void lexicon_membership_by_type(void **state)
     (void)state;
     ner_sentence s = {0};
     char copy[512];
-    prepare(&s, "وصل وزير الخارجية الإيراني إلى باريس", copy, sizeof copy);
+    prepare_words(&s, lex, "وصل وزير الخارجية الإيراني إلى باريس", copy, sizeof copy);
     /* باريس is a capital; the word before it sees it as its right neighbour */
     assert_true(s.words[5].lexicon_begin & (1u << LEX_CAPITAL));
     assert_true(has_feature(&s, 5, ner_feature_hash(NER_T_LEX_BEGIN, LEX_CAPITAL)));

@@ -14,6 +14,7 @@
 #include "brown_clusters.h"
 #include "lexicon_fixture.h"
 #include "ner_features.h"
+#include "ner_test_helpers.h"
 
 /* A small news-like text: people say and meet, places are where. */
 static const char *const sentences[] = {
@@ -154,29 +155,6 @@ static void prefixes_of_a_packed_path(void **state)
     free(owned);
 }
 
-static void prepare(ner_sentence *s, const char *text, char *copy, size_t size)
-{
-    const char *ws[64];
-    uint32_t lengths[64];
-    size_t n = 0;
-    snprintf(copy, size, "%s", text);
-    for (char *w = strtok(copy, " "); w && n < 64; w = strtok(NULL, " ")) {
-        ws[n] = w;
-        lengths[n++] = (uint32_t)strlen(w);
-    }
-    ner_prepare_strings(s, lex, ws, lengths, n);
-}
-
-static bool has_feature(const ner_sentence *s, size_t i, uint32_t feature)
-{
-    uint32_t f[NER_MAX_FEATURES];
-    size_t n = ner_features(s, i, f);
-    for (size_t k = 0; k < n; k++)
-        if (f[k] == feature)
-            return true;
-    return false;
-}
-
 static void brown_features_from_the_committed_table(void **state)
 {
     (void)state;
@@ -186,7 +164,7 @@ static void brown_features_from_the_committed_table(void **state)
     assert_true(ner_clusters_load_brown("data/ner_brown.tsv", &clusters, &slots));
     ner_sentence s = {.clusters = &clusters};
     char copy[512];
-    prepare(&s, "وصل الوفد إلى باريس ثم لندن وقال محمد إن ولباريس جوتشولكيات", copy, sizeof copy);
+    prepare_words(&s, lex, "وصل الوفد إلى باريس ثم لندن وقال محمد إن ولباريس جوتشولكيات", copy, sizeof copy);
     const ner_word *paris = &s.words[3], *london = &s.words[5], *muhammad = &s.words[7];
     /* two capitals share a branch that a man's name is not on */
     assert_true(paris->brown && london->brown && muhammad->brown);

@@ -12,31 +12,9 @@
 
 #include "lexicon_fixture.h"
 #include "ner_features.h"
+#include "ner_test_helpers.h"
 #include "ner_lookahead.h"
 #include "ner_model.h"
-
-static void prepare(ner_sentence *s, const char *text, char *copy, size_t size)
-{
-    const char *words[64];
-    uint32_t lengths[64];
-    size_t n = 0;
-    snprintf(copy, size, "%s", text);
-    for (char *w = strtok(copy, " "); w && n < 64; w = strtok(NULL, " ")) {
-        words[n] = w;
-        lengths[n++] = (uint32_t)strlen(w);
-    }
-    ner_prepare_strings(s, lex, words, lengths, n);
-}
-
-static bool has_feature(const ner_sentence *s, size_t i, uint32_t feature)
-{
-    uint32_t f[NER_MAX_FEATURES];
-    size_t n = ner_features(s, i, f);
-    for (size_t k = 0; k < n; k++)
-        if (f[k] == feature)
-            return true;
-    return false;
-}
 
 /* The surname comes alone first and is spelt out in full only after. */
 static const char *const story[] = {
@@ -49,7 +27,7 @@ static const char *const story[] = {
 static void build(ner_document *d, ner_sentence *s, char *copy, size_t size, const ner_model *m, uint8_t *tags)
 {
     for (size_t k = 0; k < 3; k++) {
-        prepare(s, story[k], copy, size);
+        prepare_words(s, lex, story[k], copy, size);
         if (m)
             ner_model_tag(m, s, tags + d->count);
         ner_document_keep(d, s, m ? ner_model_last_scores(s) : NULL);

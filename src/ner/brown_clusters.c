@@ -268,6 +268,22 @@ static void neighbours_free(neighbours *x)
     free(x->count);
 }
 
+/* Merges the window's best pair into node *next_node: the two become its
+ * children (the second takes bit 1), their words follow it, and it sits in
+ * the first one's slot.  Returns the slot the second one freed. */
+static uint32_t merge_best(window_state *w, int64_t *tree, int64_t *uf, uint8_t *bit, uint32_t *node_slot,
+                           int64_t *next_node)
+{
+    uint32_t a, b;
+    best_pair(w, &a, &b);
+    int64_t na = w->node[a], nb = w->node[b];
+    merge(w, a, b, *next_node);
+    tree[na] = uf[na] = tree[nb] = uf[nb] = *next_node;
+    bit[nb] = 1;
+    node_slot[(*next_node)++] = a;
+    return b;
+}
+
 void brown_cluster(const uint32_t *corpus, size_t n, uint32_t word_count, uint32_t window, brown_path *paths,
                    void (*progress)(uint32_t words_done, void *context), void *context)
 {
@@ -330,27 +346,14 @@ void brown_cluster(const uint32_t *corpus, size_t n, uint32_t word_count, uint32
         active++;
         free_slot = active;   /* while filling, the next slot */
         if (active == S) {
-            uint32_t a, b;
-            best_pair(&w, &a, &b);
-            int64_t na = w.node[a], nb = w.node[b];
-            merge(&w, a, b, next_node);
-            tree[na] = uf[na] = tree[nb] = uf[nb] = next_node;
-            bit[nb] = 1;
-            node_slot[next_node++] = a;
+            free_slot = merge_best(&w, tree, uf, bit, node_slot, &next_node);
             active--;
-            free_slot = b;
         }
         if (progress && (v + 1) % 1000 == 0)
             progress(v + 1, context);
     }
     while (active > 1) {
-        uint32_t a, b;
-        best_pair(&w, &a, &b);
-        int64_t na = w.node[a], nb = w.node[b];
-        merge(&w, a, b, next_node);
-        tree[na] = uf[na] = tree[nb] = uf[nb] = next_node;
-        bit[nb] = 1;
-        node_slot[next_node++] = a;
+        merge_best(&w, tree, uf, bit, node_slot, &next_node);
         active--;
     }
 
