@@ -75,6 +75,21 @@ static inline const lexicon_entry *cue_of(const lexicon_match *m, cue_kind kind)
     return NULL;
 }
 
+/* Does the entry say a figure beside it counts dead, injured or arrested? */
+static inline bool is_casualty_cue(const lexicon_entry *e)
+{
+    return e->kind == LEX_CUE && (e->subkind == CUE_DEAD || e->subkind == CUE_INJURED || e->subkind == CUE_ARRESTED);
+}
+
+/* Does the match (or NULL) hold such a word: قتل، مقتل، أصيب، اعتقال? */
+static inline bool counts_casualties(const lexicon_match *m)
+{
+    for (uint32_t i = 0; m && i < m->entry_count; i++)
+        if (is_casualty_cue(&m->entries[i]))
+            return true;
+    return false;
+}
+
 /* triggers.c */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m);
 const lexicon_entry *governing_trigger(const article *a, const sentence_view *s, size_t ti);

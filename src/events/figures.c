@@ -14,19 +14,13 @@
 
 #include "numbers.h"
 
-/* Does the match say a figure counts dead, injured or arrested? */
-static bool counts_casualties(const lexicon_match *m)
-{
-    return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
-}
-
-/* ... and may that figure follow it (قتل 3، not 3 قتلى)? */
+/* Does the match count casualties with a figure that may follow it (قتل 3،
+ * not 3 قتلى)? */
 static bool takes_a_figure_after(const lexicon_match *m)
 {
     for (uint32_t i = 0; m && i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
-        if (e->kind == LEX_CUE && (e->subkind == CUE_DEAD || e->subkind == CUE_INJURED || e->subkind == CUE_ARRESTED) &&
-            e->cue_scope != CASUALTY_AFTER_FIGURE)
+        if (is_casualty_cue(e) && e->cue_scope != CASUALTY_AFTER_FIGURE)
             return true;
     }
     return false;
@@ -95,7 +89,7 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
             continue;
         for (uint32_t e = 0; e < m->entry_count; e++) {
             const lexicon_entry *cue = &m->entries[e];
-            if (cue->kind != LEX_CUE || (cue->subkind != CUE_DEAD && cue->subkind != CUE_INJURED && cue->subkind != CUE_ARRESTED))
+            if (!is_casualty_cue(cue))
                 continue;
             int64_t *slot = cue->subkind == CUE_DEAD ? dead : cue->subkind == CUE_INJURED ? injured : arrested;
             if (*slot != NO_COUNT)

@@ -39,8 +39,7 @@ bool located_with_fi(const article *a, const actor *x)
  * the genitive is the victim, not the killer (unlike "هجوم الحوثيين"). */
 bool names_its_victim(const article *a, size_t ti)
 {
-    const lexicon_match *m = match_at(a, ti);
-    return m && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED) || cue_of(m, CUE_ARRESTED));
+    return counts_casualties(match_at(a, ti));
 }
 
 /* A verb ending in وا (طالبوا، اشترطوا) carries its own plural subject. */
@@ -165,7 +164,7 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
      * the verb's own object, with no reported clause (أن) between, is the
      * speaker's own act.  A toll announced is not: "أعلنت الوزارة عن مقتل". */
     const lexicon_match *own = match_at(a, ti);
-    if (own && (cue_of(own, CUE_DEAD) || cue_of(own, CUE_INJURED) || cue_of(own, CUE_ARRESTED)))
+    if (counts_casualties(own))
         return false;
     size_t i = actor_end_token(speaker);
     while (i < ti && (a->tokens->tokens[i].kind == TOKEN_PUNCT ||
