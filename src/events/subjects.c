@@ -227,16 +227,20 @@ static bool is_capital(const article *a, const actor *x)
     return m && m->entry_count > 0 && m->entries[0].kind == LEX_CAPITAL && x->token_count <= m->token_count;
 }
 
+/* The key of the trigger matched at token ti without its و or ف, or NULL. */
+static const char *trigger_key_at(const article *a, size_t ti, size_t *len)
+{
+    const lexicon_match *m = match_at(a, ti);
+    return m ? key_after_conjunction(a, m, len) : NULL;
+}
+
 /* "دعا"، "يدعو": a singular masculine verb; "دعت"، "تدعو" are feminine, and
  * a past verb that begins with ت (تعهد) tells nothing. */
 static bool is_masculine_verb(const article *a, size_t ti)
 {
-    const lexicon_match *m = match_at(a, ti);
-    if (!m)
-        return false;
     size_t n;
-    const char *k = key_after_conjunction(a, m, &n);
-    if (n < 4 || memcmp(k + n - 2, "ت", 2) == 0 || has_plural_subject(a, ti))
+    const char *k = trigger_key_at(a, ti, &n);
+    if (!k || n < 4 || memcmp(k + n - 2, "ت", 2) == 0 || has_plural_subject(a, ti))
         return false;
     return memcmp(k, "ت", 2) != 0;
 }
@@ -244,12 +248,9 @@ static bool is_masculine_verb(const article *a, size_t ti)
 /* "دعت"، "طالبت": a past verb with the feminine ت. */
 static bool is_feminine_past_verb(const article *a, size_t ti)
 {
-    const lexicon_match *m = match_at(a, ti);
-    if (!m)
-        return false;
     size_t n;
-    const char *k = key_after_conjunction(a, m, &n);
-    return n >= 6 && memcmp(k + n - 2, "ت", 2) == 0 && memcmp(k, "ت", 2) != 0 && memcmp(k, "ي", 2) != 0;
+    const char *k = trigger_key_at(a, ti, &n);
+    return k && n >= 6 && memcmp(k + n - 2, "ت", 2) == 0 && memcmp(k, "ت", 2) != 0 && memcmp(k, "ي", 2) != 0;
 }
 
 /* "رئيس باراغواي"، "وزير الخارجية": the actor opens with a title of a man
@@ -260,7 +261,7 @@ static bool starts_with_a_mans_title(const article *a, const actor *x)
     if (!m || m->entry_count == 0 || m->entries[0].kind != LEX_SECTOR || m->entries[0].subkind != SECTOR_TITLE)
         return false;
     const token *t = &a->tokens->tokens[x->first_token];
-    return !(a->tokens->tokens[x->first_token].flags & TOKEN_ENDS_IN_TEH_MARBUTA) && t->key_len >= 4;
+    return !(t->flags & TOKEN_ENDS_IN_TEH_MARBUTA) && t->key_len >= 4;
 }
 
 /* "الرئيس المصري الراحل محمد أنور السادات": the dead do not act today. */

@@ -274,24 +274,23 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
         return NULL;
+    /* "في مواجهة الأزمات"، "لمواجهة الإرهاب"، "مواجهة البرازيل": facing,
+     * countering or a match, not a clash, unless the other side follows
+     * (مواجهة مع الجيش، بين) */
+    if (confronts_no_other_side(a, s, m))
+        return NULL;
     for (uint32_t i = 0; i < m->entry_count; i++) {
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
             continue;
-        /* "في مواجهة الأزمات"، "لمواجهة الإرهاب"، "مواجهة البرازيل": facing,
-         * countering or a match, not a clash, unless the other side follows
-         * (مواجهة مع الجيش، بين) */
-        if (confronts_no_other_side(a, s, m))
-            continue;
+        const char *spelling = lexicon_string(a->lex, e->spelling);
+        size_t spelling_len = strlen(spelling);
         /* a short verb under a preposition or the article is some other
          * word: كلام is not ك + لام ("blamed") */
-        if (e->trigger_pos == TRIGGER_VERB && (m->has_preposition || m->has_article) &&
-            strlen(lexicon_string(a->lex, e->spelling)) <= 6)
+        if (e->trigger_pos == TRIGGER_VERB && (m->has_preposition || m->has_article) && spelling_len <= 6)
             continue;
         /* ... and one written with a hamza its verb has not is another word:
          * لأم ("for a mother") folds to لام ("blamed") */
-        const char *spelling = lexicon_string(a->lex, e->spelling);
-        size_t spelling_len = strlen(spelling);
         if (e->trigger_pos == TRIGGER_VERB && spelling_len <= 8 && !has_hamza_alef(spelling, spelling_len) &&
             has_hamza_alef(a->text + m->start, m->end - m->start))
             continue;
