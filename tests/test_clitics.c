@@ -57,6 +57,30 @@ static const char *first_reading(const char *word)
     return all;
 }
 
+/* The matcher finds a reading's last proclitic just before its stem
+ * (lexicon.c, ends_in_lam_lam): the proclitics always end where the stem
+ * begins. */
+static void proclitics_end_where_the_stem_begins(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"للمغرب", "وللعراق", "فبالقوات", "وسيلتقي", "كالولايات", "لحكومتها",
+                                        "والمدينة", "بوساطة", "وبوساطتهم", "لل", "ال"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        byte_buffer key = {0};
+        normalize_for_match(words[w], strlen(words[w]), &key);
+        clitic_reading r[CLITIC_MAX_READINGS];
+        size_t n = clitic_readings(key.data, key.len, false, r, CLITIC_MAX_READINGS);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            size_t sum = 0;
+            for (size_t p = 0; p < r[i].proclitic_count; p++)
+                sum += r[i].proclitic_len[p];
+            assert_int_equal(sum, r[i].stem_offset);
+        }
+        buffer_free(&key);
+    }
+}
+
 static void stacked_proclitics(void **state)
 {
     (void)state;
@@ -185,6 +209,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stacked_proclitics),
+        cmocka_unit_test(proclitics_end_where_the_stem_begins),
         cmocka_unit_test(pronoun_suffixes),
         cmocka_unit_test(the_whole_word_always_comes_first),
         cmocka_unit_test(teh_marbuta_is_not_a_pronoun),

@@ -250,17 +250,20 @@ static bool is_underscore(const token_list *tokens, size_t i)
     return t->kind == TOKEN_PUNCT && t->key_len == 1 && token_key(tokens, t)[0] == '_';
 }
 
+/* Does the reading peel this one-letter proclitic (س، ك) off the word? */
+static bool peels_letter(const char *key, const clitic_reading *r, const char *letter)
+{
+    for (size_t p = 0, offset = 0; p < r->proclitic_count; offset += r->proclitic_len[p], p++)
+        if (r->proclitic_len[p] == 2 && memcmp(key + offset, letter, 2) == 0)
+            return true;
+    return false;
+}
+
 /* The future سـ comes only before an imperfect verb (سيلتقي، ستزور، سنرد،
  * سأعود): read before anything else, "سلام" would be "he will blamed". */
 static bool future_without_imperfect(const char *key, const clitic_reading *r, const char *stem, size_t stem_len)
 {
-    bool future = false;
-    for (size_t p = 0, offset = 0; p < r->proclitic_count; p++) {
-        if (r->proclitic_len[p] == 2 && memcmp(key + offset, "س", 2) == 0)
-            future = true;
-        offset += r->proclitic_len[p];
-    }
-    if (!future)
+    if (!peels_letter(key, r, "س"))
         return false;
     return stem_len < 2 || !(memcmp(stem, "ي", 2) == 0 || memcmp(stem, "ت", 2) == 0 || memcmp(stem, "ن", 2) == 0 ||
                              memcmp(stem, "ا", 2) == 0);
@@ -322,24 +325,12 @@ static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i
     }
 }
 
-/* Does the reading peel ك ("like") off the word? */
-static bool peels_kaf(const char *key, const clitic_reading *r)
-{
-    for (size_t p = 0, offset = 0; p < r->proclitic_count; offset += r->proclitic_len[p], p++)
-        if (r->proclitic_len[p] == 2 && memcmp(key + offset, "ك", 2) == 0)
-            return true;
-    return false;
-}
-
 /* Is the reading's last proclitic لل (للمغرب = ل + ال + مغرب)? */
 static bool ends_in_lam_lam(const char *key, const clitic_reading *r)
 {
-    if (r->proclitic_count == 0)
-        return false;
-    size_t offset = 0;
-    for (size_t p = 0; p + 1 < r->proclitic_count; p++)
-        offset += r->proclitic_len[p];
-    return r->proclitic_len[r->proclitic_count - 1] == 4 && memcmp(key + offset, "لل", 4) == 0;
+    /* the proclitics end where the stem begins */
+    return r->proclitic_count > 0 && r->proclitic_len[r->proclitic_count - 1] == 4 &&
+           memcmp(key + r->stem_offset - 4, "لل", 4) == 0;
 }
 
 void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list *tokens, lexicon_matches *out)
@@ -377,7 +368,7 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
             size_t len = clitic_stem(key, &readings[r], phrase);
             if (future_without_imperfect(key, &readings[r], phrase, len))
                 continue;
-            extend_phrase(lex, tokens, i, r, &readings[r], peels_kaf(key, &readings[r]), phrase, len, &best);
+            extend_phrase(lex, tokens, i, r, &readings[r], peels_letter(key, &readings[r], "ك"), phrase, len, &best);
         }
         size_t best_tokens = best.tokens, best_reading = best.reading, best_count = best.count;
         const lexicon_entry *best_entries = best.entries;
