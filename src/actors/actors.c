@@ -67,22 +67,38 @@ static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phras
     return &m->entries[m->place_entry];
 }
 
-/* How often the article names each state by a reading that has one state
- * only (a country, capital, people, armed group or party, or a place no
- * other state shares). */
-typedef struct {
-    char code[4];
-    int mentions;
-} country_tally;
-
-#define TALLY_SIZE 64
-
-static int mentions_of(const country_tally *tally, size_t used, const char *code)
+void country_tally_add(country_tally *t, const char *code)
 {
-    for (size_t k = 0; k < used; k++)
-        if (strcmp(tally[k].code, code) == 0)
-            return tally[k].mentions;
+    size_t k = 0;
+    while (k < t->used && strcmp(t->states[k].code, code) != 0)
+        k++;
+    if (k == t->used) {
+        if (t->used == sizeof t->states / sizeof t->states[0])
+            return;
+        memcpy(t->states[k].code, code, sizeof t->states[k].code);
+        t->states[t->used++].mentions = 0;
+    }
+    t->states[k].mentions++;
+}
+
+int country_tally_mentions(const country_tally *t, const char *code)
+{
+    for (size_t k = 0; k < t->used; k++)
+        if (strcmp(t->states[k].code, code) == 0)
+            return t->states[k].mentions;
     return 0;
+}
+
+const char *country_tally_most(const country_tally *t)
+{
+    const char *most = "";
+    int best = 0;
+    for (size_t k = 0; k < t->used; k++)
+        if (t->states[k].mentions > best) {
+            best = t->states[k].mentions;
+            most = t->states[k].code;
+        }
+    return most;
 }
 
 static bool is_shared_place_name(const lexicon_match *m)
@@ -101,25 +117,16 @@ static bool is_shared_place_name(const lexicon_match *m)
  * state; then as the place of the state it names most, twice or more. */
 static void choose_shared_places(lexicon_matches *matches)
 {
-    country_tally tally[TALLY_SIZE];
-    size_t used = 0;
+    /* the states named by readings with one state only (a country, capital,
+     * people, armed group or party, or a place no other state shares) */
+    country_tally tally = {.used = 0};
     for (size_t i = 0; i < matches->count; i++) {
         const lexicon_match *m = &matches->items[i];
         const lexicon_entry *e = &m->entries[0];
         bool one_state = e->kind == LEX_COUNTRY || e->kind == LEX_CAPITAL || e->kind == LEX_DEMONYM ||
                          e->kind == LEX_GROUP || (e->kind == LEX_PLACE && !is_shared_place_name(m));
-        if (!one_state || !e->country[0])
-            continue;
-        size_t k = 0;
-        while (k < used && strcmp(tally[k].code, e->country) != 0)
-            k++;
-        if (k == used) {
-            if (used == TALLY_SIZE)
-                continue;
-            memcpy(tally[used].code, e->country, sizeof tally[used].code);
-            tally[used++].mentions = 0;
-        }
-        tally[k].mentions++;
+        if (one_state && e->country[0])
+            country_tally_add(&tally, e->country);
     }
     for (size_t i = 0; i < matches->count; i++) {
         lexicon_match *m = &matches->items[i];
@@ -128,11 +135,11 @@ static void choose_shared_places(lexicon_matches *matches)
         /* the lexicon's first reading stands while the article names its state,
          * and another needs more than a passing mention ("لاعب لوس أنجلوس
          * الأميركي ومانشستر يونايتد") */
-        if (mentions_of(tally, used, m->entries[0].country) > 0)
+        if (country_tally_mentions(&tally, m->entries[0].country) > 0)
             continue;
         int best = 1;
         for (uint32_t k = 1; k < m->entry_count; k++) {
-            int mentions = mentions_of(tally, used, m->entries[k].country);
+            int mentions = country_tally_mentions(&tally, m->entries[k].country);
             if (m->entries[k].kind == LEX_PLACE && mentions > best) {
                 best = mentions;
                 m->place_entry = k;

@@ -61,6 +61,18 @@ typedef struct {
 void code_actors(const lexicon *lex, const char *text, const token_list *tokens, uint32_t date, actor_list *out);
 void actor_list_free(actor_list *list);
 
+/* How often an article names each state (ISO-3 codes; the first 64 states
+ * counted, the rest ignored). */
+typedef struct {
+    struct { char code[4]; int mentions; } states[64];
+    size_t used;
+} country_tally;
+
+void country_tally_add(country_tally *t, const char *code);
+int country_tally_mentions(const country_tally *t, const char *code);
+/* The state named most (the first one counted of equals), or "" for none. */
+const char *country_tally_most(const country_tally *t);
+
 const char *entity_type_name(entity_type type);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #include "coder.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A party to an event: a state, an IGO, or someone of a known state.  A
@@ -47,31 +48,11 @@ event_party party_from(const actor *a)
  * actors.  Used for actors named only by sector (الجيش، الوزارة). */
 void find_focus_country(article *a)
 {
-    typedef struct { char code[4]; int n; } tally;
-    tally counts[64];
-    size_t used = 0;
-    for (size_t i = 0; i < a->actors->actor_count; i++) {
-        const char *c = a->actors->actors[i].country;
-        if (!c[0])
-            continue;
-        size_t k = 0;
-        for (; k < used && strcmp(counts[k].code, c) != 0; k++)
-            ;
-        if (k == used) {
-            if (used == sizeof counts / sizeof counts[0])
-                continue;
-            memcpy(counts[used].code, c, 4);
-            counts[used++].n = 0;
-        }
-        counts[k].n++;
-    }
-    a->focus_country[0] = '\0';
-    int best = 0;
-    for (size_t k = 0; k < used; k++)
-        if (counts[k].n > best) {
-            best = counts[k].n;
-            memcpy(a->focus_country, counts[k].code, 4);
-        }
+    country_tally tally = {.used = 0};
+    for (size_t i = 0; i < a->actors->actor_count; i++)
+        if (a->actors->actors[i].country[0])
+            country_tally_add(&tally, a->actors->actors[i].country);
+    snprintf(a->focus_country, sizeof a->focus_country, "%s", country_tally_most(&tally));
 }
 
 /* "التحالف الذي تقوده السعودية"، "التحالف بقيادة واشنطن"، "تدخل السعودية على
