@@ -75,6 +75,22 @@ static void words_look_ahead_at_later_tags(void **state)
     ner_sentence_free(&s);
 }
 
+/* A model of 2^12 buckets that has learnt one thing of each template: a
+ * word whose remembered or foreseen type is PER (bit 0) is a person, one
+ * word long (a U-PER weight of 1); every other weight 0. */
+static ner_model *model_of_persons(const unsigned *templates, size_t count)
+{
+    ner_model *m = ner_model_new(12, NULL);
+    size_t buckets = (size_t)1 << 12;
+    float *weights = calloc(buckets * NER_TAG_COUNT, sizeof *weights);
+    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
+    for (size_t t = 0; t < count; t++)
+        weights[(ner_feature_hash(templates[t], 1) & (uint32_t)(buckets - 1)) * NER_TAG_COUNT + NER_U_PER] = 1;
+    ner_model_set_weights(m, weights, transitions);
+    free(weights);
+    return m;
+}
+
 static void second_pass_tags_only_where_it_sees_ahead(void **state)
 {
     (void)state;
@@ -83,14 +99,8 @@ static void second_pass_tags_only_where_it_sees_ahead(void **state)
     char copy[512];
     /* a model that has learnt one thing: a word tagged PER later is a
      * person (a strong U-PER weight on the feature) */
-    ner_model *m = ner_model_new(12, NULL);
-    size_t buckets = (size_t)1 << 12;
-    float *weights = calloc(buckets * NER_TAG_COUNT, sizeof *weights);
-    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
-    uint32_t type_person = ner_feature_hash(NER_T_FUTURE_TYPE, 1) & (uint32_t)(buckets - 1);
-    weights[type_person * NER_TAG_COUNT + NER_U_PER] = 1;
-    ner_model_set_weights(m, weights, transitions);
-    free(weights);
+    static const unsigned later[] = {NER_T_FUTURE_TYPE};
+    ner_model *m = model_of_persons(later, 1);
     uint8_t first[12], tags[12];
     build(&d, &s, copy, sizeof copy, m, first);
     /* the first pass sees nothing ahead: all O (ties go to O) */
@@ -120,14 +130,8 @@ static void later_rounds_equal_tagging_every_sentence_again(void **state)
     ner_document d = {0};
     char copy[512];
     /* a model that trusts both the memory and the look-ahead of a person */
-    ner_model *m = ner_model_new(12, NULL);
-    size_t buckets = (size_t)1 << 12;
-    float *weights = calloc(buckets * NER_TAG_COUNT, sizeof *weights);
-    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT] = {0};
-    weights[(ner_feature_hash(NER_T_FUTURE_TYPE, 1) & (uint32_t)(buckets - 1)) * NER_TAG_COUNT + NER_U_PER] = 1;
-    weights[(ner_feature_hash(NER_T_MEMORY_TYPE, 1) & (uint32_t)(buckets - 1)) * NER_TAG_COUNT + NER_U_PER] = 1;
-    ner_model_set_weights(m, weights, transitions);
-    free(weights);
+    static const unsigned later_and_earlier[] = {NER_T_FUTURE_TYPE, NER_T_MEMORY_TYPE};
+    ner_model *m = model_of_persons(later_and_earlier, 2);
     uint8_t first[12], tags[12], again[12];
     build(&d, &s, copy, sizeof copy, m, first);
     first[8] = NER_B_PER;
