@@ -10,7 +10,7 @@ NF == 0 { next }
     line = "    {"
     for (i = 1; i <= columns; i++) {
         field = (i <= NF) ? $i : ""
-        gsub(/\\/, "\\\\", field)
+        gsub(/\\/, "&&", field)
         gsub(/"/, "\\\"", field)
         line = line (i > 1 ? ", " : "") "\"" field "\""
     }

@@ -20,7 +20,7 @@ NF == 0 { next }
     line = "FUNCTION_WORDS(" $1
     for (i = 1; i <= count; i++) {
         w = words[i]
-        gsub(/\\/, "\\\\", w)
+        gsub(/\\/, "&&", w)
         gsub(/"/, "\\\"", w)
         line = line ", \"" w "\""
     }
