@@ -55,6 +55,21 @@ static void unicode_escapes(void **state)
     buffer_free(&b);
 }
 
+/* An empty title ("title": "") once reached the database as whatever bytes
+ * the fresh buffer held: the decoded string must be terminated even when
+ * nothing is appended. */
+static void an_empty_string_decodes_to_an_empty_c_string(void **state)
+{
+    (void)state;
+    byte_buffer b = {0};
+    buffer_reserve(&b, 16);
+    memset(b.data, 'x', 17);
+    json_decode_string("\"\"", 2, &b);
+    assert_int_equal(b.len, 0);
+    assert_string_equal(b.data, "");
+    buffer_free(&b);
+}
+
 static void the_last_of_duplicate_keys_wins(void **state)
 {
     (void)state;
@@ -107,6 +122,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(members_and_raw_values),
         cmocka_unit_test(unicode_escapes),
+        cmocka_unit_test(an_empty_string_decodes_to_an_empty_c_string),
         cmocka_unit_test(the_last_of_duplicate_keys_wins),
         cmocka_unit_test(broken_lines_are_refused_with_a_place),
         cmocka_unit_test(nesting_is_bounded),

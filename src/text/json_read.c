@@ -258,6 +258,7 @@ void json_decode_string(const char *raw, size_t raw_len, byte_buffer *out)
     const char *s = raw + 1;
     size_t len = raw_len - 2, i = 0;
     buffer_reserve(out, len);
+    out->data[out->len] = '\0';   /* "" appends nothing, yet must read as a string */
     while (i < len) {
         size_t run = i;
         while (run < len && s[run] != '\\')
