@@ -26,6 +26,12 @@ typedef enum { ENTITY_NONE, ENTITY_PER, ENTITY_LOC, ENTITY_ORG, ENTITY_MISC } en
 /* Where an entity comes from: a lexicon match, or the NER tagger (ner_fuse.h). */
 typedef enum { ENTITY_FROM_LEXICON, ENTITY_FROM_NER } entity_origin;
 
+/* "lexicon" or "ner", as JSON output and the database write it. */
+static inline const char *entity_origin_name(entity_origin origin)
+{
+    return origin == ENTITY_FROM_NER ? "ner" : "lexicon";
+}
+
 typedef struct {
     uint32_t start, end;          /* byte span in the text */
     uint8_t type;                 /* entity_type */

@@ -103,7 +103,7 @@ int cmd_entities(int argc, char **argv)
     for (size_t i = 0; i < actors.entity_count; i++) {
         const entity *e = &actors.entities[i];
         printf("entity\t%s\t%u\t%u\t%s\t%s\t", entity_type_name((entity_type)e->type), e->start, e->end,
-               or_dash(e->country), e->origin == ENTITY_FROM_NER ? "ner" : "lexicon");
+               or_dash(e->country), entity_origin_name((entity_origin)e->origin));
         print_span(text, e->start, e->end);
         putchar('\n');
     }

@@ -29,6 +29,7 @@
 #include "cli.h"
 #include "html_text.h"
 #include "lexicon.h"
+#include "ner_model.h"
 #include "search_terms.h"
 #include "store.h"
 #include "utf8.h"
@@ -55,6 +56,7 @@ typedef struct {
 /* The coders: each takes the next job of the dispatched batch. */
 typedef struct {
     const lexicon *lex;
+    const ner_model *ner;        /* --ner: the tagger adds the names the lexicon lacks */
     pthread_mutex_t lock;
     pthread_cond_t work, finished;
     batch *current;
@@ -97,6 +99,9 @@ static void usage(FILE *out)
             "  --db PATH        the database (required)\n"
             "  --date D         date for articles without one\n"
             "  --lexicon FILE   the compiled lexicon (default: lexicon.bin beside the binary)\n"
+            "  --ner            also store the names the NER model finds and the lexicon does\n"
+            "                   not know, with origin 'ner' (events are unchanged; slower)\n"
+            "  --model FILE     the NER model for --ner (default: ner.model beside the binary)\n"
             "  --max-bytes SIZE skip article texts larger than SIZE (default 8M)\n"
             "  --batch N        articles per transaction (default %d)\n"
             "  -j N             N threads code while one stores (default 1)\n"
@@ -168,7 +173,7 @@ static void *coder_thread(void *arg)
             break;
         job *j = &p->current->jobs[p->next++];
         pthread_mutex_unlock(&p->lock);
-        code_article(p->lex, NULL, j->text.data, j->text.len, j->date, &j->coding);
+        code_article(p->lex, p->ner, j->text.data, j->text.len, j->date, &j->coding);
         prepare_search_terms(stemmer, &j->coding.tokens, &j->terms);
         pthread_mutex_lock(&p->lock);
         if (++p->done == p->current->count)
@@ -179,9 +184,10 @@ static void *coder_thread(void *arg)
     return NULL;
 }
 
-static void pool_start(coder_pool *p, const lexicon *lex, size_t threads)
+static void pool_start(coder_pool *p, const lexicon *lex, const ner_model *ner, size_t threads)
 {
     p->lex = lex;
+    p->ner = ner;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->work, NULL);
     pthread_cond_init(&p->finished, NULL);
@@ -467,6 +473,7 @@ int cmd_ingest(int argc, char **argv)
         {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},  {"check", no_argument, NULL, 'c'},
         {"recode", no_argument, NULL, 'R'},
+        {"ner", no_argument, NULL, 'n'},         {"model", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -474,7 +481,9 @@ int cmd_ingest(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES;
     g.batch = DEFAULT_BATCH;
-    const char *db_path = NULL, *lexicon_path = NULL;
+    const char *db_path = NULL, *lexicon_path = NULL, *model_path = NULL;
+    bool use_ner = false;
+    ner_model *ner = NULL;
     long threads = 1;
     bool check = false;
     int opt;
@@ -511,6 +520,8 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'c': check = true; break;
         case 'R': g.recode = true; break;
+        case 'n': use_ner = true; break;
+        case 'M': model_path = optarg; use_ner = true; break;
         case 'q': g.quiet = true; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -532,9 +543,14 @@ int cmd_ingest(int argc, char **argv)
         store_close(g.db);
         return 1;
     }
+    if (use_ner && !(ner = ner_model_open_or_default(model_path))) {
+        lexicon_close(g.lex);
+        store_close(g.db);
+        return 1;
+    }
     g.bar = !g.quiet && isatty(STDERR_FILENO);
     g.filling = &g.batches[0];
-    pool_start(&g.pool, g.lex, (size_t)threads);
+    pool_start(&g.pool, g.lex, ner, (size_t)threads);
     for (int i = optind; i < argc; i++)
         walk(&g, argv[i], add_size);
     g.started = g.last_shown = seconds_now();
@@ -574,6 +590,7 @@ int cmd_ingest(int argc, char **argv)
     article_line_free(&g.line);
     html_article_free(&g.page);
     lexicon_close(g.lex);
+    ner_model_close(ner);
     store_close(g.db);
     return ok && !g.failed ? 0 : 1;
 }

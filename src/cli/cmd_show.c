@@ -31,7 +31,8 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: marsad show --db PATH [--color WHEN] ARTICLE_ID\n\n"
             "Prints a stored article with its entities and event triggers highlighted,\n"
-            "then its events.\n\n"
+            "then its events.  A name only the NER tagger found (ingest --ner) is\n"
+            "labelled PER/ner, LOC/ner, ...\n\n"
             "  --db PATH        the database (made by marsad ingest)\n"
             "  --color WHEN     auto (default), always, never\n");
 }
@@ -59,8 +60,11 @@ static void take_entity(const stored_entity *x, void *context)
     for (int64_t i = x->start; i < x->end; i++)
         if (s->marks[i] == MARK_NONE)
             s->marks[i] = mark;
-    static const char *const names[] = {"", "PER", "LOC", "ORG", "MISC"};
-    s->labels[x->start] = names[mark];   /* x->type dies with the row */
+    /* a name only the NER tagger found says so */
+    static const char *const names[][2] = {{"", ""}, {"PER", "PER/ner"}, {"LOC", "LOC/ner"}, {"ORG", "ORG/ner"},
+                                           {"MISC", "MISC/ner"}};
+    bool from_ner = x->origin && strcmp(x->origin, "ner") == 0;
+    s->labels[x->start] = names[mark][from_ner];   /* x->type dies with the row */
 }
 
 static bool take_event(const stored_event *e, void *context)

@@ -86,7 +86,7 @@ void append_events_json(byte_buffer *b, const char *text, const token_list *toke
         json_write_string(b, text + x->start, x->end - x->start);
         buffer_printf(b, ",\"start\":%u,\"end\":%u,\"country\":", x->start, x->end);
         json_write_code(b, x->country);
-        buffer_append_str(b, x->origin == ENTITY_FROM_NER ? ",\"origin\":\"ner\"}" : ",\"origin\":\"lexicon\"}");
+        buffer_printf(b, ",\"origin\":\"%s\"}", entity_origin_name((entity_origin)x->origin));
     }
     buffer_append_char(b, ']');
 }

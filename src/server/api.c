@@ -322,6 +322,8 @@ static void article_entity(const stored_entity *x, void *context)
     json_write_cstring(b, x->text);
     buffer_append_str(b, ",\"country\":");
     json_write_cstring(b, x->country);
+    buffer_append_str(b, ",\"origin\":");
+    json_write_cstring(b, x->origin);
     buffer_printf(b, ",\"start\":%lld,\"end\":%lld}", (long long)x->start, (long long)x->end);
 }
 

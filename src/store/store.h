@@ -135,6 +135,7 @@ typedef struct {
 typedef struct {
     const char *type, *text, *country;
     int64_t start, end;
+    const char *origin;   /* "lexicon" or "ner" (entity_origin_name) */
 } stored_entity;
 
 /* The article with id; each_entity gets its entities in text order.

@@ -21,7 +21,7 @@
 #include "dates.h"
 #include "search_terms.h"
 
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2   /* 2: entities.origin */
 
 static const char pg_schema[] =
     "CREATE TABLE IF NOT EXISTS articles (\n"
@@ -35,7 +35,10 @@ static const char pg_schema[] =
     "CREATE TABLE IF NOT EXISTS entities (\n"
     "  article BIGINT NOT NULL, idx INTEGER NOT NULL,\n"
     "  type TEXT NOT NULL, text TEXT NOT NULL, start BIGINT NOT NULL, \"end\" BIGINT NOT NULL, country TEXT,\n"
+    "  origin TEXT NOT NULL DEFAULT 'lexicon',\n"
     "  PRIMARY KEY (article, idx));\n"
+    /* a database of schema 1 gains the column: all it holds came from the lexicon */
+    "ALTER TABLE entities ADD COLUMN IF NOT EXISTS origin TEXT NOT NULL DEFAULT 'lexicon';\n"
     "CREATE TABLE IF NOT EXISTS events (\n"
     "  row BIGSERIAL PRIMARY KEY,\n"
     "  article BIGINT NOT NULL, idx INTEGER NOT NULL,\n"
@@ -67,6 +70,7 @@ typedef struct {
     char error[512];
     bool in_transaction;
     bool marked_stale;           /* this transaction has flagged the clusters stale */
+    int version;                 /* of the schema (PG_SCHEMA_VERSION once opened for writing) */
     search_stemmer *stemmer;     /* for queries, snippets and unprepared texts */
     token_list tokens;
     prepared_terms terms, title_terms;
@@ -152,12 +156,15 @@ store *store_pg_open(const char *location, bool writable, char *error, size_t er
             !run_ok(s, "creating the schema", "SELECT pg_advisory_xact_lock(7217040)", 0, NULL) ||
             !run_ok(s, "creating the schema", pg_schema, 0, NULL) ||
             !run_ok(s, "creating the schema",
-                    "INSERT INTO meta VALUES ('schema_version', $1) ON CONFLICT (key) DO NOTHING", 1, values) ||
+                    "INSERT INTO meta VALUES ('schema_version', $1) ON CONFLICT (key) "
+                    "DO UPDATE SET value = GREATEST(meta.value::int, EXCLUDED.value::int)::text",
+                    1, values) ||
             !run_ok(s, "creating the schema", "COMMIT", 0, NULL)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
             pg_close(&s->base);
             return NULL;
         }
+        s->version = PG_SCHEMA_VERSION;
     } else {
         PGresult *r = run(s, "opening", "SELECT value FROM meta WHERE key = 'schema_version'", 0, NULL);
         if (!r || PQntuples(r) == 0) {
@@ -166,6 +173,7 @@ store *store_pg_open(const char *location, bool writable, char *error, size_t er
             pg_close(&s->base);
             return NULL;
         }
+        s->version = atoi(PQgetvalue(r, 0, 0));
         PQclear(r);
     }
     return &s->base;
@@ -436,13 +444,13 @@ static bool pg_put_article(store *base, const store_article *a, const char *hash
         buffer_append_str(sql, ";\n");
     for (size_t i = 0; i < coding->actors.entity_count; i++) {
         const entity *x = &coding->actors.entities[i];
-        buffer_append_str(sql, i ? ",\n(" : "INSERT INTO entities (article, idx, type, text, start, \"end\", country) "
-                                           "VALUES (");
+        buffer_append_str(sql, i ? ",\n(" : "INSERT INTO entities (article, idx, type, text, start, \"end\", country, "
+                                           "origin) VALUES (");
         buffer_printf(sql, "%s, %zu, '%s', ", row, i, entity_type_name((entity_type)x->type));
         literal(s, sql, text + x->start, x->end - x->start);
         buffer_printf(sql, ", %u, %u, ", x->start, x->end);
         code_literal(s, sql, x->country);
-        buffer_append_char(sql, ')');
+        buffer_printf(sql, ", '%s')", entity_origin_name((entity_origin)x->origin));
     }
     if (coding->actors.entity_count)
         buffer_append_str(sql, ";\n");
@@ -720,11 +728,14 @@ static bool pg_get_article(store *base, const char *id, void (*each_article)(con
     PQclear(r);
     const char *row_value[] = {row};
     r = run(s, "reading entities",
-            "SELECT type, text, country, start, \"end\" FROM entities WHERE article = $1 ORDER BY start, idx", 1,
-            row_value);
+            s->version >= 2
+                ? "SELECT type, text, country, start, \"end\", origin FROM entities WHERE article = $1 ORDER BY start, idx"
+                : "SELECT type, text, country, start, \"end\", 'lexicon' FROM entities WHERE article = $1 "
+                  "ORDER BY start, idx",
+            1, row_value);
     for (int i = 0; r && i < PQntuples(r); i++) {
         stored_entity x = {text_at(r, i, 0), text_at(r, i, 1), text_at(r, i, 2), count_at(r, i, 3),
-                           count_at(r, i, 4)};
+                           count_at(r, i, 4), text_at(r, i, 5)};
         each_entity(&x, context);
     }
     PQclear(r);

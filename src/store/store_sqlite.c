@@ -18,7 +18,8 @@
 #include "dates.h"
 #include "search_terms.h"
 
-#define SCHEMA_VERSION 1
+/* 2: entities.origin */
+#define SCHEMA_VERSION 2
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS articles (\n"
@@ -30,7 +31,7 @@ static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS entities (\n"
     "  article INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
     "  type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,\n"
-    "  country TEXT,\n"
+    "  country TEXT, origin TEXT NOT NULL DEFAULT 'lexicon',\n"
     "  PRIMARY KEY (article, idx)) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS events (\n"
     "  row INTEGER PRIMARY KEY,\n"
@@ -82,8 +83,8 @@ static const char *const statement_sql[Q_COUNT] = {
         "sentence_start, sentence_end, goldstein, quad_class, cameo_root) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
         "?29, ?30)",
-    [Q_INSERT_ENTITY] = "INSERT INTO entities (article, idx, type, text, start, \"end\", country) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_INSERT_ENTITY] = "INSERT INTO entities (article, idx, type, text, start, \"end\", country, origin) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 };
 
 typedef struct {
@@ -93,6 +94,7 @@ typedef struct {
     char error[512];
     bool in_transaction;
     bool marked_stale;           /* this transaction has flagged the clusters stale */
+    int version;                 /* of the schema (SCHEMA_VERSION once opened for writing) */
 } sqlite_store;
 
 /* data/event_scales.tsv, compiled in: type, quad class, Goldstein, CAMEO root */
@@ -195,16 +197,22 @@ store *store_sqlite_open(const char *location, bool writable, char *error, size_
         sqlite_close(&s->base);
         return NULL;
     }
+    s->version = version;
     if (writable) {
-        char sql[sizeof schema_sql + 200];
+        /* a database of schema 1 gains entities.origin: all it holds came
+         * from the lexicon, as ingest had no --ner then */
+        const char *upgrade = version == 1 ? "ALTER TABLE entities ADD COLUMN origin TEXT NOT NULL DEFAULT 'lexicon';"
+                                           : "";
+        char sql[sizeof schema_sql + 300];
         snprintf(sql, sizeof sql,
-                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN; %s PRAGMA user_version = %d; COMMIT;",
-                 schema_sql, SCHEMA_VERSION);
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; BEGIN; %s %s PRAGMA user_version = %d; COMMIT;",
+                 upgrade, schema_sql, SCHEMA_VERSION);
         if (!exec(s, sql)) {
             snprintf(error, error_size, "%s: %s", location, s->error);
             sqlite_close(&s->base);
             return NULL;
         }
+        s->version = SCHEMA_VERSION;
         /* a larger in-memory index before each flush: fewer segments to merge */
         exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 33554432)");
         if (!index_current_terms(s)) {
@@ -393,6 +401,7 @@ static bool put_events(sqlite_store *s, int64_t row, const store_article *a, con
         sqlite3_bind_int64(q, 5, x->start);
         sqlite3_bind_int64(q, 6, x->end);
         bind_code(q, 7, x->country);
+        sqlite3_bind_text(q, 8, entity_origin_name((entity_origin)x->origin), -1, SQLITE_STATIC);
         if (!step_done(s, q, "storing an entity"))
             return false;
     }
@@ -694,14 +703,16 @@ static bool sqlite_get_article(store *base, const char *id, void (*each_article)
     int64_t row = a.row;
     sqlite3_finalize(q);
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT type, text, country, start, \"end\" FROM entities WHERE article = ?1 "
-                           "ORDER BY start, idx",
+                           s->version >= 2 ? "SELECT type, text, country, start, \"end\", origin FROM entities "
+                                             "WHERE article = ?1 ORDER BY start, idx"
+                                           : "SELECT type, text, country, start, \"end\", 'lexicon' FROM entities "
+                                             "WHERE article = ?1 ORDER BY start, idx",
                            -1, &q, NULL) != SQLITE_OK)
         return fail(s, "reading entities");
     sqlite3_bind_int64(q, 1, row);
     while (sqlite3_step(q) == SQLITE_ROW) {
         stored_entity x = {text_at(q, 0), text_at(q, 1), text_at(q, 2), sqlite3_column_int64(q, 3),
-                           sqlite3_column_int64(q, 4)};
+                           sqlite3_column_int64(q, 4), text_at(q, 5)};
         each_entity(&x, context);
     }
     sqlite3_finalize(q);

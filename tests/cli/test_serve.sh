@@ -108,6 +108,7 @@ check "its trigger spans are the triggers' bytes in its text" \
     json "j['events'] and all(j['text'].encode()[e['trigger']['start']:e['trigger']['end']].decode() == e['trigger']['text'] for e in j['events'])"
 check "its entity spans are the entities' bytes" \
     json "j['entities'] and all(j['text'].encode()[x['start']:x['end']].decode() == x['text'] for x in j['entities'])"
+check "each entity says where it came from" json "all(x['origin'] in ('lexicon', 'ner') for x in j['entities'])"
 check "clusters is 200" test "$(status "$base/api/clusters?limit=5")" = 200
 check "clusters are biggest first" json "len(j['clusters']) <= 5 and j['total'] > 0"
 check "search in Arabic" test "$(status -G "$base/api/search" --data-urlencode "q=الحكومة")" = 200

@@ -129,6 +129,39 @@ check "show marks triggers" contains "$tmp/show" '{{اشتبكت}}'
 check "show lists the events" contains "$tmp/show" 'ASSAULT'
 "$MARSAD" show --db "$db" nosuch > /dev/null 2> "$tmp/err"
 check "show of an unknown id fails clearly" contains "$tmp/err" "no article with id 'nosuch'"
+
+# --ner: the names only the tagger finds are stored too, marked as its own
+# (the lexicon's entity wins where both find one); events are unchanged
+printf '%s\n' '{"id": "a4", "date": "2024-03-01", "title": "", "text": "قال المتحدث باسم الشركة كريم زعفراني إن العمال عادوا إلى مدينة تطوان أمس."}' > "$tmp/ner.jsonl"
+bin_dir=$(dirname "$MARSAD")
+has_model=false
+[ -f "$bin_dir/ner.model" ] || [ -f "$bin_dir/../ner.model" ] && has_model=true
+if $has_model; then
+    "$MARSAD" ingest -q --db "$db" "$tmp/ner.jsonl"
+    "$MARSAD" show --db "$db" --color never a4 > "$tmp/show"
+    check "without --ner only the lexicon's names are stored" sh -c "grep -q '\[تطوان|LOC\]' '$tmp/show' && ! grep -q '/ner' '$tmp/show'"
+    check "an empty title is stored empty" test "$(sed -n 3,4p "$tmp/show" | tr -d '\n')" = ""
+    "$MARSAD" events --db "$db" --format jsonl > "$tmp/events_lexicon"
+    "$MARSAD" ingest -q --recode --ner --db "$db" "$tmp/ner.jsonl"
+    "$MARSAD" show --db "$db" --color never a4 > "$tmp/show"
+    check "ingest --ner stores the tagger's person, marked as its own" contains "$tmp/show" '\[كريم زعفراني|PER/ner\]'
+    check "where the lexicon knows the name its entity is kept" contains "$tmp/show" '\[تطوان|LOC\]'
+    "$MARSAD" events --db "$db" --format jsonl > "$tmp/events_ner"
+    check "ingest --ner leaves the events as they were" cmp -s "$tmp/events_lexicon" "$tmp/events_ner"
+else
+    skip "ingest --ner (no ner.model beside $MARSAD)"
+fi
+if $has_model && $on_sqlite && command -v sqlite3 >/dev/null 2>&1; then
+    # a database of schema 1 (no entities.origin): read as all lexicon, upgraded by the next ingest
+    cp "$db" "$tmp/v1.db"
+    sqlite3 "$tmp/v1.db" "ALTER TABLE entities DROP COLUMN origin; PRAGMA user_version = 1;"
+    "$MARSAD" show --db "$tmp/v1.db" --color never a4 > "$tmp/show" 2>&1
+    check "a schema 1 database is read, its names as the lexicon's" contains "$tmp/show" '\[كريم زعفراني|PER\]'
+    "$MARSAD" ingest -q --recode --ner --db "$tmp/v1.db" "$tmp/ner.jsonl"
+    check "ingest upgrades a schema 1 database" test "$(sqlite3 "$tmp/v1.db" 'PRAGMA user_version; SELECT count(*) FROM entities WHERE origin = '"'ner'"';' | tr '\n' ' ')" = "2 1 "
+else
+    skip "schema 1 upgrade (needs the NER model, the sqlite3 shell and an SQLite database)"
+fi
 "$MARSAD" events --db postgresql://127.0.0.1:1/marsad > /dev/null 2> "$tmp/err"
 check "an unreachable PostgreSQL server is reported" contains "$tmp/err" "marsad events: postgresql://127.0.0.1:1/marsad: "
 

@@ -57,6 +57,14 @@ id=$(head -1 "$tmp/in.jsonl" | grep -o '"id": *"[^"]*"' | cut -d'"' -f4)
 "$MARSAD" show --db "$tmp/lite.db" "$id" > "$tmp/lite.show"
 check "show gives the same page" cmp -s "$tmp/pg.show" "$tmp/lite.show"
 
+# a database of schema 1 (no entities.origin) is read as all lexicon and
+# upgraded by the next ingest
+psql -q "$pg" -c "ALTER TABLE entities DROP COLUMN origin; UPDATE meta SET value = '1' WHERE key = 'schema_version'" >/dev/null 2>&1
+"$MARSAD" show --db "$pg" "$id" > "$tmp/pg.show"
+check "a schema 1 database is read" cmp -s "$tmp/pg.show" "$tmp/lite.show"
+"$MARSAD" ingest -q --db "$pg" "$tmp/in.jsonl" 2> /dev/null
+check "ingest upgrades a schema 1 database" test "$(psql -tA "$pg" -c "SELECT value FROM meta WHERE key = 'schema_version'; SELECT count(*) FROM entities WHERE origin = 'lexicon'" | head -2 | tr '\n' ' ')" = "2 $(psql -tA "$pg" -c 'SELECT count(*) FROM entities') "
+
 head -1 "$tmp/in.jsonl" | sed 's/"text": *"/"text": "التقى وزير الخارجية الإيراني نظيره الروسي في موسكو. /' > "$tmp/changed.jsonl"
 "$MARSAD" ingest --db "$pg" "$tmp/changed.jsonl" 2> "$tmp/err"
 check "a changed article is replaced" contains "$tmp/err" "1 replaced"
