@@ -1,8 +1,9 @@
 /* Tests of the NER tagger's fast paths against plain versions of the same
  * computation: ner_viterbi (only the allowed BILOU pairs, unrolled, the
  * predecessor packed into the score) against a Viterbi over all pairs,
- * and the scores ner_model_tag_words adds up from a word's bucket rows
- * against ner_model_add_weights, on real Arabic sentences. */
+ * the scores ner_model_tag_words adds up from a word's bucket rows
+ * against ner_model_add_weights, on real Arabic sentences, and
+ * ner_string_hash against the memcpy version it replaced. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -104,6 +105,55 @@ static void viterbi_equals_the_plain_one_on_random_scores(void **state)
     free(plain);
 }
 
+/* ner_string_hash as first written: the last bytes of the string copied
+ * with memcpy, which ner_features.c now does with fixed-size loads. */
+static uint64_t plain_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint64_t plain_string_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        uint64_t v = 0;
+        memcpy(&v, s + i, len - i);
+        h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 29;
+    }
+    return plain_mix(h) | 1;
+}
+
+static void string_hash_of_every_length_is_unchanged(void **state)
+{
+    (void)state;
+    /* Arabic words, their edges of one to four letters, and every length
+     * of random bytes: a feature's bucket must not move */
+    const char *word = "والاتحاد الأوروبي وبالمملكة";
+    for (size_t a = 0; a < strlen(word); a++)
+        for (size_t n = 0; a + n <= strlen(word); n++)
+            assert_true(ner_string_hash(word + a, n) == plain_string_hash(word + a, n));
+    char bytes[64];
+    for (int trial = 0; trial < 200; trial++) {
+        for (size_t i = 0; i < sizeof bytes; i++)
+            bytes[i] = (char)next_random();
+        size_t n = next_random() % sizeof bytes;
+        assert_true(ner_string_hash(bytes, n) == plain_string_hash(bytes, n));
+    }
+}
+
 /* A model whose every bucket holds random weights, so that every feature
  * of a word counts. */
 static ner_model *random_model(unsigned bits)
@@ -158,6 +208,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(viterbi_equals_the_plain_one_on_random_scores),
         cmocka_unit_test(word_scores_are_the_sums_of_their_rows),
+        cmocka_unit_test(string_hash_of_every_length_is_unchanged),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
