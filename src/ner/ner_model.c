@@ -406,7 +406,7 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
             for (unsigned q = 0; q < 2; q++)
                 after_open[x][e][q] = scaled_cost(transitions, begin + q, begin + 1 + e);
     }
-    int64_t best[NER_TAG_COUNT], next[NER_TAG_COUNT];
+    int64_t rows[2][NER_TAG_COUNT], *best = rows[0], *next = rows[1];   /* this word's and the next's */
     for (unsigned t = 0; t < NER_TAG_COUNT; t++)
         best[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t)
                       ? ((int64_t)transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t]) * (1 << FROM_BITS)
@@ -433,7 +433,9 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
                 arrive(next, back, begin + 1 + e, top, score[begin + 1 + e]);
             }
         }
-        memcpy(best, next, sizeof best);
+        int64_t *done = best;
+        best = next;
+        next = done;
     }
     unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
