@@ -3,7 +3,8 @@
  * predecessor packed into the score) against a Viterbi over all pairs,
  * the scores ner_model_tag_words adds up from a word's bucket rows
  * against ner_model_add_weights, on real Arabic sentences, and
- * ner_string_hash against the memcpy version it replaced. */
+ * ner_string_hash and ner_feature_hash against the versions they replaced
+ * (a feature's bucket must not move: the model would no longer fit). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -154,6 +155,21 @@ static void string_hash_of_every_length_is_unchanged(void **state)
     }
 }
 
+static void feature_hash_is_the_high_half_of_the_full_mix(void **state)
+{
+    (void)state;
+    for (unsigned t = 0; t < NER_TEMPLATE_COUNT; t++)
+        for (int trial = 0; trial < 1000; trial++) {
+            uint64_t value = trial < 64 ? (uint64_t)trial : (uint64_t)next_random() << 32 ^ next_random();
+            uint32_t full = (uint32_t)(plain_mix(value ^ ((uint64_t)(t + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
+            assert_int_equal(ner_feature_hash(t, value), full);
+        }
+    /* the features of a real word name the same buckets */
+    uint64_t paris = plain_string_hash("باريس", strlen("باريس"));
+    assert_int_equal(ner_feature_hash(NER_T_KEY, paris),
+                     (uint32_t)(plain_mix(paris ^ ((uint64_t)(NER_T_KEY + 1) * 0x9E3779B97F4A7C15ULL)) >> 32));
+}
+
 /* A model whose every bucket holds random weights, so that every feature
  * of a word counts. */
 static ner_model *random_model(unsigned bits)
@@ -209,6 +225,7 @@ int main(void)
         cmocka_unit_test(viterbi_equals_the_plain_one_on_random_scores),
         cmocka_unit_test(word_scores_are_the_sums_of_their_rows),
         cmocka_unit_test(string_hash_of_every_length_is_unchanged),
+        cmocka_unit_test(feature_hash_is_the_high_half_of_the_full_mix),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }

@@ -71,7 +71,14 @@ uint64_t ner_string_hash(const char *s, size_t len)
 
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value)
 {
-    return (uint32_t)(mix64(value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
+    /* mix64's high 32 bits: its last step (h ^= h >> 33) changes only
+     * bits below 31, so it is left out; this runs ~65 times a word */
+    uint64_t h = value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return (uint32_t)(h >> 32);
 }
 
 uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b)
