@@ -382,12 +382,13 @@ static int64_t scaled_cost(const int32_t *transitions, unsigned from, unsigned t
     return (int64_t)transitions[from * NER_TAG_COUNT + to] * (1 << FROM_BITS) + (FROM_MASK - from);
 }
 
-/* Notes the best way into tag t (top, a scaled score with its predecessor)
- * and the score of the path ending there. */
+/* Notes the best way into tag t (top, a scaled score with its predecessor,
+ * kept as it is in the low bits: the way back reads it) and the score of
+ * the path ending there. */
 static inline void arrive(int64_t *next, uint8_t *back, unsigned t, int64_t top, int32_t score)
 {
-    unsigned from_bits = (unsigned)((uint64_t)top & FROM_MASK);
-    back[t] = (uint8_t)(FROM_MASK - from_bits);
+    int64_t from_bits = (int64_t)((uint64_t)top & FROM_MASK);
+    back[t] = (uint8_t)from_bits;
     next[t] = top - from_bits + (int64_t)score * (1 << FROM_BITS);
 }
 
@@ -444,7 +445,7 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
         if (i)
-            last = work[i * NER_TAG_COUNT + last];
+            last = FROM_MASK - work[i * NER_TAG_COUNT + last];
     }
 }
 
