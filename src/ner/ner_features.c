@@ -27,6 +27,29 @@ static inline uint64_t combine(uint64_t a, uint64_t b)
     return mix64(a ^ ((b << 21 | b >> 43) * 0x9E3779B97F4A7C15ULL));
 }
 
+/* The last 1 to 7 bytes of a string as memcpy would put them in a zeroed
+ * uint64_t.  Most keys and affixes are that short, and memcpy of a
+ * variable length is a call into the C library; two loads that overlap
+ * (or three bytes) are not.  The overlapping bytes are the same bytes, so
+ * OR-ing them changes nothing. */
+static inline uint64_t tail_bytes(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) {
+        uint32_t low, high;
+        memcpy(&low, s, 4);
+        memcpy(&high, s + n - 4, 4);
+        return (uint64_t)low | (uint64_t)high << (8 * (n - 4));
+    }
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
+    uint64_t v = 0;
+    memcpy(&v, s, n);
+    return v;
+#endif
+}
+
 uint64_t ner_string_hash(const char *s, size_t len)
 {
     /* eight bytes a step: this runs a dozen times per word */
@@ -39,8 +62,7 @@ uint64_t ner_string_hash(const char *s, size_t len)
         h ^= h >> 29;
     }
     if (i < len) {
-        uint64_t v = 0;
-        memcpy(&v, s + i, len - i);
+        uint64_t v = tail_bytes(s + i, len - i);
         h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
         h ^= h >> 29;
     }
@@ -49,7 +71,14 @@ uint64_t ner_string_hash(const char *s, size_t len)
 
 uint32_t ner_feature_hash(unsigned template_id, uint64_t value)
 {
-    return (uint32_t)(mix64(value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL)) >> 32);
+    /* mix64's high 32 bits: its last step (h ^= h >> 33) changes only
+     * bits below 31, so it is left out; this runs ~65 times a word */
+    uint64_t h = value ^ ((uint64_t)(template_id + 1) * 0x9E3779B97F4A7C15ULL);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return (uint32_t)(h >> 32);
 }
 
 uint32_t ner_feature_pair_hash(unsigned template_id, uint64_t a, uint64_t b)
@@ -97,31 +126,6 @@ static uint32_t entry_bits(const lexicon_match *m)
             bits |= 1u << NER_LEX_SECTOR_BIT(x->subkind);
     }
     return bits;
-}
-
-/* Byte length of the first k code points of s[0,len), or of the last k. */
-static size_t utf8_head(const char *s, size_t len, int k)
-{
-    size_t i = 0;
-    while (i < len && k > 0) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        k--;
-    }
-    return k == 0 ? i : 0;
-}
-
-static size_t utf8_tail(const char *s, size_t len, int k)
-{
-    size_t i = len;
-    while (i > 0 && k > 0) {
-        i--;
-        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i--;
-        k--;
-    }
-    return k == 0 ? len - i : 0;
 }
 
 /* Digits, Latin, Arabic or other, and a length bucket, as one number. */
@@ -335,10 +339,24 @@ void ner_memory_forget(ner_sentence *s)
  * (Abdul-Hamid & Darwish 2010). */
 static void affixes(const char *word, size_t len, uint64_t *prefix, uint64_t *suffix)
 {
+    /* the byte lengths of the first and of the last 1 to 4 code points
+     * (0 where there are fewer), one scan each way */
+    size_t head[4] = {0}, tail[4] = {0};
+    for (size_t k = 0, i = 0; k < 4 && i < len; k++) {
+        i++;
+        while (i < len && ((unsigned char)word[i] & 0xC0) == 0x80)
+            i++;
+        head[k] = i;
+    }
+    for (size_t k = 0, i = len; k < 4 && i > 0; k++) {
+        i--;
+        while (i > 0 && ((unsigned char)word[i] & 0xC0) == 0x80)
+            i--;
+        tail[k] = len - i;
+    }
     for (int k = 0; k < 4; k++) {
-        size_t head = utf8_head(word, len, k + 1), tail = utf8_tail(word, len, k + 1);
-        prefix[k] = head && head < len ? ner_string_hash(word, head) : 0;
-        suffix[k] = tail && tail < len ? ner_string_hash(word + len - tail, tail) : 0;
+        prefix[k] = head[k] && head[k] < len ? ner_string_hash(word, head[k]) : 0;
+        suffix[k] = tail[k] && tail[k] < len ? ner_string_hash(word + len - tail[k], tail[k]) : 0;
     }
 }
 
@@ -428,19 +446,27 @@ bool ner_clusters_load_brown(const char *path, ner_clusters *table, ner_cluster_
     return load_growing(path, table, owned, "word<TAB>path<TAB>count", add_brown_row);
 }
 
-/* The first 4, 6, 10 and 20 bits of a known path, each prefix once. */
-static size_t brown_prefixes(unsigned template_id, uint32_t brown, uint32_t *out, size_t n)
+/* The first 4, 6, 10 and 20 bits of a known path, each prefix once, into
+ * w: worked out once per word, though three templates use them. */
+static void set_brown_classes(ner_word *w)
 {
     static const unsigned lengths[] = {4, 6, 10, 20};
-    if (!brown)
-        return n;
+    w->brown_class_count = 0;
+    if (!w->brown)
+        return;
     uint32_t last = UINT32_MAX;
     for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
-        uint32_t v = ner_brown_prefix(brown, lengths[k]);
+        uint32_t v = ner_brown_prefix(w->brown, lengths[k]);
         if (v != last)
-            out[n++] = ner_feature_hash(template_id, v);
+            w->brown_classes[w->brown_class_count++] = v;
         last = v;
     }
+}
+
+static size_t brown_prefixes(unsigned template_id, const ner_word *w, uint32_t *out, size_t n)
+{
+    for (unsigned k = 0; k < w->brown_class_count; k++)
+        out[n++] = ner_feature_hash(template_id, w->brown_classes[k]);
     return n;
 }
 
@@ -448,9 +474,9 @@ static size_t brown_prefixes(unsigned template_id, uint32_t brown, uint32_t *out
  * training shares its prefixes with the names that were. */
 static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_word *p1, uint32_t *out, size_t n)
 {
-    n = brown_prefixes(NER_T_BROWN, w->brown, out, n);
-    n = brown_prefixes(NER_T_BROWN_M1, m1->brown, out, n);
-    n = brown_prefixes(NER_T_BROWN_P1, p1->brown, out, n);
+    n = brown_prefixes(NER_T_BROWN, w, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, m1, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, p1, out, n);
     return n;
 }
 
@@ -492,6 +518,7 @@ static void describe(ner_sentence *s)
         w->stem_fine = stem_slot ? stem_slot->fine : 0;
         /* a form the corpus seldom has (ولباريس) takes its stem's path */
         w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
+        set_brown_classes(w);
         w->memory = ner_memory_recall(s, w->key);
         w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
         w->future = w->stem_future = 0;

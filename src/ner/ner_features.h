@@ -51,6 +51,8 @@ typedef struct {
     uint8_t memory, stem_memory;        /* bit t: tagged type t lately, bit 5: I- (ner_memory_note) */
     uint8_t future, stem_future;        /* the same of the sentences after (ner_lookahead.h) */
     uint32_t brown;                     /* Brown path of the key, else of the stem (ner_brown_*), 0 when unknown */
+    uint32_t brown_classes[4];          /* its distinct prefixes (ner_brown_prefix), brown_class_count of them */
+    uint8_t brown_class_count;
     uint8_t stem_count;
 } ner_word;
 

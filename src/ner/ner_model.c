@@ -13,6 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define NER_MAGIC "MRSDNER1"
 #define NER_VERSION 4   /* 2: BILOU tags; 3: rows without O; 4: word-class slots hold a Brown path */
 #define TRANSITION_ROWS (NER_TAG_COUNT + 1)
@@ -349,44 +353,90 @@ void ner_model_close(ner_model *m)
     free(m);
 }
 
-#define NEG_INFINITY_SCORE (INT64_MIN / 4)
+/* Viterbi over BILOU looks only at the 97 tag pairs that may follow each
+ * other: the tags that start something (O, B-, U-) follow only the nine
+ * closed ones (O, L-, U-), and I- and L- only B- and I- of their type.
+ * Both sets are fixed, so the loops over them have constant bounds and
+ * unroll into straight code.
+ *
+ * A path's score is kept times 32, with the tag it came from in the five
+ * low bits as 31 - tag: one comparison of v > top then picks the best
+ * predecessor and, among equal scores, the lowest tag (what a scan in tag
+ * order that keeps the first maximum picks), without a second register
+ * to track it.  Scores stay in int64: a long sentence's sums exceed int32. */
+#define FROM_BITS 5
+#define FROM_MASK ((1u << FROM_BITS) - 1)
+#define NEG_INFINITY_SCORE (INT64_MIN / 64)   /* room to add any cost times 32 */
+_Static_assert(NER_TAG_COUNT <= FROM_MASK + 1, "a tag fits the low bits of a path score");
+
+enum { CLOSED_TAGS = 9, ENTITY_TYPES = 4 };
+/* in increasing order, so that ties go to the lowest tag */
+static const uint8_t closed_tags[CLOSED_TAGS] = {NER_O,     NER_L_PER, NER_U_PER,  NER_L_LOC, NER_U_LOC,
+                                                 NER_L_ORG, NER_U_ORG, NER_L_MISC, NER_U_MISC};
+static const uint8_t starting_tags[CLOSED_TAGS] = {NER_O,     NER_B_PER, NER_U_PER,  NER_B_LOC, NER_U_LOC,
+                                                   NER_B_ORG, NER_U_ORG, NER_B_MISC, NER_U_MISC};
+
+/* The cost of going from tag `from` to tag `to`, scaled, with from in the low bits. */
+static int64_t scaled_cost(const int32_t *transitions, unsigned from, unsigned to)
+{
+    return (int64_t)transitions[from * NER_TAG_COUNT + to] * (1 << FROM_BITS) + (FROM_MASK - from);
+}
+
+/* Notes the best way into tag t (top, a scaled score with its predecessor,
+ * kept as it is in the low bits: the way back reads it) and the score of
+ * the path ending there. */
+static inline void arrive(int64_t *next, uint8_t *back, unsigned t, int64_t top, int32_t score)
+{
+    int64_t from_bits = (int64_t)((uint64_t)top & FROM_MASK);
+    back[t] = (uint8_t)from_bits;
+    next[t] = top - from_bits + (int64_t)score * (1 << FROM_BITS);
+}
 
 void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions, uint8_t *work, uint8_t *tags)
 {
     if (count == 0)
         return;
-    /* each tag looks only at the tags that may come before it: an inside
-     * tag at the two open tags of its type, the others at the nine closed
-     * ones (O, L-, U-), a third of all pairs */
-    uint8_t from_tags[NER_TAG_COUNT][NER_TAG_COUNT], from_count[NER_TAG_COUNT];
-    int64_t cost[NER_TAG_COUNT][NER_TAG_COUNT];
-    for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
-        from_count[t] = 0;
-        for (unsigned p = 0; p < NER_TAG_COUNT; p++)
-            if (ner_transition_allowed(p, (ner_tag)t)) {
-                cost[t][from_count[t]] = transitions[p * NER_TAG_COUNT + t];
-                from_tags[t][from_count[t]++] = (uint8_t)p;
-            }
+    int64_t after_closed[CLOSED_TAGS][CLOSED_TAGS];         /* [starting tag][closed tag before] */
+    int64_t after_open[ENTITY_TYPES][2][2];                 /* [type][I-, L-][B-, I- before] */
+    for (unsigned j = 0; j < CLOSED_TAGS; j++)
+        for (unsigned k = 0; k < CLOSED_TAGS; k++)
+            after_closed[j][k] = scaled_cost(transitions, closed_tags[k], starting_tags[j]);
+    for (unsigned x = 0; x < ENTITY_TYPES; x++) {
+        unsigned begin = NER_B_PER + 4 * x;   /* B-, then I-, L-, U- of the type */
+        for (unsigned e = 0; e < 2; e++)
+            for (unsigned q = 0; q < 2; q++)
+                after_open[x][e][q] = scaled_cost(transitions, begin + q, begin + 1 + e);
     }
-    int64_t best[NER_TAG_COUNT], next[NER_TAG_COUNT];
+    int64_t rows[2][NER_TAG_COUNT], *best = rows[0], *next = rows[1];   /* this word's and the next's */
     for (unsigned t = 0; t < NER_TAG_COUNT; t++)
         best[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t)
-                      ? (int64_t)transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t]
+                      ? ((int64_t)transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] + scores[t]) * (1 << FROM_BITS)
                       : NEG_INFINITY_SCORE;
     for (size_t i = 1; i < count; i++) {
-        for (unsigned t = 0; t < NER_TAG_COUNT; t++) {
-            const uint8_t *from_tag = from_tags[t];
-            int64_t top = best[from_tag[0]] + cost[t][0];
-            unsigned from = from_tag[0];
-            for (unsigned k = 1; k < from_count[t]; k++) {
-                int64_t v = best[from_tag[k]] + cost[t][k];
-                from = v > top ? from_tag[k] : from;
+        const int32_t *score = scores + i * NER_TAG_COUNT;
+        uint8_t *back = work + i * NER_TAG_COUNT;
+#pragma GCC unroll 9
+        for (unsigned j = 0; j < CLOSED_TAGS; j++) {
+            int64_t top = best[closed_tags[0]] + after_closed[j][0];
+#pragma GCC unroll 8
+            for (unsigned k = 1; k < CLOSED_TAGS; k++) {
+                int64_t v = best[closed_tags[k]] + after_closed[j][k];
                 top = v > top ? v : top;
             }
-            next[t] = top + scores[i * NER_TAG_COUNT + t];
-            work[i * NER_TAG_COUNT + t] = (uint8_t)from;
+            arrive(next, back, starting_tags[j], top, score[starting_tags[j]]);
         }
-        memcpy(best, next, sizeof best);
+#pragma GCC unroll 4
+        for (unsigned x = 0; x < ENTITY_TYPES; x++) {
+            unsigned begin = NER_B_PER + 4 * x;
+            for (unsigned e = 0; e < 2; e++) {
+                int64_t top = best[begin] + after_open[x][e][0], v = best[begin + 1] + after_open[x][e][1];
+                top = v > top ? v : top;
+                arrive(next, back, begin + 1 + e, top, score[begin + 1 + e]);
+            }
+        }
+        int64_t *done = best;
+        best = next;
+        next = done;
     }
     unsigned last = 0;   /* O may always end a sentence */
     for (unsigned t = 1; t < NER_TAG_COUNT; t++)
@@ -395,7 +445,7 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
     for (size_t i = count; i-- > 0;) {
         tags[i] = (uint8_t)last;
         if (i)
-            last = work[i * NER_TAG_COUNT + last];
+            last = FROM_MASK - work[i * NER_TAG_COUNT + last];
     }
 }
 
@@ -436,9 +486,42 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
     }
 }
 
-typedef int16_t narrow_row __attribute__((vector_size(32)));
-typedef int32_t wide_row __attribute__((vector_size(64)));
-_Static_assert(NER_ROW_TAGS == 16, "the tagger adds a row as one vector of 16 tags");
+/* The sum of k bucket rows (each NER_ROW_TAGS int16 weights, the tags
+ * after O) as int32, into sum.  This and ner_model_add_weights are where
+ * the tagger reads the table's rows. */
+_Static_assert(NER_ROW_TAGS == 16, "a row is two vectors of eight tags");
+static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, int32_t *sum)
+{
+#ifdef __SSE2__
+    /* SSE2 has no widening add, but pmaddwd of two rows interleaved word
+     * by word (x0 y0 x1 y1 ...) with ones yields x0 + y0, x1 + y1, ... as
+     * int32: two rows in one step, the sums in tag order */
+    const __m128i ones = _mm_set1_epi16(1), zero = _mm_setzero_si128();
+    __m128i acc[4] = {zero, zero, zero, zero};
+    for (size_t f = 0; f < k; f += 2) {
+        const __m128i *x = (const __m128i *)(weights + (size_t)buckets[f] * NER_ROW_TAGS);
+        __m128i x0 = _mm_loadu_si128(x), x1 = _mm_loadu_si128(x + 1), y0 = zero, y1 = zero;
+        if (f + 1 < k) {   /* an odd row out pairs with zeros */
+            const __m128i *y = (const __m128i *)(weights + (size_t)buckets[f + 1] * NER_ROW_TAGS);
+            y0 = _mm_loadu_si128(y);
+            y1 = _mm_loadu_si128(y + 1);
+        }
+        acc[0] = _mm_add_epi32(acc[0], _mm_madd_epi16(_mm_unpacklo_epi16(x0, y0), ones));   /* tags 1-4 */
+        acc[1] = _mm_add_epi32(acc[1], _mm_madd_epi16(_mm_unpackhi_epi16(x0, y0), ones));   /* 5-8 */
+        acc[2] = _mm_add_epi32(acc[2], _mm_madd_epi16(_mm_unpacklo_epi16(x1, y1), ones));   /* 9-12 */
+        acc[3] = _mm_add_epi32(acc[3], _mm_madd_epi16(_mm_unpackhi_epi16(x1, y1), ones));   /* 13-16 */
+    }
+    for (unsigned q = 0; q < 4; q++)
+        _mm_storeu_si128((__m128i *)(sum + 4 * q), acc[q]);
+#else
+    memset(sum, 0, NER_ROW_TAGS * sizeof *sum);
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = weights + (size_t)buckets[f] * NER_ROW_TAGS;
+        for (unsigned t = 0; t < NER_ROW_TAGS; t++)
+            sum[t] += row[t];
+    }
+#endif
+}
 
 const int32_t *ner_model_last_scores(const ner_sentence *s)
 {
@@ -497,28 +580,20 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     for (size_t i = 0; i < n; i++) {
         s->feature_start[i] = used;
         size_t k = ner_features(s, i, s->features + used);
-        for (size_t f = 0; f < k; f++)
-            s->features[used + f] &= mask;
+        /* the rows are scattered over megabytes: ask for them now, so that
+         * they come in while the next words' features are hashed */
+        for (size_t f = used; f < used + k; f++) {
+            s->features[f] &= mask;
+            __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
+        }
         used += (uint32_t)k;
     }
     s->feature_start[n] = used;
-    /* the rows are scattered over megabytes: ask for the next word's rows
-     * while adding up this word's */
-    for (uint32_t f = 0; f < s->feature_start[n < 2 ? n : 2]; f++)
-        __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
     for (size_t i = 0; i < n; i++) {
-        if (i + 2 < n)
-            for (uint32_t f = s->feature_start[i + 2]; f < s->feature_start[i + 3]; f++)
-                __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
-        /* the sixteen tags after O in one vector; O scores 0 */
-        wide_row sum = {0};
-        for (uint32_t f = s->feature_start[i]; f < s->feature_start[i + 1]; f++) {
-            narrow_row x;
-            memcpy(&x, m->weights + (size_t)s->features[f] * NER_ROW_TAGS, sizeof x);
-            sum += __builtin_convertvector(x, wide_row);
-        }
-        s->scores[i * NER_TAG_COUNT] = 0;
-        memcpy(s->scores + i * NER_TAG_COUNT + 1, &sum, sizeof sum);
+        int32_t *scores = s->scores + i * NER_TAG_COUNT;
+        scores[0] = 0;   /* O's weight is 0 in every row */
+        sum_rows(m->weights, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
+                 scores + 1);
     }
     ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
 }
