@@ -904,6 +904,24 @@ static void agreement_blame_and_rebels(void **state)
                  20170105, EVENT_ACCUSE, "IRN", "SYR");
 }
 
+/* A trigger that names its object (طرد السفير، استدعت السفير) is followed by
+ * the envoy's nationality: the side acted upon, never the one acting. */
+static void the_envoys_nationality(void **state)
+{
+    (void)state;
+    expect_event("أعلن الوزير المغربي قطع علاقات المغرب مع إيران وطرد السفير الإيراني.", 20180501, EVENT_SANCTION,
+                 "MAR", "IRN");
+    expect_event("وأعلنت وزارة الخارجية الروسية أنها استدعت السفير الفرنسي لدى روسيا.", 20160615, EVENT_ACCUSE, "RUS",
+                 "FRA");
+    coded c;
+    code(&c, "لكن الكويت وصفت ذلك بالتعدي على سيادتها قبل أن تطرد السفير الفلبيني.", 20180501);
+    assert_null(find(&c, EVENT_SANCTION, "PHL", "-"));
+    assert_null(find(&c, EVENT_SANCTION, "PHL", "KWT"));
+    release(&c);
+    /* but sanctions named after their imposer are theirs */
+    expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -956,6 +974,7 @@ int main(void)
         cmocka_unit_test(figures_belong_to_their_attack),
         cmocka_unit_test(promises_dissolutions_and_decades),
         cmocka_unit_test(agreement_blame_and_rebels),
+        cmocka_unit_test(the_envoys_nationality),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

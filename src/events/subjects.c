@@ -325,6 +325,9 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
             /* "ودعت حنان عشراوي رئيس باراغواي": a feminine verb does not agree
              * with a man's title after its unknown subject; he is asked */
             object |= x->first_token > t_end && is_feminine_past_verb(a, ti) && starts_with_a_mans_title(a, x);
+            /* "وطرد السفير الإيراني": the envoy's nationality, not the expeller's */
+            object |= x->first_token == t_end && x->is_adjective && t_end > ti + 1 &&
+                      key_in(a->tokens, t_end - 1, &owned_by_recipient);
             if (x->first_token <= t_end + 2 && !x->is_location && !introduced_by_preposition(a, x) && !where && !object &&
                 !(x->is_adjective && x->first_token > t_end) && may_use_force(x, type))
                 return k;
