@@ -922,6 +922,18 @@ static void the_envoys_nationality(void **state)
     expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
 }
 
+/* What a speaker announces as its verb's object is its own act, whether
+ * the speaker comes after the verb or before it ("فنزويلا قد أعلنت طرد"),
+ * unless the act names its own author ("أعلن ترامب انسحاب الولايات المتحدة"). */
+static void announced_acts(void **state)
+{
+    (void)state;
+    expect_event("وكانت فنزويلا قد أعلنت طرد دبلوماسيين أمريكيين من أراضيها.", 20180524, EVENT_SANCTION, "VEN", "USA");
+    expect_event("وكانت إسرائيل أعلنت شن غارات على مواقع لحركة حماس في غزة.", 20180530, EVENT_ASSAULT, "ISR", "PSE");
+    expect_event("وكان ترامب أعلن انسحاب الولايات المتحدة من الاتفاق النووي الإيراني.", 20180712, EVENT_RETREAT, "USA",
+                 "IRN");
+}
+
 static void offsets_point_at_the_trigger(void **state)
 {
     (void)state;
@@ -975,6 +987,7 @@ int main(void)
         cmocka_unit_test(promises_dissolutions_and_decades),
         cmocka_unit_test(agreement_blame_and_rebels),
         cmocka_unit_test(the_envoys_nationality),
+        cmocka_unit_test(announced_acts),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

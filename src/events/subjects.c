@@ -155,6 +155,15 @@ bool unknown_subject_after(const article *a, const sentence_view *s, size_t t_en
 }
 
 /* "أكد الجيش الأمريكي أنه نفذ ضربة": the speaker says it did it itself. */
+/* A party named by a noun (not a nationality adjective) starts at first_token. */
+static bool party_starts_at(const article *a, size_t first_token)
+{
+    for (size_t k = 0; k < a->actors->actor_count; k++)
+        if (a->actors->actors[k].first_token == first_token)
+            return names_a_party(&a->actors->actors[k]) && !a->actors->actors[k].is_adjective;
+    return false;
+}
+
 static bool reports_its_own_act(const article *a, const actor *speaker, size_t ti)
 {
     for (size_t i = actor_end_token(speaker); i < ti; i++)
@@ -167,6 +176,17 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
     if (counts_casualties(own))
         return false;
     size_t i = actor_end_token(speaker);
+    /* "وكانت فنزويلا قد أعلنت طرد دبلوماسيين": the speaker before its verb */
+    if (i < ti && key_is(a->tokens, i, "قد"))
+        i++;
+    const lexicon_match *verb = i < ti ? match_at(a, i) : NULL;
+    if (verb && cue_of(verb, CUE_SPEECH) && i + verb->token_count <= ti) {
+        /* but "أعلن ترامب انسحاب الولايات المتحدة": an act with its own
+         * author after it is that author's */
+        if (own && party_starts_at(a, ti + own->token_count))
+            return false;
+        i += verb->token_count;
+    }
     while (i < ti && (a->tokens->tokens[i].kind == TOKEN_PUNCT ||
                       resolve_sentence_date(a->tokens, i, 1, a->article_date ? a->article_date : 20000101) != 0))
         i++;
