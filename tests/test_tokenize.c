@@ -210,6 +210,23 @@ static void expanding_presentation_forms_leave_room_for_the_rest(void **state)
     buffer_free(&text);
 }
 
+/* key_equals_word never counts past the key: a word that is the key's
+ * prefix, or that goes on after it, is another word. */
+static void a_key_equals_only_its_own_word(void **state)
+{
+    (void)state;
+    const char key[] = "علي سوريا";   /* a key is a span, not a C string */
+    size_t ali = strlen("علي");
+    assert_true(key_equals_word(key, ali, "علي"));
+    assert_false(key_equals_word(key, ali, "عل"));
+    assert_false(key_equals_word(key, ali, "عليه"));
+    assert_false(key_equals_word(key, ali, "الي"));
+    assert_false(key_equals_word(key, 0, "علي"));
+    const char with_nul[] = {'a', '\0', 'b'};
+    assert_false(key_equals_word(with_nul, 3, "a"));
+    assert_true(key_equals_word(with_nul, 1, "a"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +240,7 @@ int main(void)
         cmocka_unit_test(bad_input_never_crashes),
         cmocka_unit_test(a_long_run_of_one_letter_is_one_token),
         cmocka_unit_test(expanding_presentation_forms_leave_room_for_the_rest),
+        cmocka_unit_test(a_key_equals_only_its_own_word),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }

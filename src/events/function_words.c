@@ -22,7 +22,7 @@ const size_t all_function_words_count = sizeof all_function_words / sizeof all_f
 bool is_one_of(const word_list *list, const char *key, size_t len)
 {
     for (size_t i = 0; i < list->count; i++)
-        if (strlen(list->words[i]) == len && memcmp(list->words[i], key, len) == 0)
+        if (key_equals_word(key, len, list->words[i]))
             return true;
     return false;
 }

@@ -652,11 +652,11 @@ bool token_key_in(const token_list *list, size_t i, const char *const *words, si
     const token *t = &list->tokens[i];
     const char *key = token_key(list, t);
     for (size_t k = 0; k < n; k++)
-        if (strlen(words[k]) == t->key_len && memcmp(words[k], key, t->key_len) == 0)
+        if (key_equals_word(key, t->key_len, words[k]))
             return true;
     if (with_conjunction && t->key_len > 2 && memcmp(key, "و", 2) == 0)
         for (size_t k = 0; k < n; k++)
-            if (strlen(words[k]) == t->key_len - 2 && memcmp(words[k], key + 2, t->key_len - 2) == 0)
+            if (key_equals_word(key + 2, t->key_len - 2, words[k]))
                 return true;
     return false;
 }

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buffer.h"
 
@@ -75,6 +76,17 @@ static inline const char *token_key(const token_list *list, const token *t)
 }
 
 const char *token_kind_name(token_kind kind);
+
+/* Is the NUL-terminated word the key[0, len)?  The word lists are read
+ * thousands of times an article: most words differ from the key in their
+ * first letter (two bytes in Arabic), which is checked before any length
+ * is counted, and the length is counted no further than len + 1. */
+static inline bool key_equals_word(const char *key, size_t len, const char *word)
+{
+    if (len == 0 || word[0] != key[0] || (len >= 2 && word[1] != key[1]))
+        return false;
+    return strnlen(word, len + 1) == len && strncmp(word, key, len) == 0;
+}
 
 /* True when token i's key is one of words (matching keys, e.g. "علي" for
  * على); with_conjunction also accepts them behind a و (وبين، وإن). */
