@@ -922,6 +922,18 @@ static void the_envoys_nationality(void **state)
     expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
 }
 
+/* "غارات استهدفت X": the raids are the verb's subject, X its target. */
+static void raids_that_targeted(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وشن الجيش الإسرائيلي عشرات الغارات استهدفت حزب الله وفصائل أخرى في سوريا.", 20180325);
+    assert_non_null(find(&c, EVENT_ASSAULT, "ISR", "LBN"));
+    assert_null(find(&c, EVENT_ASSAULT, "LBN", "-"));
+    assert_null(find(&c, EVENT_ASSAULT, "LBN", "SYR"));
+    release(&c);
+}
+
 /* What a speaker announces as its verb's object is its own act, whether
  * the speaker comes after the verb or before it ("فنزويلا قد أعلنت طرد"),
  * unless the act names its own author ("أعلن ترامب انسحاب الولايات المتحدة"). */
@@ -988,6 +1000,7 @@ int main(void)
         cmocka_unit_test(agreement_blame_and_rebels),
         cmocka_unit_test(the_envoys_nationality),
         cmocka_unit_test(announced_acts),
+        cmocka_unit_test(raids_that_targeted),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -73,7 +73,10 @@ static bool subject_of_another_trigger(const article *a, const sentence_view *s,
  * pronoun, and its subject follows). */
 static bool object_follows_relative(const article *a, const sentence_view *s, size_t ti)
 {
-    if (ti == 0 || ti - 1 < s->first || !key_in(a->tokens, ti - 1, &relative_pronouns))
+    /* "عشرات الغارات استهدفت حزب الله": the raids are the verb's subject,
+     * with or without الذي */
+    if (ti == 0 || ti - 1 < s->first ||
+        !(key_in(a->tokens, ti - 1, &relative_pronouns) || key_in(a->tokens, ti - 1, &operation_nouns)))
         return false;
     const lexicon_match *m = match_at(a, ti);
     return m && !m->has_pronoun_suffix;
