@@ -62,6 +62,14 @@ static const event *find(const coded *c, event_type type, const char *by, const 
     return NULL;
 }
 
+static size_t count_of(const coded *c, event_type type)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->events.count; i++)
+        n += c->events.items[i].type == type;
+    return n;
+}
+
 static void expect_event(const char *text, uint32_t date, event_type type, const char *by, const char *to)
 {
     coded c;
@@ -934,6 +942,22 @@ static void raids_that_targeted(void **state)
     release(&c);
 }
 
+/* "Targeting" an aim, or sanctions that target someone, is no attack;
+ * a raid that targets a place is one. */
+static void aims_and_measures_are_no_force(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وبدأ وزير الخارجية المصري جولة أفريقية تشمل جنوب السودان وكينيا تستهدف تعزيز التعاون الثنائي.", 20180312);
+    assert_int_equal(count_of(&c, EVENT_ASSAULT), 0);
+    release(&c);
+    code(&c, "وكان مجلس الأمن الدولي قد فرض في 2014 عقوبات استهدفت الرئيس اليمني السابق.", 20161128);
+    assert_int_equal(count_of(&c, EVENT_ASSAULT), 0);
+    release(&c);
+    expect_event("وقالت مصادر إن طائرات التحالف بقيادة السعودية استهدفت مواقع الحوثيين في صعدة.", 20180502, EVENT_ASSAULT,
+                 "SAU", "YEM");
+}
+
 /* What a speaker announces as its verb's object is its own act, whether
  * the speaker comes after the verb or before it ("فنزويلا قد أعلنت طرد"),
  * unless the act names its own author ("أعلن ترامب انسحاب الولايات المتحدة"). */
@@ -1001,6 +1025,7 @@ int main(void)
         cmocka_unit_test(the_envoys_nationality),
         cmocka_unit_test(announced_acts),
         cmocka_unit_test(raids_that_targeted),
+        cmocka_unit_test(aims_and_measures_are_no_force),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -283,6 +283,11 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         const lexicon_entry *e = &m->entries[i];
         if (e->kind != LEX_TRIGGER)
             continue;
+        /* "يستهدف خفض العجز"، "العقوبات استهدفت": aims and measures, no force */
+        if (e->event_type == EVENT_ASSAULT && e->trigger_pos == TRIGGER_VERB &&
+            (key_in(a->tokens, m->first_token + m->token_count, &economic_aims) ||
+             (m->first_token > s->first && key_in(a->tokens, m->first_token - 1, &measures))))
+            continue;
         const char *spelling = lexicon_string(a->lex, e->spelling);
         size_t spelling_len = strlen(spelling);
         /* a short verb under a preposition or the article is some other
