@@ -958,6 +958,22 @@ static void aims_and_measures_are_no_force(void **state)
                  "SAU", "YEM");
 }
 
+/* A nationality right after a noun of the act ("ضربات جوية أمريكية"،
+ * "الهجوم التركي") says whose act it is; under a preposition it does not
+ * ("توجيه اتهامات لروسيين"). */
+static void whose_act_by_its_adjective(void **state)
+{
+    (void)state;
+    expect_event("وقتل اثنان من المقاتلين في ضربات جوية أمريكية شمال شرقي سوريا.", 20180214, EVENT_ASSAULT, "USA",
+                 "SYR");
+    expect_event("ويطلق المدنيون في عفرين نداءات لحمايتهم من الهجوم التركي المصحوب بقصف جوي.", 20180315,
+                 EVENT_ASSAULT, "TUR", "SYR");
+    coded c;
+    code(&c, "أعلنت السلطات البريطانية أن لديها أدلة كافية لتوجيه اتهامات لروسيين اثنين في قضية التسميم.", 20180905);
+    assert_null(find(&c, EVENT_ACCUSE, "RUS", "GBR"));
+    release(&c);
+}
+
 /* What a speaker announces as its verb's object is its own act, whether
  * the speaker comes after the verb or before it ("فنزويلا قد أعلنت طرد"),
  * unless the act names its own author ("أعلن ترامب انسحاب الولايات المتحدة"). */
@@ -1026,6 +1042,7 @@ int main(void)
         cmocka_unit_test(announced_acts),
         cmocka_unit_test(raids_that_targeted),
         cmocka_unit_test(aims_and_measures_are_no_force),
+        cmocka_unit_test(whose_act_by_its_adjective),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

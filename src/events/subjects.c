@@ -306,6 +306,17 @@ bool is_indefinite_accusative(const article *a, const lexicon_match *m)
     return m->token_count == 1 && !m->has_article && !m->has_pronoun_suffix && n >= 8 && memcmp(k + n - 2, "ا", 2) == 0;
 }
 
+/* A word such as جوية، صاروخية، العسكرية: an adjective of relation (nisba),
+ * which says what kind of act it is, not who did it. */
+static bool is_nisba_adjective(const article *a, size_t i)
+{
+    if (i >= a->tokens->count || a->tokens->tokens[i].kind != TOKEN_WORD || match_at(a, i))
+        return false;
+    const token *t = &a->tokens->tokens[i];
+    const char *k = token_key(a->tokens, t);
+    return t->key_len > 6 && (memcmp(k + t->key_len - 4, "يه", 4) == 0 || memcmp(k + t->key_len - 4, "ين", 4) == 0);
+}
+
 /* Index of the subject of a trigger at token ti, or SIZE_MAX. */
 size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t t_end, trigger_pos pos,
                            event_type type)
@@ -366,6 +377,18 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
             const actor *x = &actors[k];
             if (x->first_token < t_end)
                 continue;
+            /* "ضربات جوية أمريكية"، "الهجمات الجهادية"، "لهجوم حوثي": a
+             * nationality after an act (and after one adjective of its
+             * kind: جوية، صاروخية) says whose act it is */
+            /* (not of meetings and cooperation, which have two sides alike:
+             * "القمة السودانية المصرية"، "والتعاون للتنمية البلجيكية") */
+            bool agent_adjective = x->is_adjective && !falls_on_genitive && !names_its_victim(a, ti) &&
+                                   type != EVENT_CONSULT && type != EVENT_COOPERATE &&
+                                   !introduced_by_preposition(a, x) &&
+                                   (x->first_token == t_end ||
+                                    (x->first_token == t_end + 1 && is_nisba_adjective(a, t_end)));
+            if (agent_adjective && may_use_force(x, type))
+                return k;
             if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
                 !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type) &&
                 !(own_match && is_indefinite_accusative(a, own_match)) && !falls_on_genitive)
