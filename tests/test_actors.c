@@ -258,6 +258,20 @@ static void places_after_wa_and_directions(void **state)
     assert_false(c.is_location);
 }
 
+/* صور is Tyre; الصور is "the pictures": a town the gazetteer names
+ * without the article is no town with one, but للقدس is Jerusalem. */
+static void a_town_without_its_article_is_a_common_noun(void **state)
+{
+    (void)state;
+    coded c = actor_for("وقصفت الطائرات مواقع قرب مدينة صور جنوب لبنان.", "صور", 20180720);
+    assert_true(c.found);
+    assert_string_equal(c.country, "LBN");
+    c = actor_for("وأدان رئيس الوزراء الصور الصادمة في الفيديو.", "الصور", 20180720);
+    assert_false(c.found);
+    c = actor_for("وكان الزوار يتوجهون للقدس كل عام.", "للقدس", 20180720);
+    assert_true(c.found);
+}
+
 /* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
 static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
 {
@@ -290,6 +304,7 @@ int main(void)
         cmocka_unit_test(a_shared_place_name_is_of_the_state_the_article_names),
         cmocka_unit_test(kaf_names_and_hashtags),
         cmocka_unit_test(places_after_wa_and_directions),
+        cmocka_unit_test(a_town_without_its_article_is_a_common_noun),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -148,8 +148,16 @@ static void choose_shared_places(lexicon_matches *matches)
     }
 }
 
+static bool key_starts_with(const token_list *tokens, size_t i, const char *prefix)
+{
+    const token *t = &tokens->tokens[i];
+    size_t n = strlen(prefix);
+    return t->key_len >= n && memcmp(token_key(tokens, t), prefix, n) == 0;
+}
+
 /* Small towns whose names are also common words (تولي "gives") are only
- * believed after a word that announces a place. */
+ * believed after a word that announces a place; no town is believed with
+ * an article its name has not. */
 static const char *const each_of[] = {"كل", "من"};
 static const char *const place_cues[] = {"في", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "بلدات", "قري", "مخيم", "معبر", "قضاء", "ناحيه", "مديريه", "حي"};
 #define TRUSTED_POPULATION 100000
@@ -157,6 +165,10 @@ static const char *const place_cues[] = {"في", "مدينه", "بلده", "قر
 static bool believable(const token_list *tokens, const lexicon_match *m)
 {
     const lexicon_entry *e = &m->entries[m->place_entry];
+    /* a town the gazetteer names without the article is a common noun
+     * when the text gives it one: الصور ("the pictures") is not صور (Tyre) */
+    if (e->kind == LEX_PLACE && m->has_article && key_starts_with(tokens, m->first_token, "ال"))
+        return false;
     if (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION)
         return true;
     return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
