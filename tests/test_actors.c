@@ -266,7 +266,9 @@ static void a_town_without_its_article_is_a_common_noun(void **state)
     coded c = actor_for("وقصفت الطائرات مواقع قرب مدينة صور جنوب لبنان.", "صور", 20180720);
     assert_true(c.found);
     assert_string_equal(c.country, "LBN");
-    c = actor_for("وأدان رئيس الوزراء الصور الصادمة في الفيديو.", "الصور", 20180720);
+    c = actor_for("وظهر ذلك في الصور التي نشرتها الوكالة.", "الصور", 20180720);
+    assert_false(c.found);
+    c = actor_for("وقال إن الاحتجاجات في المشهد السياسي تتزايد.", "المشهد", 20180720);
     assert_false(c.found);
     c = actor_for("وكان الزوار يتوجهون للقدس كل عام.", "للقدس", 20180720);
     assert_true(c.found);
