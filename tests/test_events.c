@@ -926,6 +926,10 @@ static void the_envoys_nationality(void **state)
     assert_null(find(&c, EVENT_SANCTION, "PHL", "-"));
     assert_null(find(&c, EVENT_SANCTION, "PHL", "KWT"));
     release(&c);
+    /* defendants counted are no accusation */
+    code(&c, "قررت محكمة عسكرية مصرية إحالة أوراق 36 متهما في قضية تفجير الكنائس إلى المفتي.", 20180410);
+    assert_int_equal(count_of(&c, EVENT_ACCUSE), 0);
+    release(&c);
     /* but sanctions named after their imposer are theirs */
     expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
 }

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "numbers.h"
+
 /* The verbal trigger (a demand, promise, threat, condemnation ...) whose
  * object the word at ti is part of: "دعا لافروف إلى انسحاب القوات",
  * "أدانت اليونيسيف جرائم قتل الأطفال".  NULL when there is none. */
@@ -273,6 +275,11 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         return NULL;
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
+        return NULL;
+    /* "إحالة 75 متهما إلى المحكمة": defendants counted, not an accusation */
+    parsed_number counted;
+    if (m->token_count == 1 && m->first_token > s->first && key_in(a->tokens, m->first_token, &counted_people) &&
+        parse_number_at(a->tokens, m->first_token - 1, &counted))
         return NULL;
     /* "في مواجهة الأزمات"، "لمواجهة الإرهاب"، "مواجهة البرازيل": facing,
      * countering or a match, not a clash, unless the other side follows
