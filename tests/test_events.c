@@ -926,12 +926,19 @@ static void the_envoys_nationality(void **state)
     assert_null(find(&c, EVENT_SANCTION, "PHL", "-"));
     assert_null(find(&c, EVENT_SANCTION, "PHL", "KWT"));
     release(&c);
-    /* defendants counted are no accusation */
+    /* but sanctions named after their imposer are theirs */
+    expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
+}
+
+/* Defendants counted ("إحالة 36 متهما") are no accusation. */
+static void defendants_counted(void **state)
+{
+    (void)state;
+    coded c;
     code(&c, "قررت محكمة عسكرية مصرية إحالة أوراق 36 متهما في قضية تفجير الكنائس إلى المفتي.", 20180410);
     assert_int_equal(count_of(&c, EVENT_ACCUSE), 0);
     release(&c);
-    /* but sanctions named after their imposer are theirs */
-    expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
+    expect_event("واتهمت موسكو لندن بتسميم الجاسوس السابق.", 20180410, EVENT_ACCUSE, "RUS", "GBR");
 }
 
 /* "غارات استهدفت X": the raids are the verb's subject, X its target. */
@@ -1045,6 +1052,7 @@ int main(void)
         cmocka_unit_test(the_envoys_nationality),
         cmocka_unit_test(announced_acts),
         cmocka_unit_test(raids_that_targeted),
+        cmocka_unit_test(defendants_counted),
         cmocka_unit_test(aims_and_measures_are_no_force),
         cmocka_unit_test(whose_act_by_its_adjective),
         cmocka_unit_test(offsets_point_at_the_trigger),
