@@ -270,10 +270,12 @@ static bool future_without_imperfect(const char *key, const clitic_reading *r, c
 }
 
 /* A state, capital, place or person: after ك ("like") these are far more
- * often a name that begins with ك (كلاوس is Klaus, not "like Laos"). */
-static bool is_a_name(const lexicon_entry *e)
+ * often a name that begins with ك (كلاوس is Klaus, not "like Laos"); and a
+ * modality cue after ك is another word (كما "as, also" is not ك + ما "not"). */
+static bool unlikely_after_kaf(const lexicon_entry *e)
 {
-    return e->kind == LEX_COUNTRY || e->kind == LEX_CAPITAL || e->kind == LEX_PLACE || e->kind == LEX_PERSON;
+    return e->kind == LEX_COUNTRY || e->kind == LEX_CAPITAL || e->kind == LEX_PLACE || e->kind == LEX_PERSON ||
+           e->kind == LEX_CUE;
 }
 
 /* The longest phrase found so far at a token: how many tokens it spans,
@@ -287,9 +289,9 @@ typedef struct {
 /* Looks up the phrase that starts with a reading of token i (its stem in
  * phrase[0,len)), extended word by word while the lexicon holds longer
  * phrases with that beginning; keeps it in *best if it is longer (and, with
- * refuse_names, not a name). */
+ * refuse_after_kaf, not unlikely_after_kaf). */
 static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i, size_t reading_index,
-                          const clitic_reading *reading, bool refuse_names, char *phrase, size_t len,
+                          const clitic_reading *reading, bool refuse_after_kaf, char *phrase, size_t len,
                           longest_match *best)
 {
     size_t canonical_len;
@@ -304,7 +306,7 @@ static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i
         size_t count;
         bool is_prefix;
         const lexicon_entry *e = lexicon_lookup(lex, phrase, len, &count, &is_prefix);
-        if (e && j - i + 1 > best->tokens && !(refuse_names && is_a_name(e))) {
+        if (e && j - i + 1 > best->tokens && !(refuse_after_kaf && unlikely_after_kaf(e))) {
             best->tokens = j - i + 1;
             best->reading = reading_index;
             best->entries = e;
