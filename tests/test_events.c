@@ -206,6 +206,15 @@ static void modality_from_cues_and_years(void **state)
     assert_int_equal(modality_of("وأعلن أن لقاء قريبا سينعقد بين روسيا والأردن.", 20180601, EVENT_CONSULT),
                      MODALITY_FUTURE);
     assert_int_equal(modality_of("ولم تهاجم القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
+    /* "what" and "still" are no negation */
+    assert_int_equal(modality_of("وقدمت إيران دعما عسكريا للحوثيين، وهو ما نددت به السعودية.", 20180606, EVENT_ACCUSE),
+                     MODALITY_ASSERTED);
+    assert_int_equal(modality_of("ولا تزال تقصف القوات السورية مدينة دوما.", 20180406, EVENT_ASSAULT), MODALITY_ASSERTED);
+    /* "بما يتوافق مع القانون" says how, it is no agreement */
+    coded c;
+    code(&c, "وقال المتحدث باسم التحالف إن الاستهداف تم تنفيذه بما يتوافق مع القانون الدولي.", 20180809);
+    assert_int_equal(count_of(&c, EVENT_AGREE), 0);
+    release(&c);
     /* كما ("as, also") is not ك + ما ("not") */
     assert_int_equal(modality_of("كما التقى بوتين المستشار النمساوي سباستيان كورتز.", 20180606, EVENT_CONSULT),
                      MODALITY_ASSERTED);

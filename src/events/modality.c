@@ -89,6 +89,20 @@ static bool names_a_state(const article *a, const lexicon_match *m)
     return after < a->tokens->count && key_in(a->tokens, after, &states_of);
 }
 
+/* A negation cue that negates nothing: "بما في ذلك" (ما behind a
+ * preposition), "وهو ما يعني" (ما after a pronoun is "what"), "لا تزال
+ * القوات تقصف" (not + cease = still). */
+static bool negates_nothing(const article *a, const lexicon_match *m)
+{
+    size_t first = m->first_token, after = m->first_token + m->token_count;
+    if (key_in(a->tokens, first, &ma_with_preposition))
+        return true;
+    if (m->token_count == 1 && key_is(a->tokens, first, "ما") && first > 0 &&
+        key_in(a->tokens, first - 1, &relative_ma_after))
+        return true;
+    return after < a->tokens->count && key_in(a->tokens, after, &still_verbs);
+}
+
 modality modality_for(const article *a, const sentence_view *s, size_t ti, const lexicon_match *trigger_match,
                              event_type type, int *named_year)
 {
@@ -117,7 +131,7 @@ modality modality_for(const article *a, const sentence_view *s, size_t ti, const
             continue;
         size_t gap = ti - (m->first_token + m->token_count);
         /* the cue may end in the clause's own أن: "من دون أن تقدم طهران" */
-        if (cue_of(m, CUE_NEGATED) && gap <= 1 && m->first_token + m->token_count >= cs)
+        if (cue_of(m, CUE_NEGATED) && gap <= 1 && m->first_token + m->token_count >= cs && !negates_nothing(a, m))
             return MODALITY_NEGATED;
         if (cue_of(m, CUE_FUTURE) && gap <= 3)
             return MODALITY_FUTURE;

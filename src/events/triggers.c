@@ -276,6 +276,9 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
         return NULL;
+    /* "تم تنفيذه بما يتوافق مع القانون": how it was done, not an agreement */
+    if (m->first_token > s->first && key_in(a->tokens, m->first_token - 1, &in_a_way_that))
+        return NULL;
     /* "إحالة 75 متهما إلى المحكمة": defendants counted, not an accusation */
     parsed_number counted;
     if (m->token_count == 1 && m->first_token > s->first && key_in(a->tokens, m->first_token, &counted_people) &&
