@@ -218,7 +218,8 @@ static void modality_from_cues_and_years(void **state)
     /* كما ("as, also") is not ك + ما ("not") */
     assert_int_equal(modality_of("كما التقى بوتين المستشار النمساوي سباستيان كورتز.", 20180606, EVENT_CONSULT),
                      MODALITY_ASSERTED);
-    assert_int_equal(modality_of("ما هاجمت القوات الروسية مواقع أوكرانية.", 20220913, EVENT_ASSAULT), MODALITY_NEGATED);
+    /* ما is "what" or a frequency far more often than "not" */
+    assert_int_equal(modality_of("وغالبا ما تقصف القوات السورية مدينة دوما.", 20180406, EVENT_ASSAULT), MODALITY_ASSERTED);
     /* a year that dates something else in a sentence dated last week */
     expect_event("وقرر ترامب، الأسبوع الماضي، إعادة فرض عقوبات على طهران بعد الاتفاق المبرم في عام 2015.", 20180515,
                  EVENT_SANCTION, "USA", "IRN");

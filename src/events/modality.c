@@ -89,17 +89,11 @@ static bool names_a_state(const article *a, const lexicon_match *m)
     return after < a->tokens->count && key_in(a->tokens, after, &states_of);
 }
 
-/* A negation cue that negates nothing: "بما في ذلك" (ما behind a
- * preposition), "وهو ما يعني" (ما after a pronoun is "what"), "لا تزال
- * القوات تقصف" (not + cease = still). */
+/* A negation that negates nothing: "لا تزال القوات تقصف"، "لم تنفك"
+ * (not + cease = still). */
 static bool negates_nothing(const article *a, const lexicon_match *m)
 {
-    size_t first = m->first_token, after = m->first_token + m->token_count;
-    if (key_in(a->tokens, first, &ma_with_preposition))
-        return true;
-    if (m->token_count == 1 && key_is(a->tokens, first, "ما") && first > 0 &&
-        key_in(a->tokens, first - 1, &relative_ma_after))
-        return true;
+    size_t after = m->first_token + m->token_count;
     return after < a->tokens->count && key_in(a->tokens, after, &still_verbs);
 }
 
