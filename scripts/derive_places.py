@@ -55,7 +55,10 @@ OUT = os.path.join(ROOT, 'data', 'places.tsv')
 
 HEADER = ['arabic', 'iso3', 'lat', 'lon', 'kind', 'population', 'geonameid', 'source']
 KINDS = {'city', 'town', 'village', 'region', 'province', 'district', 'camp', 'border',
-         'crossing', 'airport', 'base', 'sea', 'river', 'mountain', 'area'}
+         'crossing', 'airport', 'base', 'sea', 'river', 'mountain', 'area',
+         # a town whose name is also a common word (صور "pictures", حجة
+         # "pretext"): believed only after a word that announces a place
+         'homograph'}
 PREFIXES = ('محافظة ', 'مدينة ', 'ولاية ', 'قضاء ', 'ناحية ', 'إمارة ', 'بلدية ')
 SHADOW_RATIO = 10
 CURATED_SHADOW_POP = 100000

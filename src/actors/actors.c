@@ -165,11 +165,13 @@ static const char *const place_cues[] = {"في", "مدينه", "بلده", "قر
 static bool believable(const token_list *tokens, const lexicon_match *m)
 {
     const lexicon_entry *e = &m->entries[m->place_entry];
+    bool needs_cue = e->kind == LEX_PLACE && e->subkind == PLACE_HOMOGRAPH;
     /* a town the gazetteer names without the article is a common noun
      * when the text gives it one: الصور ("the pictures") is not صور (Tyre) */
     if (e->kind == LEX_PLACE && m->has_article && key_starts_with(tokens, m->first_token, "ال"))
         return false;
-    if (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION)
+    if (!needs_cue &&
+        (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION))
         return true;
     return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
 }

@@ -36,6 +36,11 @@ typedef enum {
     LEX_KIND_COUNT
 } lexicon_kind;
 
+/* A place whose name is also a common word (places.tsv kind "homograph":
+ * صور "pictures", حجة "pretext"): only believed after a word that
+ * announces a place. */
+#define PLACE_HOMOGRAPH 1
+
 /* Sub-kinds of LEX_SECTOR (data/sectors.tsv "kind"). */
 typedef enum { SECTOR_INSTITUTION, SECTOR_TITLE, SECTOR_GROUP_NOUN, SECTOR_QUALIFIER } sector_word_kind;
 
@@ -66,7 +71,7 @@ int event_type_named(const char *name);
 
 typedef struct {
     uint8_t kind;            /* lexicon_kind */
-    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR */
+    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR; PLACE_HOMOGRAPH or 0 for LEX_PLACE */
     char country[4];         /* ISO alpha-3 or "" */
     char sector[4];          /* sector code or "" */
     char org[12];            /* IGO code or "" */
