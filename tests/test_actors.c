@@ -278,6 +278,12 @@ static void a_town_without_its_article_is_a_common_noun(void **state)
     assert_false(c.found);
     c = actor_for("واعتقلت الشرطة الناشط بحجة الإخلال بالأمن.", "بحجة", 20180423);
     assert_false(c.found);
+    /* المالي is "financial", not Mali; السورية is still Syrian */
+    c = actor_for("وحذرت المنظمة من مخاطر تهدد الاستقرار المالي العالمي.", "المالي", 20180419);
+    assert_false(c.found);
+    c = actor_for("واستأنفت المعارضة السورية المسلحة محادثاتها مع روسيا.", "المعارضة السورية المسلحة", 20180701);
+    assert_true(c.found);
+    assert_string_equal(c.country, "SYR");
     c = actor_for("وتقدمت القوات في محافظة حجة.", "حجة", 20180423);
     assert_true(c.found);
     assert_string_equal(c.country, "YEM");

@@ -148,6 +148,16 @@ static void choose_shared_places(lexicon_matches *matches)
     }
 }
 
+/* Has the match an entry of that kind (السورية: the state سورية and the
+ * adjective سوري + ة)? */
+static bool has_reading(const lexicon_match *m, lexicon_kind kind)
+{
+    for (uint32_t i = 0; i < m->entry_count; i++)
+        if (m->entries[i].kind == kind)
+            return true;
+    return false;
+}
+
 static bool key_starts_with(const token_list *tokens, size_t i, const char *prefix)
 {
     const token *t = &tokens->tokens[i];
@@ -166,9 +176,11 @@ static bool believable(const token_list *tokens, const lexicon_match *m)
 {
     const lexicon_entry *e = &m->entries[m->place_entry];
     bool needs_cue = e->kind == LEX_PLACE && e->subkind == PLACE_HOMOGRAPH;
-    /* a town the gazetteer names without the article is a common noun
-     * when the text gives it one: الصور ("the pictures") is not صور (Tyre) */
-    if (e->kind == LEX_PLACE && m->has_article && key_starts_with(tokens, m->first_token, "ال"))
+    /* a town or state the tables name without the article is a common
+     * word when the text gives it one: الصور ("the pictures") is not صور
+     * (Tyre), المالي ("financial") is not مالي (Mali) */
+    if ((e->kind == LEX_PLACE || e->kind == LEX_COUNTRY) && m->has_article &&
+        key_starts_with(tokens, m->first_token, "ال") && !has_reading(m, LEX_DEMONYM))
         return false;
     if (!needs_cue &&
         (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION))
