@@ -210,6 +210,13 @@ static void modality_from_cues_and_years(void **state)
     assert_int_equal(modality_of("وقدمت إيران دعما عسكريا للحوثيين، وهو ما نددت به السعودية.", 20180606, EVENT_ACCUSE),
                      MODALITY_ASSERTED);
     assert_int_equal(modality_of("ولا تزال تقصف القوات السورية مدينة دوما.", 20180406, EVENT_ASSAULT), MODALITY_ASSERTED);
+    /* "نفت بشكل قاطع" (categorically) is no boycott (قاطع) */
+    {
+        coded d;
+        code(&d, "ونفت جبهة البوليساريو بشكل قاطع اتهام المغرب لها بتلقي أسلحة من حزب الله.", 20180502);
+        assert_int_equal(count_of(&d, EVENT_PROTEST), 0);
+        release(&d);
+    }
     /* "بما يتوافق مع القانون" says how, it is no agreement */
     coded c;
     code(&c, "وقال المتحدث باسم التحالف إن الاستهداف تم تنفيذه بما يتوافق مع القانون الدولي.", 20180809);
