@@ -217,6 +217,13 @@ static void modality_from_cues_and_years(void **state)
         assert_int_equal(count_of(&d, EVENT_PROTEST), 0);
         release(&d);
     }
+    /* "تسليم أغسطس" is a futures contract's delivery month */
+    {
+        coded d;
+        code(&d, "وارتفعت العقود الأميركية للذهب تسليم أغسطس 0.6 بالمئة.", 20180721);
+        assert_int_equal(count_of(&d, EVENT_COOPERATE), 0);
+        release(&d);
+    }
     /* "بما يتوافق مع القانون" says how, it is no agreement */
     coded c;
     code(&c, "وقال المتحدث باسم التحالف إن الاستهداف تم تنفيذه بما يتوافق مع القانون الدولي.", 20180809);

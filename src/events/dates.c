@@ -187,6 +187,13 @@ static const date_word *date_word_at(const token_list *tokens, size_t i, size_t 
     return best;
 }
 
+bool is_month_name(const token_list *tokens, size_t i)
+{
+    size_t length;
+    const date_word *d = i < tokens->count ? date_word_at(tokens, i, tokens->count, &length) : NULL;
+    return d && d->kind == DATE_MONTH;
+}
+
 static long number_at(const token_list *tokens, size_t i)
 {
     const token *t = &tokens->tokens[i];

@@ -33,6 +33,9 @@ void date_format(uint32_t date, char out[11]);
  * date; 0 when they name none. */
 uint32_t resolve_sentence_date(const token_list *tokens, size_t first, size_t count, uint32_t article_date);
 
+/* Is token i the name of a month (آب، أغسطس، أوت ...)? */
+bool is_month_name(const token_list *tokens, size_t i);
+
 /* The earliest year (1000-2100) or decade (التسعينات → 1990) named in the
  * tokens, or 0. */
 int earliest_year_named(const token_list *tokens, size_t first, size_t count);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "dates.h"
 #include "numbers.h"
 
 /* The verbal trigger (a demand, promise, threat, condemnation ...) whose
@@ -275,6 +276,10 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         return NULL;
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
+        return NULL;
+    /* "عقود الذهب تسليم أغسطس": a delivery month of a contract, no handing over */
+    if (m->token_count == 1 && key_in(a->tokens, m->first_token, &delivery_words) &&
+        is_month_name(a->tokens, m->first_token + 1))
         return NULL;
     /* "تم تنفيذه بما يتوافق مع القانون": how it was done, not an agreement */
     if (m->first_token > s->first && key_in(a->tokens, m->first_token - 1, &in_a_way_that))
