@@ -5,12 +5,7 @@ MARSAD=${MARSAD:-build/marsad}
 SHARED=${SHARED:-../shared}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
-skip() { n=$((n + 1)); echo "skip $n - $1"; }
+. "$(dirname "$0")/lib/tap.sh"
 
 {
     printf '%s\n' '{"id": "a1", "date": "2022-09-13", "title": "t", "source": "test", "text": "وقالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت مواقع أرمينية."}'

@@ -5,12 +5,7 @@
 MARSAD=${MARSAD:-build/marsad}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
-skip() { n=$((n + 1)); echo "skip $n - $1"; }
+. "$(dirname "$0")/lib/tap.sh"
 valid_json() {
     if command -v python3 >/dev/null 2>&1; then
         python3 -c '

@@ -5,11 +5,7 @@
 MARSAD=${MARSAD:-build/marsad}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {   # check "description" command...
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 # one token a line, a blank line between the two sentences
 printf '%s\n' وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم الأمم المتحدة . '' \

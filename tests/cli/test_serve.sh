@@ -10,12 +10,7 @@ SHARED=${SHARED:-../shared}
 tmp=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-n=0
-check() {
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
-skip() { n=$((n + 1)); echo "skip $n - $1"; }
+. "$(dirname "$0")/lib/tap.sh"
 
 corpus="$SHARED/corpora/ant/articles.jsonl"
 for tool in curl python3; do

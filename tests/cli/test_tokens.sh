@@ -5,11 +5,7 @@ MARSAD=${MARSAD:-build/marsad}
 SHARED=${SHARED:-../shared}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {   # check "description" command...
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 printf 'قال المتحدث باسم الخارجية الإيرانية إن 49 جنديا قتلوا.\nوبوساطة من الاتحاد الأوروبي.\n' > "$tmp/article.txt"
 "$MARSAD" tokens "$tmp/article.txt" > "$tmp/out" 2> "$tmp/err"

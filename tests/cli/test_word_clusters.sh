@@ -5,11 +5,7 @@
 MARSAD=${MARSAD:-build/marsad}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {   # check "description" command...
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 # people say, places are where: 30 articles of the same few sentences
 i=0

@@ -5,11 +5,7 @@
 # Prints "ok N - what", "not ok N - what" or "skip N - why" per check.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {   # check "description" command...
-    n=$((n + 1)); what=$1; shift
-    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 convert() { awk -f scripts/tsv_to_word_lists.awk "$1" > "$tmp/out" 2> "$tmp/err"; }
 
 convert data/function_words.tsv
