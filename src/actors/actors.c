@@ -51,6 +51,16 @@ static void add_entity(actor_list *out, uint32_t start, uint32_t end, entity_typ
     x->entry = e;
 }
 
+/* The match's first entry of that kind, or NULL (السورية: the state
+ * سورية and the adjective سوري + ة). */
+static const lexicon_entry *reading_of_kind(const lexicon_match *m, lexicon_kind kind)
+{
+    for (uint32_t i = 0; i < m->entry_count; i++)
+        if (m->entries[i].kind == kind)
+            return &m->entries[i];
+    return NULL;
+}
+
 /* The entry a match is best read as.  Entries come most specific first
  * (people, organisations, states, then sector words and places), but an
  * adjective reading wins where Arabic grammar says adjective: with the
@@ -60,11 +70,10 @@ static const lexicon_entry *head_entry(const lexicon_match *m, bool inside_phras
 {
     /* ... but a bare word spelt as a state's name is the state: سوريا is
      * Syria before it is "Syrian" in the accusative */
+    const lexicon_entry *adjective = NULL;
     if (m->has_article || (inside_phrase && m->entries[0].kind != LEX_COUNTRY))
-        for (uint32_t i = 0; i < m->entry_count; i++)
-            if (m->entries[i].kind == LEX_DEMONYM)
-                return &m->entries[i];
-    return &m->entries[m->place_entry];
+        adjective = reading_of_kind(m, LEX_DEMONYM);
+    return adjective ? adjective : &m->entries[m->place_entry];
 }
 
 void country_tally_add(country_tally *t, const char *code)
@@ -148,16 +157,6 @@ static void choose_shared_places(lexicon_matches *matches)
     }
 }
 
-/* Has the match an entry of that kind (السورية: the state سورية and the
- * adjective سوري + ة)? */
-static bool has_reading(const lexicon_match *m, lexicon_kind kind)
-{
-    for (uint32_t i = 0; i < m->entry_count; i++)
-        if (m->entries[i].kind == kind)
-            return true;
-    return false;
-}
-
 static bool key_starts_with(const token_list *tokens, size_t i, const char *prefix)
 {
     const token *t = &tokens->tokens[i];
@@ -180,7 +179,7 @@ static bool believable(const token_list *tokens, const lexicon_match *m)
      * word when the text gives it one: الصور ("the pictures") is not صور
      * (Tyre), المالي ("financial") is not مالي (Mali) */
     if ((e->kind == LEX_PLACE || e->kind == LEX_COUNTRY) && m->has_article &&
-        key_starts_with(tokens, m->first_token, "ال") && !has_reading(m, LEX_DEMONYM))
+        key_starts_with(tokens, m->first_token, "ال") && !reading_of_kind(m, LEX_DEMONYM))
         return false;
     if (!needs_cue &&
         (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION))

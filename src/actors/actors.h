@@ -57,7 +57,7 @@ typedef struct {
 typedef struct {
     entity *entities;
     size_t entity_count, entity_cap;
-    actor *actors;
+    actor *actors;                /* in text order (by first_token) */
     size_t actor_count, actor_cap;
     lexicon_matches matches;
 } actor_list;

@@ -157,16 +157,17 @@ bool unknown_subject_after(const article *a, const sentence_view *s, size_t t_en
     return true;
 }
 
-/* "أكد الجيش الأمريكي أنه نفذ ضربة": the speaker says it did it itself. */
-/* A party named by a noun (not a nationality adjective) starts at first_token. */
+/* A party named by a noun (not a nationality adjective) starts at
+ * first_token.  Actors come in text order, so the scan stops there. */
 static bool party_starts_at(const article *a, size_t first_token)
 {
-    for (size_t k = 0; k < a->actors->actor_count; k++)
+    for (size_t k = 0; k < a->actors->actor_count && a->actors->actors[k].first_token <= first_token; k++)
         if (a->actors->actors[k].first_token == first_token)
             return names_a_party(&a->actors->actors[k]) && !a->actors->actors[k].is_adjective;
     return false;
 }
 
+/* "أكد الجيش الأمريكي أنه نفذ ضربة": the speaker says it did it itself. */
 static bool reports_its_own_act(const article *a, const actor *speaker, size_t ti)
 {
     for (size_t i = actor_end_token(speaker); i < ti; i++)
