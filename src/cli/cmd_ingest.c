@@ -532,20 +532,21 @@ int cmd_ingest(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    /* the lexicon and the model first: a bad one must not leave a new or
+     * upgraded database behind */
+    g.lex = lexicon_open_or_default(lexicon_path);
+    if (!g.lex)
+        return 1;
+    if (use_ner && !(ner = ner_model_open_or_default(model_path))) {
+        lexicon_close(g.lex);
+        return 1;
+    }
     char error[600];
     g.db = store_open(db_path, true, error, sizeof error);
     if (!g.db) {
         fprintf(stderr, "marsad ingest: %s\n", error);
-        return 1;
-    }
-    g.lex = lexicon_open_or_default(lexicon_path);
-    if (!g.lex) {
-        store_close(g.db);
-        return 1;
-    }
-    if (use_ner && !(ner = ner_model_open_or_default(model_path))) {
+        ner_model_close(ner);
         lexicon_close(g.lex);
-        store_close(g.db);
         return 1;
     }
     g.bar = !g.quiet && isatty(STDERR_FILENO);

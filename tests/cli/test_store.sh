@@ -146,6 +146,11 @@ if $has_model; then
 else
     skip "ingest --ner (no ner.model beside $MARSAD)"
 fi
+echo junk > "$tmp/junk.model"
+"$MARSAD" ingest -q --db "$tmp/never.db" --model "$tmp/junk.model" "$tmp/ner.jsonl" 2> "$tmp/err"
+check "a bad --model stops ingest with exit 1" test $? -eq 1
+check "... naming the file" contains "$tmp/err" "junk.model: not a NER model"
+check "... and leaves no database behind" test ! -e "$tmp/never.db"
 if $has_model && $on_sqlite && command -v sqlite3 >/dev/null 2>&1; then
     # a database of schema 1 (no entities.origin): read as all lexicon, upgraded by the next ingest
     cp "$db" "$tmp/v1.db"
