@@ -14,7 +14,8 @@ The gazetteer is noisy, so the script
   * strips diacritics/tatweel and drops non-Arabic values (e.g. "Türkiye");
   * splits "X (Y)" and iso-codes' "X، Y" forms, drops political glosses;
   * fixes known typos (FIX) and drops values known to be wrong (DROP);
-  * routes "جمهورية ..."-style values to kind `official`;
+  * routes "جمهورية ..."-style values to kind `official`, and names that are
+    also common words (HOMOGRAPHS: مالي، بنين) to kind `homograph`;
   * resolves strings claimed by several countries (OWNER), dropping the rest;
   * de-duplicates with the same folding the program applies (hamza/alef,
     ى/ي, ة/ه, diacritics), keeping the first (gazetteer) spelling.
@@ -54,6 +55,10 @@ FIX = {
     'لثوانيا': 'ليتوانيا',
     'جمهورية لثوانيا': 'جمهورية ليتوانيا',
 }
+
+# names that are also common words: مالي "financial" (دعم مالي), بنين "sons"
+# (مدرسة بنين); kind `homograph`
+HOMOGRAPHS = {'مالي', 'بنين'}
 
 # values to drop entirely (ambiguous, political glosses, or wrong)
 DROP_VALUES = {
@@ -735,6 +740,10 @@ def main():
         seen.add(dkey)
         out.append((iso3, kind, v, src))
 
+    # a name that is also a common word is written as kind `homograph`: the
+    # actor coder believes it only where a word announces a state (actors.c)
+    out = [(i, 'homograph' if k == 'name' and v in HOMOGRAPHS else k, v, s) for i, k, v, s in out]
+
     # capital equal to a name of the same country adds nothing
     names = {(i, fold(v)) for i, k, v, s in out if k in ('name', 'official')}
     with open(a.out, 'w', encoding='utf-8') as f:
@@ -744,7 +753,7 @@ def main():
                 '# عمان (JOR capital Amman; Oman only as سلطنة عمان/عماني), بنين (BEN; "sons"),\n'
                 '# المملكة (SAU), السلطنة (OMN), الجمهورية الإسلامية (IRN), طرابلس (LBY; also Lebanon),\n'
                 '# بروكسل (BEL; often the EU), صنعاء (YEM; often the Houthis), هندي (IND; المحيط الهندي)\n')
-        order = {'name': 0, 'official': 1, 'capital': 2, 'demonym': 3, 'demonym_form': 4}
+        order = {'name': 0, 'homograph': 0, 'official': 1, 'capital': 2, 'demonym': 3, 'demonym_form': 4}
         out.sort(key=lambda r: (r[0], order[r[1]], r[3] != 'geonames-countries'))
         for r in out:
             f.write('\t'.join(r) + '\n')

@@ -289,6 +289,40 @@ static void a_town_without_its_article_is_a_common_noun(void **state)
     assert_string_equal(c.country, "YEM");
 }
 
+/* مالي is Mali and "financial", بنين Benin and "sons" (countries.tsv kind
+ * homograph): a state only after a word that announces one, with ب or ل
+ * in front, or beside another state joined by و. */
+static void a_state_whose_name_is_a_common_word_needs_a_cue(void **state)
+{
+    (void)state;
+    coded c = actor_for("وأعلنت الحكومة عن دعم مالي للمزارعين.", "مالي", 20180419);
+    assert_false(c.found);
+    c = actor_for("وقدمت الدول المانحة دعما سياسيا ومالي للسلطة.", "مالي", 20180419);
+    assert_false(c.found);
+    c = actor_for("وتسلم الموظف مبلغ مالي كبير.", "مالي", 20180419);
+    assert_false(c.found);
+    c = actor_for("وقتل جنديان في هجوم في مالي.", "مالي", 20180419);
+    assert_true(c.found);
+    assert_string_equal(c.country, "MLI");
+    c = actor_for("واتهمت حكومة مالي الجماعات المسلحة بالهجوم.", "حكومة مالي", 20180419);
+    assert_true(c.found);
+    assert_string_equal(c.country, "MLI");
+    c = actor_for("وتنتشر القوات الفرنسية بمالي منذ سنوات.", "مالي", 20180419);
+    assert_true(c.found);
+    assert_string_equal(c.country, "MLI");
+    c = actor_for("وتشارك النيجر ومالي في القوة المشتركة.", "مالي", 20180419);
+    assert_true(c.found);
+    assert_string_equal(c.country, "MLI");
+    c = actor_for("وتوجه الوزير إلى مالي وبوركينا فاسو.", "مالي", 20180419);
+    assert_true(c.found);
+    c = actor_for("وقتل جنود فرنسيون متطرفين في #مالي خلال عملية.", "مالي", 20180419);
+    assert_true(c.found);
+    c = actor_for("مالي: مرشح المعارضة يتهم السلطة بالتزوير", "مالي", 20180814);
+    assert_true(c.found);
+    c = actor_for("وافتتحت الوزارة مدرسة بنين جديدة.", "بنين", 20180419);
+    assert_false(c.found);
+}
+
 /* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
 static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
 {
@@ -322,6 +356,7 @@ int main(void)
         cmocka_unit_test(kaf_names_and_hashtags),
         cmocka_unit_test(places_after_wa_and_directions),
         cmocka_unit_test(a_town_without_its_article_is_a_common_noun),
+        cmocka_unit_test(a_state_whose_name_is_a_common_word_needs_a_cue),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

@@ -171,9 +171,60 @@ static const char *const each_of[] = {"كل", "من"};
 static const char *const place_cues[] = {"في", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "بلدات", "قري", "مخيم", "معبر", "قضاء", "ناحيه", "مديريه", "حي"};
 #define TRUSTED_POPULATION 100000
 
-static bool believable(const token_list *tokens, const lexicon_match *m)
+/* Words that announce a state whose name is also a common word (مالي
+ * "financial"): "حكومة مالي", "مع مالي", and the place prepositions. */
+static const char *const state_cues[] = {"حكومه", "رئيس", "رئيسه", "دوله", "جمهوريه", "جيش", "قوات", "سلطات", "شعب",
+                                         "حدود", "وزير", "مع", "عن", "بلاده", "لدي"};
+
+static bool is_state_or_place(const lexicon_match *m)
 {
     const lexicon_entry *e = &m->entries[m->place_entry];
+    return (e->kind == LEX_COUNTRY && e->subkind != COUNTRY_HOMOGRAPH) || e->kind == LEX_CAPITAL ||
+           e->kind == LEX_PLACE;
+}
+
+/* Is matches[i], a state whose name is also a common word, the state
+ * here?  Yes after a word that announces one, with ب or ل in front
+ * ("بمالي"), or joined by و to a state beside it ("النيجر ومالي", "مالي
+ * والنيجر"); "دعم سياسي ومالي" and "مبلغ مالي" are money. */
+static bool token_is(const char *text, const token_list *tokens, size_t i, char c)
+{
+    const token *t = &tokens->tokens[i];
+    return t->end == t->start + 1 && text[t->start] == c;
+}
+
+static bool state_is_announced(const char *text, const token_list *tokens, const lexicon_match *matches,
+                               size_t count, size_t i)
+{
+    const lexicon_match *m = &matches[i];
+    size_t first = m->first_token, after = first + m->token_count;
+    if (m->has_preposition)
+        return true;
+    /* a headline or dateline that opens with the state: "مالي: ..." */
+    bool opens_sentence = first == 0 || (tokens->tokens[first - 1].flags & TOKEN_ENDS_SENTENCE);
+    if (opens_sentence && after < tokens->count && token_is(text, tokens, after, ':'))
+        return true;
+    size_t before = first;
+    if (before > 0 && token_is(text, tokens, before - 1, '#'))   /* "في #مالي" */
+        before--;
+    if (before > 0 && (key_is(tokens, before - 1, state_cues, sizeof state_cues / sizeof state_cues[0]) ||
+                       key_is(tokens, before - 1, place_prepositions,
+                              sizeof place_prepositions / sizeof place_prepositions[0])))
+        return true;
+    if (m->has_conjunction && i > 0 && matches[i - 1].first_token + matches[i - 1].token_count == first &&
+        is_state_or_place(&matches[i - 1]))
+        return true;
+    return i + 1 < count && matches[i + 1].first_token == after && matches[i + 1].has_conjunction &&
+           is_state_or_place(&matches[i + 1]);
+}
+
+static bool believable(const char *text, const token_list *tokens, const lexicon_match *matches, size_t count,
+                       size_t i)
+{
+    const lexicon_match *m = &matches[i];
+    const lexicon_entry *e = &m->entries[m->place_entry];
+    if (e->kind == LEX_COUNTRY && e->subkind == COUNTRY_HOMOGRAPH && !state_is_announced(text, tokens, matches, count, i))
+        return false;
     bool needs_cue = e->kind == LEX_PLACE && e->subkind == PLACE_HOMOGRAPH;
     /* a town or state the tables name without the article is a common
      * word when the text gives it one: الصور ("the pictures") is not صور
@@ -457,7 +508,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
     const lexicon_match *m = out->matches.items;
     size_t n = out->matches.count;
     for (size_t i = 0; i < n;) {
-        if (!names_someone(&m[i]) || !believable(tokens, &m[i])) {
+        if (!names_someone(&m[i]) || !believable(text, tokens, m, n, i)) {
             i++;
             continue;
         }
@@ -467,7 +518,7 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
         while (j < n && follows(tokens, &m[j - 1], &m[j], j - 1 > i) &&
                !m[j].has_conjunction && !m[j].has_preposition && !starts_another_actor(&m[i], &m[j]) &&
                !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
-               names_someone(&m[j]) && believable(tokens, &m[j]) &&
+               names_someone(&m[j]) && believable(text, tokens, m, n, j) &&
                !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE))
             j++;
         code_chain(lex, tokens, &m[i], j - i, date, out);

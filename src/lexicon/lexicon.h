@@ -40,6 +40,10 @@ typedef enum {
  * صور "pictures", حجة "pretext"): only believed after a word that
  * announces a place. */
 #define PLACE_HOMOGRAPH 1
+/* The same of a state (countries.tsv kind "homograph": مالي "financial",
+ * بنين "sons"): believed after a word that announces a state or place,
+ * with ب or ل in front, or joined by و to another state. */
+#define COUNTRY_HOMOGRAPH 1
 
 /* Sub-kinds of LEX_SECTOR (data/sectors.tsv "kind"). */
 typedef enum { SECTOR_INSTITUTION, SECTOR_TITLE, SECTOR_GROUP_NOUN, SECTOR_QUALIFIER } sector_word_kind;
@@ -71,7 +75,7 @@ int event_type_named(const char *name);
 
 typedef struct {
     uint8_t kind;            /* lexicon_kind */
-    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR; PLACE_HOMOGRAPH or 0 for LEX_PLACE */
+    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR; PLACE_HOMOGRAPH, COUNTRY_HOMOGRAPH or 0 */
     char country[4];         /* ISO alpha-3 or "" */
     char sector[4];          /* sector code or "" */
     char org[12];            /* IGO code or "" */

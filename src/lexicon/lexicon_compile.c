@@ -157,12 +157,15 @@ static bool read_countries(compiler *c, const char *dir)
         lexicon_entry e;
         if (strcmp(k, "name") == 0 || strcmp(k, "official") == 0)
             e = blank_entry(LEX_COUNTRY);
-        else if (strcmp(k, "capital") == 0)
+        else if (strcmp(k, "homograph") == 0) {
+            e = blank_entry(LEX_COUNTRY);
+            e.subkind = COUNTRY_HOMOGRAPH;
+        } else if (strcmp(k, "capital") == 0)
             e = blank_entry(LEX_CAPITAL);
         else if (strcmp(k, "demonym") == 0 || strcmp(k, "demonym_form") == 0)
             e = blank_entry(LEX_DEMONYM);
         else {
-            problem(c, &r, "unknown kind (name, official, capital, demonym, demonym_form)");
+            problem(c, &r, "unknown kind (name, homograph, official, capital, demonym, demonym_form)");
             continue;
         }
         copy_code(e.country, sizeof e.country, tsv_field(&r, iso));
