@@ -528,6 +528,41 @@ static void disasters_are_not_attacks(void **state)
     /* عاصفة الحزم is a war, not a storm */
     expect_event("وقتل 12 من الحوثيين في غارات لمقاتلات التحالف العربي ضمن عملية عاصفة الحزم في صعدة.", 20180606,
                  EVENT_ASSAULT, "SAU", "YEM");
+    /* a road accident and a disease hurt and kill, nobody attacks */
+    code(&c, "أسفر حادث مرور على الطريق الرابطة بين القيروان وبوحجلة عن إصابة 15 مواطنة.", 20161105);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "وتشير بيانات منظمة الصحة العالمية إلى أن 216 مليون شخص أصيبوا العام الماضي بالملاريا في أفريقيا.",
+         20180504);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+}
+
+/* وفاة and توفي tell of a death, not of an attack: alone they code nothing,
+ * beside an attack they count its dead. */
+static void a_death_alone_is_no_attack(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وأكد رئيس الحكومة في ولاية كيرالا بالهند وفاة 164 شخصا.", 20180817);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "توفي 5 أميركيين في الولايات المتحدة حتى يوم الجمعة.", 20180602);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "وكانت هي من أذاع وفاة كيم ايل سونغ مؤسس كوريا الشمالية.", 20180611);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    /* the killing words still make an attack by an unnamed hand */
+    code(&c, "قتل 20 مدنيا في صعدة.", 20180606);
+    assert_int_equal(c.events.count, 1);
+    release(&c);
+    /* and a death beside an attack is its toll */
+    code(&c, "شنت طائرات التحالف العربي غارة على مدينة صعدة أسفرت عن وفاة 7 مدنيين.", 20180606);
+    const event *e = find(&c, EVENT_ASSAULT, "SAU", "YEM");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 7);
+    release(&c);
 }
 
 /* Arrests counted with no one named to make them are coded; ages and years
@@ -548,6 +583,11 @@ static void arrests_ages_and_years(void **state)
     code(&c, "وكان المشتبه به قد احتجز عام 2016 في باريس.", 20180428);
     for (size_t i = 0; i < c.events.count; i++)
         assert_int_not_equal(c.events.items[i].arrested, 2016);
+    release(&c);
+    /* a year after في is no count either; 20 after في is */
+    code(&c, "هاجم مسلحون من بوكو حرام قرية في نيجيريا. وظل زعيم القرية في منصبه حتى وفاته في 2018.", 20180428);
+    assert_int_equal(c.events.count, 1);
+    assert_int_not_equal(c.events.items[0].dead, 2018);
     release(&c);
 }
 
@@ -1061,6 +1101,7 @@ int main(void)
         cmocka_unit_test(whose_act_after_lam),
         cmocka_unit_test(no_comment_no_change_and_whose_figure),
         cmocka_unit_test(disasters_are_not_attacks),
+        cmocka_unit_test(a_death_alone_is_no_attack),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

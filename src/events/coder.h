@@ -78,7 +78,8 @@ static inline const lexicon_entry *cue_of(const lexicon_match *m, cue_kind kind)
 /* Does the entry say a figure beside it counts dead, injured or arrested? */
 static inline bool is_casualty_cue(const lexicon_entry *e)
 {
-    return e->kind == LEX_CUE && (e->subkind == CUE_DEAD || e->subkind == CUE_INJURED || e->subkind == CUE_ARRESTED);
+    return e->kind == LEX_CUE && (e->subkind == CUE_DEAD || e->subkind == CUE_DIED || e->subkind == CUE_INJURED ||
+                                  e->subkind == CUE_ARRESTED);
 }
 
 /* Does the match (or NULL) hold such a word: قتل، مقتل، أصيب، اعتقال? */

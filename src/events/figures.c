@@ -26,13 +26,18 @@ static bool takes_a_figure_after(const lexicon_match *m)
     return false;
 }
 
-/* A number that is no age, time or year: not "(29 عاما)", "عام 2016". */
+/* A number that is no age, time or year: not "(29 عاما)", "عام 2016", "في 2015". */
 static bool counts_people(const article *a, const parsed_number *n)
 {
     size_t after = n->first_token + n->token_count;
     if (after < a->tokens->count && key_in(a->tokens, after, &time_units))
         return false;
-    return !(n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &year_words));
+    if (n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &year_words))
+        return false;
+    /* "حتى وفاته في 2014": a year written alone after في or منذ */
+    bool looks_like_a_year = !(n->flags & NUMBER_SPELLED) && n->token_count == 1 && n->value >= 1900 &&
+                             n->value <= 2100 && n->value == (double)(int)n->value;
+    return !(looks_like_a_year && n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &before_a_year));
 }
 
 /* Does a casualty word that takes its figure after it (قتل، أصيب) stand one
@@ -91,7 +96,8 @@ static void count_casualties_at(const article *a, const sentence_view *s, int64_
             const lexicon_entry *cue = &m->entries[e];
             if (!is_casualty_cue(cue))
                 continue;
-            int64_t *slot = cue->subkind == CUE_DEAD ? dead : cue->subkind == CUE_INJURED ? injured : arrested;
+            bool died = cue->subkind == CUE_DEAD || cue->subkind == CUE_DIED;
+            int64_t *slot = died ? dead : cue->subkind == CUE_INJURED ? injured : arrested;
             if (*slot != NO_COUNT)
                 continue;
             parsed_number n;
@@ -236,7 +242,8 @@ void give_counts_to_last_assault(article *a, const event *orphan)
 /* Keeps the figures of a sentence that names no attack ("إن ما لا يقل عن 42
  * قتيلا كانوا من الأطفال في صعدة") as an attack by an unnamed hand on the
  * place it names, coded at the end if no attack in the article takes them.
- * Its trigger is the casualty word. */
+ * Its trigger is the casualty word; a word of dying alone (وفاة، توفي:
+ * CUE_DIED) makes no attack. */
 void keep_orphan_figures(article *a, const sentence_view *s, uint32_t sentence_index, int64_t dead,
                                 int64_t injured)
 {

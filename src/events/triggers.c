@@ -247,7 +247,8 @@ bool is_a_disaster(const article *a, const sentence_view *s)
     const lexicon_matches *ms = &a->actors->matches;
     bool casualties = false;
     for (size_t i = s->first_match; i < s->end_match && !casualties; i++)
-        casualties = cue_of(&ms->items[i], CUE_DEAD) || cue_of(&ms->items[i], CUE_INJURED);
+        casualties = cue_of(&ms->items[i], CUE_DEAD) || cue_of(&ms->items[i], CUE_DIED) ||
+                     cue_of(&ms->items[i], CUE_INJURED);
     if (!casualties)
         return false;
     for (size_t i = s->first; i < s->end; i++)

@@ -63,7 +63,10 @@ typedef enum { TRIGGER_VERB, TRIGGER_NOUN, TRIGGER_PHRASE } trigger_pos;
 typedef enum {
     CUE_FUTURE, CUE_NEGATED, CUE_HYPOTHETICAL, CUE_HISTORICAL,
     CUE_SPEECH,
-    CUE_DEAD, CUE_INJURED, CUE_ARRESTED
+    CUE_DEAD, CUE_INJURED, CUE_ARRESTED,
+    /* a death that by itself tells of no attack (وفاة، توفي: illness,
+     * accidents, old age): counted with the dead, never an attack alone */
+    CUE_DIED
 } cue_kind;
 
 /* cue_scope of casualty words: on which side of the figure they stand. */

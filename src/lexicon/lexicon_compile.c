@@ -480,12 +480,14 @@ static bool read_casualty_words(compiler *c, const char *dir)
         lexicon_entry e = blank_entry(LEX_CUE);
         if (strcmp(k, "dead") == 0)
             e.subkind = CUE_DEAD;
+        else if (strcmp(k, "died") == 0)
+            e.subkind = CUE_DIED;
         else if (strcmp(k, "injured") == 0)
             e.subkind = CUE_INJURED;
         else if (strcmp(k, "arrested") == 0)
             e.subkind = CUE_ARRESTED;
         else {
-            problem(c, &r, "unknown kind (dead, injured, arrested)");
+            problem(c, &r, "unknown kind (dead, died, injured, arrested)");
             continue;
         }
         e.cue_scope = strcmp(sd, "after") == 0 ? CASUALTY_AFTER_FIGURE
