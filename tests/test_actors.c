@@ -323,6 +323,32 @@ static void a_state_whose_name_is_a_common_word_needs_a_cue(void **state)
     assert_false(c.found);
 }
 
+/* A town of places_curated.tsv (conflict zones, checked by hand) is a
+ * town however small, without في before it; a town right after a
+ * nationality is not part of the name before it. */
+static void curated_towns_need_no_cue(void **state)
+{
+    (void)state;
+    coded c = actor_for("وشنت طائرات التحالف العربي غارة على صعدة.", "صعدة", 20180606);
+    assert_true(c.found);
+    assert_string_equal(c.country, "YEM");
+    c = actor_for("وقصفت الطائرات التركية عفرين.", "عفرين", 20180206);
+    assert_true(c.found);
+    assert_string_equal(c.country, "SYR");
+    c = actor_for("وقصفت الطائرات التركية عفرين.", "الطائرات التركية", 20180206);
+    assert_true(c.found);
+    assert_string_equal(c.country, "TUR");
+    /* a title before a town still names one of its officials */
+    expect("وقال محافظ البصرة إن الوضع هادئ.", "محافظ البصرة", 20180206, "IRQ", "GOV", "");
+    /* تدمر is also "destroys" (kind homograph): a town only after في */
+    c = actor_for("وتدمر الغارات المنازل فوق رؤوس سكانها.", "وتدمر", 20180206);
+    assert_false(c.found);
+    c = actor_for("وتدمر الغارات المنازل فوق رؤوس سكانها.", "تدمر", 20180206);
+    assert_false(c.found);
+    c = actor_for("وتقدمت القوات في تدمر.", "تدمر", 20180206);
+    assert_true(c.found);
+}
+
 /* البيضاء is a city of Libya (the lexicon's first reading) and of Yemen. */
 static void a_shared_place_name_is_of_the_state_the_article_names(void **state)
 {
@@ -357,6 +383,7 @@ int main(void)
         cmocka_unit_test(places_after_wa_and_directions),
         cmocka_unit_test(a_town_without_its_article_is_a_common_noun),
         cmocka_unit_test(a_state_whose_name_is_a_common_word_needs_a_cue),
+        cmocka_unit_test(curated_towns_need_no_cue),
         cmocka_unit_test(lookups_and_prefixes),
         cmocka_unit_test(a_broken_lexicon_file_is_refused),
     };

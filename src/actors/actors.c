@@ -233,7 +233,8 @@ static bool believable(const char *text, const token_list *tokens, const lexicon
         key_starts_with(tokens, m->first_token, "ال") && !reading_of_kind(m, LEX_DEMONYM))
         return false;
     if (!needs_cue &&
-        (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION))
+        (e->kind != LEX_PLACE || m->token_count > 1 || e->population == 0 || e->population >= TRUSTED_POPULATION ||
+         e->subkind == PLACE_CURATED))
         return true;
     return m->first_token > 0 && key_is(tokens, m->first_token - 1, place_cues, sizeof place_cues / sizeof place_cues[0]);
 }
@@ -499,6 +500,14 @@ static void mark_dateline(const char *text, const token_list *tokens, actor_list
     }
 }
 
+/* "قصفت الطائرات التركية عفرين": a town right after a nationality is the
+ * object of the sentence, not part of the name before it (a title before
+ * a town is: محافظ البصرة). */
+static bool place_after_a_nationality(const lexicon_match *before, const lexicon_match *m, bool before_in_chain)
+{
+    return head_entry(m, true)->kind == LEX_PLACE && head_entry(before, before_in_chain)->kind == LEX_DEMONYM;
+}
+
 void code_actors(const lexicon *lex, const char *text, const token_list *tokens, uint32_t date, actor_list *out)
 {
     out->entity_count = 0;
@@ -519,7 +528,8 @@ void code_actors(const lexicon *lex, const char *text, const token_list *tokens,
                !m[j].has_conjunction && !m[j].has_preposition && !starts_another_actor(&m[i], &m[j]) &&
                !(tokens->tokens[m[j - 1].first_token + m[j - 1].token_count - 1].flags & TOKEN_ENDS_SENTENCE) &&
                names_someone(&m[j]) && believable(text, tokens, m, n, j) &&
-               !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE))
+               !(head_entry(&m[j], true)->kind == LEX_PLACE && head_entry(&m[j - 1], j - 1 > i)->kind == LEX_PLACE) &&
+               !place_after_a_nationality(&m[j - 1], &m[j], j - 1 > i))
             j++;
         code_chain(lex, tokens, &m[i], j - i, date, out);
         i = j;

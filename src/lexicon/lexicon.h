@@ -40,6 +40,9 @@ typedef enum {
  * صور "pictures", حجة "pretext"): only believed after a word that
  * announces a place. */
 #define PLACE_HOMOGRAPH 1
+/* A place of data/places_curated.tsv (conflict zones, checked by hand):
+ * believed without such a word however small it is (غارة على عفرين). */
+#define PLACE_CURATED 2
 /* The same of a state (countries.tsv kind "homograph": مالي "financial",
  * بنين "sons"): believed after a word that announces a state or place,
  * with ب or ل in front, or joined by و to another state. */
@@ -78,7 +81,7 @@ int event_type_named(const char *name);
 
 typedef struct {
     uint8_t kind;            /* lexicon_kind */
-    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR; PLACE_HOMOGRAPH, COUNTRY_HOMOGRAPH or 0 */
+    uint8_t subkind;         /* sector_word_kind for LEX_SECTOR; PLACE_*, COUNTRY_HOMOGRAPH or 0 */
     char country[4];         /* ISO alpha-3 or "" */
     char sector[4];          /* sector code or "" */
     char org[12];            /* IGO code or "" */

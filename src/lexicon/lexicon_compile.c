@@ -276,7 +276,8 @@ static bool read_places(compiler *c, const char *dir)
     if (!open_table(&r, dir, "places.tsv"))
         return false;
     int arabic = tsv_column(&r, "arabic"), iso = tsv_column(&r, "iso3"), lat = tsv_column(&r, "lat"),
-        lon = tsv_column(&r, "lon"), population = tsv_column(&r, "population"), kind = tsv_column(&r, "kind");
+        lon = tsv_column(&r, "lon"), population = tsv_column(&r, "population"), kind = tsv_column(&r, "kind"),
+        source = tsv_column(&r, "source");
     if (arabic < 0 || iso < 0 || lat < 0 || lon < 0 || population < 0)
         return tsv_close(&r), false;
     while (tsv_next(&r)) {
@@ -292,6 +293,8 @@ static bool read_places(compiler *c, const char *dir)
         e.population = (uint32_t)strtoul(tsv_field(&r, population), NULL, 10);
         if (kind >= 0 && strcmp(tsv_field(&r, kind), "homograph") == 0)
             e.subkind = PLACE_HOMOGRAPH;
+        else if (source >= 0 && strcmp(tsv_field(&r, source), "curated") == 0)
+            e.subkind = PLACE_CURATED;
         add_entry(c, tsv_field(&r, arabic), &e);
     }
     tsv_close(&r);
