@@ -10,6 +10,7 @@
 
 #include "clitics.h"
 #include "ner_model.h"
+#include "ner_word_cache.h"
 #include "normalize.h"
 
 static inline uint64_t mix64(uint64_t h)
@@ -113,6 +114,7 @@ void ner_sentence_free(ner_sentence *s)
     free(s->scores);
     free(s->work);
     free(s->memory);
+    ner_word_cache_free(&s->word_cache);
     memset(s, 0, sizeof *s);
 }
 
@@ -332,6 +334,7 @@ void ner_memory_forget(ner_sentence *s)
     if (s->memory)
         memset(s->memory, 0, NER_MEMORY_SLOTS * sizeof *s->memory);
     s->sentence_number = 0;
+    ner_word_cache_forget(&s->word_cache);
 }
 
 /* Hashes of the first and last 1 to 4 letters of a word (0 where the word
@@ -480,45 +483,51 @@ static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_wo
     return n;
 }
 
-static void describe(ner_sentence *s)
+/* What ner_word says of word t whatever the sentence: all but its memory,
+ * look-ahead and lexicon bits.  w->surface holds its surface's hash. */
+static void describe_word(const ner_sentence *s, const ner_token *t, ner_word *w)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
     char stem[CLITIC_MAX_WORD + 1];
+    const char *key = s->keys.data + t->key_offset;
+    size_t len = t->key_len;
+    w->key = ner_string_hash(key, len);
+    w->main_stem = w->key;
+    w->proclitics = 0;
+    w->stem_count = 0;
+    size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
+    for (size_t r = 1; r < n; r++) {
+        if (r > NER_MAX_STEMS && r != n - 1)
+            continue;   /* only the first readings and the deepest one are features */
+        size_t stem_len = clitic_stem(key, &readings[r], stem);
+        uint64_t h = ner_string_hash(stem, stem_len);
+        if (w->stem_count < NER_MAX_STEMS)
+            w->stems[w->stem_count++] = h;
+        if (r == n - 1) {
+            /* the reading that peels most: its stem, and what it peeled */
+            w->main_stem = h;
+            w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
+        }
+    }
+    affixes(key, len, w->prefix, w->suffix);
+    w->shape = shape_of(t->surface, t->surface_len);
+    const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
+    w->coarse = c ? c->coarse : 0;
+    w->stats = c ? (uint16_t)c->stats : 0;
+    w->fine = c ? c->fine : 0;
+    const ner_cluster_slot *stem_slot = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
+    w->stem_fine = stem_slot ? stem_slot->fine : 0;
+    /* a form the corpus seldom has (ولباريس) takes its stem's path */
+    w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
+    set_brown_classes(w);
+}
+
+/* Gives every word of s what this sentence and the ones before say of it. */
+static void describe_in_sentence(ner_sentence *s)
+{
     for (size_t i = 0; i < s->count; i++) {
         const ner_token *t = &s->tokens[i];
         ner_word *w = &s->words[i];
-        const char *key = s->keys.data + t->key_offset;
-        size_t len = t->key_len;
-        w->surface = ner_string_hash(t->surface, t->surface_len);
-        w->key = ner_string_hash(key, len);
-        w->main_stem = w->key;
-        w->proclitics = 0;
-        w->stem_count = 0;
-        size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
-        for (size_t r = 1; r < n; r++) {
-            if (r > NER_MAX_STEMS && r != n - 1)
-                continue;   /* only the first readings and the deepest one are features */
-            size_t stem_len = clitic_stem(key, &readings[r], stem);
-            uint64_t h = ner_string_hash(stem, stem_len);
-            if (w->stem_count < NER_MAX_STEMS)
-                w->stems[w->stem_count++] = h;
-            if (r == n - 1) {
-                /* the reading that peels most: its stem, and what it peeled */
-                w->main_stem = h;
-                w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
-            }
-        }
-        affixes(key, len, w->prefix, w->suffix);
-        w->shape = shape_of(t->surface, t->surface_len);
-        const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
-        w->coarse = c ? c->coarse : 0;
-        w->stats = c ? (uint16_t)c->stats : 0;
-        w->fine = c ? c->fine : 0;
-        const ner_cluster_slot *stem_slot = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
-        w->stem_fine = stem_slot ? stem_slot->fine : 0;
-        /* a form the corpus seldom has (ولباريس) takes its stem's path */
-        w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
-        set_brown_classes(w);
         w->memory = ner_memory_recall(s, w->key);
         w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
         w->future = w->stem_future = 0;
@@ -553,9 +562,21 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
         ner_token *t = &s->tokens[i];
         t->surface = words[i];
         t->surface_len = lengths[i];
-        t->key_offset = (uint32_t)s->keys.len;
-        t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
         t->ends_in_teh_marbuta = lengths[i] >= 2 && memcmp(words[i] + lengths[i] - 2, "\xD8\xA9", 2) == 0;
+        s->words[i].surface = ner_string_hash(words[i], lengths[i]);
+        const ner_word *known = ner_word_cache_find(&s->word_cache, s->clusters, s->words[i].surface, words[i],
+                                                    lengths[i], NULL, 0, false);
+        t->described = known != NULL;
+        t->key_offset = (uint32_t)s->keys.len;
+        if (known) {
+            s->words[i] = *known;   /* its key is not needed */
+            t->key_len = 0;
+        } else {
+            t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
+            describe_word(s, t, &s->words[i]);
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+                                s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, true);
+        }
         t->lexicon_begin = t->lexicon_inside = 0;
         s->text_offset[i] = (uint32_t)s->text.len;
         buffer_append(&s->text, words[i], lengths[i]);
@@ -573,7 +594,7 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
                 s->tokens[i].lexicon_inside |= bits;
         }
     }
-    describe(s);
+    describe_in_sentence(s);
 }
 
 void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tokens, size_t first, size_t n,
@@ -592,6 +613,18 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
         t->key_len = src->key_len;
         buffer_append(&s->keys, token_key(tokens, src), src->key_len);
         t->ends_in_teh_marbuta = (src->flags & TOKEN_ENDS_IN_TEH_MARBUTA) != 0;
+        s->words[i].surface = ner_string_hash(t->surface, t->surface_len);
+        const ner_word *known =
+            ner_word_cache_find(&s->word_cache, s->clusters, s->words[i].surface, t->surface, t->surface_len,
+                                token_key(tokens, src), t->key_len, t->ends_in_teh_marbuta);
+        t->described = known != NULL;
+        if (known) {
+            s->words[i] = *known;
+        } else {
+            describe_word(s, t, &s->words[i]);
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+                                s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, false);
+        }
         t->lexicon_begin = t->lexicon_inside = 0;
     }
     if (matches) {
@@ -619,7 +652,7 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
             }
         }
     }
-    describe(s);
+    describe_in_sentence(s);
 }
 
 static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};

@@ -36,6 +36,7 @@ typedef struct {
     bool ends_in_teh_marbuta;
     uint32_t lexicon_begin;         /* bit k: a lexicon phrase of kind k starts here */
     uint32_t lexicon_inside;        /* bit k: a phrase of kind k goes on here */
+    bool described;                 /* its ner_word came whole from the word cache */
 } ner_token;
 
 /* The hashes of one word, computed once and shared by the templates that
@@ -113,6 +114,17 @@ typedef struct {
     uint32_t last[6];     /* sentence number last tagged O, PER, LOC, ORG, MISC, and I- of any */
 } ner_memory_slot;
 
+/* The descriptions of the words a document has had (ner_word_cache.h). */
+typedef struct {
+    struct ner_cached_word *entries;
+    uint32_t slot_count;       /* a power of two, or 0 before the first word */
+    uint32_t generation;       /* entries of another generation are empty */
+    uint32_t kept;             /* words kept since the table last grew */
+    const ner_clusters *clusters;             /* the word classes the entries were described with */
+    const ner_cluster_slot *cluster_slots;
+    uint32_t cluster_slot_count;
+} ner_word_cache;
+
 /* Everything a sentence needs on its way through the tagger; reused from
  * sentence to sentence so tagging allocates nothing in the steady state. */
 typedef struct {
@@ -127,6 +139,7 @@ typedef struct {
     lexicon_matches matches;
     ner_memory_slot *memory;   /* allocated by the first ner_memory_note */
     uint32_t sentence_number;  /* of this sentence, counting notes from 1 */
+    ner_word_cache word_cache;
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
     int32_t *scores;
