@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "clitics.h"
 #include "ner_model.h"
@@ -293,11 +296,26 @@ uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h)
     const ner_memory_slot *slot = memory_slot(s->memory, h);
     if (slot->check != memory_check(h))
         return 0;
+#ifdef __SSE2__
+    /* the six sentence numbers at once (this runs a few times a word):
+     * within the window, d = now - last <= NER_MEMORY_SENTENCES unsigned,
+     * which SSE2 compares as signed with the top bits flipped; 0 is never */
+    const __m128i flip = _mm_set1_epi32(INT32_MIN), now = _mm_set1_epi32((int32_t)s->sentence_number);
+    const __m128i limit = _mm_xor_si128(_mm_set1_epi32(NER_MEMORY_SENTENCES + 1), flip), zero = _mm_setzero_si128();
+    __m128i first = _mm_loadu_si128((const __m128i *)slot->last);
+    __m128i rest = _mm_loadl_epi64((const __m128i *)(slot->last + 4));   /* lanes 2, 3: 0, never */
+    __m128i near_first = _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(now, first), flip), limit);
+    __m128i near_rest = _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(now, rest), flip), limit);
+    near_first = _mm_andnot_si128(_mm_cmpeq_epi32(first, zero), near_first);
+    near_rest = _mm_andnot_si128(_mm_cmpeq_epi32(rest, zero), near_rest);
+    return (uint8_t)(_mm_movemask_ps(_mm_castsi128_ps(near_first)) | _mm_movemask_ps(_mm_castsi128_ps(near_rest)) << 4);
+#else
     uint8_t bits = 0;
     for (unsigned t = 0; t < 6; t++)
         if (slot->last[t] && s->sentence_number - slot->last[t] <= NER_MEMORY_SENTENCES)
             bits |= (uint8_t)(1u << t);
     return bits;
+#endif
 }
 
 static void remember(ner_sentence *s, uint64_t h, unsigned type)
