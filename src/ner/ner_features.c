@@ -576,6 +576,12 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
     s->count = n;
     buffer_truncate(&s->keys, 0);
     buffer_truncate(&s->text, 0);
+    /* the joined text's room at once: a call per word to grow it cost
+     * more than the copying */
+    size_t text_len = n;
+    for (size_t i = 0; i < n; i++)
+        text_len += lengths[i];
+    buffer_reserve(&s->text, text_len);
     for (size_t i = 0; i < n; i++) {
         ner_token *t = &s->tokens[i];
         t->surface = words[i];
@@ -597,9 +603,11 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
         }
         t->lexicon_begin = t->lexicon_inside = 0;
         s->text_offset[i] = (uint32_t)s->text.len;
-        buffer_append(&s->text, words[i], lengths[i]);
-        buffer_append_char(&s->text, ' ');
+        memcpy(s->text.data + s->text.len, words[i], lengths[i]);
+        s->text.data[s->text.len + lengths[i]] = ' ';
+        s->text.len += lengths[i] + 1;
     }
+    s->text.data[s->text.len] = '\0';   /* as buffer_append leaves it */
     if (lex && n) {
         tokenize(s->text.data, s->text.len, &s->sub_tokens);
         lexicon_match_tokens(lex, s->text.data, &s->sub_tokens, &s->matches);
