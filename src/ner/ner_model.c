@@ -735,10 +735,11 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
 }
 
 /* The sum of k bucket rows (each NER_ROW_TAGS int16 weights, the tags
- * after O) as int32, into sum.  This and ner_model_add_weights are where
+ * after O; rows[f] the offset of one in weights, bucket * NER_ROW_TAGS) as
+ * int32, into sum.  This and ner_model_add_weights are where
  * the tagger reads the table's rows. */
-_Static_assert(NER_ROW_TAGS == 16, "a row is two vectors of eight tags");
-static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, int32_t *sum)
+_Static_assert(NER_ROW_TAGS == 16, "a row is two vectors of eight tags, its offset a bucket shifted by 4");
+static void sum_rows(const int16_t *weights, const uint32_t *rows, size_t k, int32_t *sum)
 {
 #ifdef __SSE2__
     /* SSE2 has no widening add, but pmaddwd of two rows interleaved word
@@ -747,10 +748,10 @@ static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, 
     const __m128i ones = _mm_set1_epi16(1), zero = _mm_setzero_si128();
     __m128i acc[4] = {zero, zero, zero, zero};
     for (size_t f = 0; f < k; f += 2) {
-        const __m128i *x = (const __m128i *)(weights + (size_t)buckets[f] * NER_ROW_TAGS);
+        const __m128i *x = (const __m128i *)(weights + rows[f]);
         __m128i x0 = _mm_loadu_si128(x), x1 = _mm_loadu_si128(x + 1), y0 = zero, y1 = zero;
         if (f + 1 < k) {   /* an odd row out pairs with zeros */
-            const __m128i *y = (const __m128i *)(weights + (size_t)buckets[f + 1] * NER_ROW_TAGS);
+            const __m128i *y = (const __m128i *)(weights + rows[f + 1]);
             y0 = _mm_loadu_si128(y);
             y1 = _mm_loadu_si128(y + 1);
         }
@@ -764,7 +765,7 @@ static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, 
 #else
     memset(sum, 0, NER_ROW_TAGS * sizeof *sum);
     for (size_t f = 0; f < k; f++) {
-        const int16_t *row = weights + (size_t)buckets[f] * NER_ROW_TAGS;
+        const int16_t *row = weights + rows[f];
         for (unsigned t = 0; t < NER_ROW_TAGS; t++)
             sum[t] += row[t];
     }
@@ -775,23 +776,28 @@ static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, 
 /* sum_rows with AVX2: a row is one 256-bit load, and each step adds two
  * rows as eight pairs per 128-bit half; the halves come out as tags 1-4
  * and 9-12 (low words) and 5-8 and 13-16 (high), put in order at the end. */
-__attribute__((target("avx2"))) static void sum_rows_avx2(const int16_t *weights, const uint32_t *buckets, size_t k,
+__attribute__((target("avx2"))) static void sum_rows_avx2(const int16_t *weights, const uint32_t *rows, size_t k,
                                                            int32_t *sum)
 {
     const __m256i ones = _mm256_set1_epi16(1);
     __m256i low = _mm256_setzero_si256(), high = _mm256_setzero_si256();
     size_t f = 0;
-    for (; f + 2 <= k; f += 2) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + (size_t)buckets[f] * NER_ROW_TAGS));
-        __m256i y = _mm256_loadu_si256((const __m256i *)(weights + (size_t)buckets[f + 1] * NER_ROW_TAGS));
+    for (; f + 4 <= k; f += 4) {   /* four rows a step: the loop's own counting halves */
+        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + rows[f]));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 1]));
+        __m256i u = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 2]));
+        __m256i v = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 3]));
         low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(x, y), ones));
         high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(x, y), ones));
+        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(u, v), ones));
+        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(u, v), ones));
     }
-    if (f < k) {   /* an odd row out pairs with zeros */
-        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + (size_t)buckets[f] * NER_ROW_TAGS));
-        __m256i zero = _mm256_setzero_si256();
-        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(x, zero), ones));
-        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(x, zero), ones));
+    for (; f < k; f += 2) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + rows[f]));
+        __m256i y = f + 1 < k ? _mm256_loadu_si256((const __m256i *)(weights + rows[f + 1]))
+                              : _mm256_setzero_si256();   /* an odd row out pairs with zeros */
+        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(x, y), ones));
+        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(x, y), ones));
     }
     _mm256_storeu_si256((__m256i *)sum, _mm256_permute2x128_si256(low, high, 0x20));
     _mm256_storeu_si256((__m256i *)(sum + 8), _mm256_permute2x128_si256(low, high, 0x31));
@@ -864,25 +870,24 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
         s->feature_start[i] = used;
         uint32_t *features = s->features + used;
         size_t k = ner_features(s, i, features);
-        /* the rows are scattered over megabytes: ask for them now, so that
-         * they come in while the next words' features are hashed (four a
-         * step: the loop's own counting was a third of its cost) */
+        /* each hash becomes the offset of its bucket's row, and the rows,
+         * scattered over megabytes, are asked for now, so that they come
+         * in while the next words' features are hashed (four a step) */
         size_t f = 0;
+#ifdef __SSE2__
+        const __m128i masks = _mm_set1_epi32((int32_t)mask);
         for (; f + 4 <= k; f += 4) {
-            uint32_t b0 = features[f] & mask, b1 = features[f + 1] & mask;
-            uint32_t b2 = features[f + 2] & mask, b3 = features[f + 3] & mask;
-            features[f] = b0;
-            features[f + 1] = b1;
-            features[f + 2] = b2;
-            features[f + 3] = b3;
-            __builtin_prefetch(m->weights + (size_t)b0 * NER_ROW_TAGS);
-            __builtin_prefetch(m->weights + (size_t)b1 * NER_ROW_TAGS);
-            __builtin_prefetch(m->weights + (size_t)b2 * NER_ROW_TAGS);
-            __builtin_prefetch(m->weights + (size_t)b3 * NER_ROW_TAGS);
+            __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
+            _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
+            __builtin_prefetch(m->weights + features[f]);
+            __builtin_prefetch(m->weights + features[f + 1]);
+            __builtin_prefetch(m->weights + features[f + 2]);
+            __builtin_prefetch(m->weights + features[f + 3]);
         }
+#endif
         for (; f < k; f++) {
-            features[f] &= mask;
-            __builtin_prefetch(m->weights + (size_t)features[f] * NER_ROW_TAGS);
+            features[f] = (features[f] & mask) * NER_ROW_TAGS;
+            __builtin_prefetch(m->weights + features[f]);
         }
         used += (uint32_t)k;
     }
