@@ -817,8 +817,39 @@ const int32_t *ner_model_last_scores(const ner_sentence *s)
     return s->scores;
 }
 
+#ifdef HAVE_AVX2_CLONES
+/* Adds (sign 1) or takes away (-1) the rows of k feature hashes to one
+ * word's scores, a row two widening loads: the later passes do this for a
+ * few features of most words. */
+__attribute__((target("avx2"))) static void add_rows_avx2(const ner_model *m, const uint32_t *features, size_t k,
+                                                           int32_t *scores, int sign)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    __m256i low = _mm256_setzero_si256(), high = _mm256_setzero_si256();
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        low = _mm256_add_epi32(low, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)row)));
+        high = _mm256_add_epi32(high, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(row + 8))));
+    }
+    __m256i *at = (__m256i *)(scores + 1);
+    if (sign > 0) {
+        _mm256_storeu_si256(at, _mm256_add_epi32(_mm256_loadu_si256(at), low));
+        _mm256_storeu_si256(at + 1, _mm256_add_epi32(_mm256_loadu_si256(at + 1), high));
+    } else {
+        _mm256_storeu_si256(at, _mm256_sub_epi32(_mm256_loadu_si256(at), low));
+        _mm256_storeu_si256(at + 1, _mm256_sub_epi32(_mm256_loadu_si256(at + 1), high));
+    }
+}
+#endif
+
 void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
 {
+#ifdef HAVE_AVX2_CLONES
+    if (cpu_has_avx2()) {
+        add_rows_avx2(m, features, k, scores, 1);
+        return;
+    }
+#endif
     uint32_t mask = (uint32_t)bucket_count(m) - 1;
     for (size_t f = 0; f < k; f++) {
         const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
@@ -829,6 +860,12 @@ void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t 
 
 void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
 {
+#ifdef HAVE_AVX2_CLONES
+    if (cpu_has_avx2()) {
+        add_rows_avx2(m, features, k, scores, -1);
+        return;
+    }
+#endif
     uint32_t mask = (uint32_t)bucket_count(m) - 1;
     for (size_t f = 0; f < k; f++) {
         const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
