@@ -12,6 +12,8 @@
  *
  * Sentences come either as CoNLL tokens (ner_prepare_strings) or as the
  * tokens of a text that the coder already matched (ner_prepare_tokens).
+ * A word met before in the document takes its description from the
+ * sentence's word cache (ner_word_cache.h) instead.
  */
 #ifndef MARSAD_NER_FEATURES_H
 #define MARSAD_NER_FEATURES_H
@@ -163,7 +165,7 @@ void ner_sentence_free(ner_sentence *s);
  * ner_tag_type: 0 for O) for the sentences that follow it; the tagger
  * calls it after each sentence, training with the tags of a first pass.
  * Call it before the next ner_prepare_*; ner_memory_forget starts a new
- * document. */
+ * document (and empties the word cache). */
 void ner_memory_note(ner_sentence *s, const uint8_t *tags);
 void ner_memory_forget(ner_sentence *s);
 /* The memory bits of key h in s's memory, as ner_word.memory has them. */
