@@ -803,12 +803,11 @@ __attribute__((target("avx2"))) static void sum_rows_avx2(const int16_t *weights
     _mm256_storeu_si256((__m256i *)(sum + 8), _mm256_permute2x128_si256(low, high, 0x31));
 }
 
+/* No cached answer of our own: threads tagging at once (ingest -j) would
+ * race to write it; libgcc's is set before main. */
 static bool cpu_has_avx2(void)
 {
-    static int has = -1;
-    if (has < 0)
-        has = __builtin_cpu_supports("avx2") ? 1 : 0;
-    return has;
+    return __builtin_cpu_supports("avx2");
 }
 #endif
 
