@@ -540,11 +540,27 @@ static inline void note_size(__m128i *bits, __m128i v)
     *bits = _mm_or_si128(*bits, _mm_xor_si128(v, _mm_srai_epi32(v, 31)));
 }
 
+/* The start's costs of a tag of PER and of the same tag of LOC, ORG and MISC. */
+static inline __m128i start_lanes(const narrow_costs *c, unsigned tag)
+{
+    return _mm_setr_epi32(c->start[tag], c->start[tag + 4], c->start[tag + 8], c->start[tag + 12]);
+}
+
+/* The path scores of a row of lanes: the best candidates (top) without
+ * their predecessors' bits (from), plus the word's scores, less the
+ * row's shift. */
+static inline __m128i arrive_lanes(__m128i top, __m128i from, __m128i scores, __m128i shift)
+{
+    return _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top, from), _mm_slli_epi32(scores, FROM_BITS)), shift);
+}
+
 /* Viterbi in the narrow lanes; false (and tags unset) when a score was too
  * large for them.  Built twice, and the machine's own picked when the
  * program starts: with AVX2's three-operand instructions and pmaxsd the
  * loop is half as long. */
-__attribute__((target_clones("avx2", "default"))) static bool viterbi_narrow(const narrow_costs *c, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags)
+__attribute__((target_clones("avx2", "default"))) static bool viterbi_narrow(const narrow_costs *c,
+                                                                             const int32_t *scores, size_t count,
+                                                                             uint8_t *work, uint8_t *tags)
 {
     const __m128i from_mask = _mm_set1_epi32(FROM_MASK);
     __m128i sizes = _mm_setzero_si128();
@@ -572,16 +588,10 @@ __attribute__((target_clones("avx2", "default"))) static bool viterbi_narrow(con
 
     /* the first word: the start's costs and its scores, shifted to O = 0 */
     LOAD_SCORES(scores);
-    __m128i start_o = _mm_cvtsi32_si128(c->start[NER_O]);
-    __m128i shift = _mm_shuffle_epi32(_mm_add_epi32(start_o, _mm_slli_epi32(o, FROM_BITS)), 0);
-    __m128i best_begin = _mm_sub_epi32(
-        _mm_add_epi32(_mm_setr_epi32(c->start[NER_B_PER], c->start[NER_B_LOC], c->start[NER_B_ORG], c->start[NER_B_MISC]),
-                      _mm_slli_epi32(begin, FROM_BITS)),
-        shift);
-    __m128i best_unit = _mm_sub_epi32(
-        _mm_add_epi32(_mm_setr_epi32(c->start[NER_U_PER], c->start[NER_U_LOC], c->start[NER_U_ORG], c->start[NER_U_MISC]),
-                      _mm_slli_epi32(unit, FROM_BITS)),
-        shift);
+    const __m128i none = _mm_setzero_si128();
+    __m128i shift = _mm_shuffle_epi32(arrive_lanes(_mm_cvtsi32_si128(c->start[NER_O]), none, o, none), 0);
+    __m128i best_begin = arrive_lanes(start_lanes(c, NER_B_PER), none, begin, shift);
+    __m128i best_unit = arrive_lanes(start_lanes(c, NER_U_PER), none, unit, shift);
     __m128i best_inside = _mm_set1_epi32(-(1 << 30)), best_last = best_inside;   /* no name goes on at the start */
     for (size_t i = 1; i < count; i++) {
         LOAD_SCORES(scores + i * NER_TAG_COUNT);
@@ -616,11 +626,11 @@ __attribute__((target_clones("avx2", "default"))) static bool viterbi_narrow(con
         __m128i from_o = _mm_and_si128(top_o, from_mask), from_begin = _mm_and_si128(top_begin, from_mask);
         __m128i from_unit = _mm_and_si128(top_unit, from_mask), from_inside = _mm_and_si128(top_inside, from_mask);
         __m128i from_last = _mm_and_si128(top_last, from_mask);
-        shift = _mm_shuffle_epi32(_mm_add_epi32(_mm_sub_epi32(top_o, from_o), _mm_slli_epi32(o, FROM_BITS)), 0);
-        best_begin = _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top_begin, from_begin), _mm_slli_epi32(begin, FROM_BITS)), shift);
-        best_unit = _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top_unit, from_unit), _mm_slli_epi32(unit, FROM_BITS)), shift);
-        best_inside = _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top_inside, from_inside), _mm_slli_epi32(inside, FROM_BITS)), shift);
-        best_last = _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top_last, from_last), _mm_slli_epi32(last, FROM_BITS)), shift);
+        shift = _mm_shuffle_epi32(arrive_lanes(top_o, from_o, o, none), 0);
+        best_begin = arrive_lanes(top_begin, from_begin, begin, shift);
+        best_unit = arrive_lanes(top_unit, from_unit, unit, shift);
+        best_inside = arrive_lanes(top_inside, from_inside, inside, shift);
+        best_last = arrive_lanes(top_last, from_last, last, shift);
         uint8_t *back = work + i * NER_TAG_COUNT;
         back[0] = (uint8_t)_mm_cvtsi128_si32(from_o);
         _mm_storeu_si128((__m128i *)(back + 1), _mm_packus_epi16(_mm_packs_epi32(from_begin, from_unit),
