@@ -7,9 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "clitics.h"
 #include "ner_model.h"
+#include "ner_word_cache.h"
 #include "normalize.h"
 
 static inline uint64_t mix64(uint64_t h)
@@ -113,6 +117,7 @@ void ner_sentence_free(ner_sentence *s)
     free(s->scores);
     free(s->work);
     free(s->memory);
+    ner_word_cache_free(&s->word_cache);
     memset(s, 0, sizeof *s);
 }
 
@@ -173,6 +178,16 @@ const ner_cluster_slot *ner_cluster_find(const ner_clusters *c, uint64_t key_has
         if (c->slots[i].key == 0)
             return NULL;
     }
+}
+
+/* Asks for the class table's slot of a key the word will look up shortly:
+ * the table is megabytes, and a new word's clitics and edges take long
+ * enough to hide the wait.  Always inline: GCC takes a function that only
+ * prefetches for one without effects and drops the call. */
+__attribute__((always_inline)) static inline void prefetch_class(const ner_clusters *c, uint64_t key_hash)
+{
+    if (c && c->slot_count)
+        __builtin_prefetch(&c->slots[(uint32_t)key_hash & (c->slot_count - 1)]);
 }
 
 static size_t count_lines(FILE *f)
@@ -291,11 +306,26 @@ uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h)
     const ner_memory_slot *slot = memory_slot(s->memory, h);
     if (slot->check != memory_check(h))
         return 0;
+#ifdef __SSE2__
+    /* the six sentence numbers at once (this runs a few times a word):
+     * within the window, d = now - last <= NER_MEMORY_SENTENCES unsigned,
+     * which SSE2 compares as signed with the top bits flipped; 0 is never */
+    const __m128i flip = _mm_set1_epi32(INT32_MIN), now = _mm_set1_epi32((int32_t)s->sentence_number);
+    const __m128i limit = _mm_xor_si128(_mm_set1_epi32(NER_MEMORY_SENTENCES + 1), flip), zero = _mm_setzero_si128();
+    __m128i first = _mm_loadu_si128((const __m128i *)slot->last);
+    __m128i rest = _mm_loadl_epi64((const __m128i *)(slot->last + 4));   /* lanes 2, 3: 0, never */
+    __m128i near_first = _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(now, first), flip), limit);
+    __m128i near_rest = _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(now, rest), flip), limit);
+    near_first = _mm_andnot_si128(_mm_cmpeq_epi32(first, zero), near_first);
+    near_rest = _mm_andnot_si128(_mm_cmpeq_epi32(rest, zero), near_rest);
+    return (uint8_t)(_mm_movemask_ps(_mm_castsi128_ps(near_first)) | _mm_movemask_ps(_mm_castsi128_ps(near_rest)) << 4);
+#else
     uint8_t bits = 0;
     for (unsigned t = 0; t < 6; t++)
         if (slot->last[t] && s->sentence_number - slot->last[t] <= NER_MEMORY_SENTENCES)
             bits |= (uint8_t)(1u << t);
     return bits;
+#endif
 }
 
 static void remember(ner_sentence *s, uint64_t h, unsigned type)
@@ -332,6 +362,25 @@ void ner_memory_forget(ner_sentence *s)
     if (s->memory)
         memset(s->memory, 0, NER_MEMORY_SLOTS * sizeof *s->memory);
     s->sentence_number = 0;
+    ner_word_cache_forget(&s->word_cache);
+}
+
+/* ner_string_hash of a word's edge (len > 0), inline for the usual eight
+ * bytes or fewer: eight a word, a call each cost as much as the hashing. */
+static inline uint64_t edge_hash(const char *s, size_t len)
+{
+    if (len > 8)
+        return ner_string_hash(s, len);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
+    if (len == 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+    } else {
+        h = (h ^ tail_bytes(s, len)) * 0xc4ceb9fe1a85ec53ULL;
+    }
+    h ^= h >> 29;
+    return mix64(h) | 1;
 }
 
 /* Hashes of the first and last 1 to 4 letters of a word (0 where the word
@@ -355,8 +404,8 @@ static void affixes(const char *word, size_t len, uint64_t *prefix, uint64_t *su
         tail[k] = len - i;
     }
     for (int k = 0; k < 4; k++) {
-        prefix[k] = head[k] && head[k] < len ? ner_string_hash(word, head[k]) : 0;
-        suffix[k] = tail[k] && tail[k] < len ? ner_string_hash(word + len - tail[k], tail[k]) : 0;
+        prefix[k] = head[k] && head[k] < len ? edge_hash(word, head[k]) : 0;
+        suffix[k] = tail[k] && tail[k] < len ? edge_hash(word + len - tail[k], tail[k]) : 0;
     }
 }
 
@@ -480,45 +529,54 @@ static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_wo
     return n;
 }
 
-static void describe(ner_sentence *s)
+/* What ner_word says of word t whatever the sentence: all but its memory,
+ * look-ahead and lexicon bits.  w->surface holds its surface's hash. */
+static void describe_word(const ner_sentence *s, const ner_token *t, ner_word *w)
 {
     clitic_reading readings[CLITIC_MAX_READINGS];
     char stem[CLITIC_MAX_WORD + 1];
+    const char *key = s->keys.data + t->key_offset;
+    size_t len = t->key_len;
+    w->key = ner_string_hash(key, len);
+    prefetch_class(s->clusters, w->key);
+    w->main_stem = w->key;
+    w->proclitics = 0;
+    w->stem_count = 0;
+    size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
+    for (size_t r = 1; r < n; r++) {
+        if (r > NER_MAX_STEMS && r != n - 1)
+            continue;   /* only the first readings and the deepest one are features */
+        size_t stem_len = clitic_stem(key, &readings[r], stem);
+        uint64_t h = ner_string_hash(stem, stem_len);
+        if (w->stem_count < NER_MAX_STEMS)
+            w->stems[w->stem_count++] = h;
+        if (r == n - 1) {
+            /* the reading that peels most: its stem, and what it peeled */
+            w->main_stem = h;
+            w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
+        }
+    }
+    if (w->main_stem != w->key)
+        prefetch_class(s->clusters, w->main_stem);
+    affixes(key, len, w->prefix, w->suffix);
+    w->shape = shape_of(t->surface, t->surface_len);
+    const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
+    w->coarse = c ? c->coarse : 0;
+    w->stats = c ? (uint16_t)c->stats : 0;
+    w->fine = c ? c->fine : 0;
+    const ner_cluster_slot *stem_slot = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
+    w->stem_fine = stem_slot ? stem_slot->fine : 0;
+    /* a form the corpus seldom has (ولباريس) takes its stem's path */
+    w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
+    set_brown_classes(w);
+}
+
+/* Gives every word of s what this sentence and the ones before say of it. */
+static void describe_in_sentence(ner_sentence *s)
+{
     for (size_t i = 0; i < s->count; i++) {
         const ner_token *t = &s->tokens[i];
         ner_word *w = &s->words[i];
-        const char *key = s->keys.data + t->key_offset;
-        size_t len = t->key_len;
-        w->surface = ner_string_hash(t->surface, t->surface_len);
-        w->key = ner_string_hash(key, len);
-        w->main_stem = w->key;
-        w->proclitics = 0;
-        w->stem_count = 0;
-        size_t n = len ? clitic_readings(key, len, t->ends_in_teh_marbuta, readings, CLITIC_MAX_READINGS) : 0;
-        for (size_t r = 1; r < n; r++) {
-            if (r > NER_MAX_STEMS && r != n - 1)
-                continue;   /* only the first readings and the deepest one are features */
-            size_t stem_len = clitic_stem(key, &readings[r], stem);
-            uint64_t h = ner_string_hash(stem, stem_len);
-            if (w->stem_count < NER_MAX_STEMS)
-                w->stems[w->stem_count++] = h;
-            if (r == n - 1) {
-                /* the reading that peels most: its stem, and what it peeled */
-                w->main_stem = h;
-                w->proclitics = ner_string_hash(key, readings[r].stem_offset) * 2 + (readings[r].enclitic_len > 0);
-            }
-        }
-        affixes(key, len, w->prefix, w->suffix);
-        w->shape = shape_of(t->surface, t->surface_len);
-        const ner_cluster_slot *c = ner_cluster_find(s->clusters, w->key);
-        w->coarse = c ? c->coarse : 0;
-        w->stats = c ? (uint16_t)c->stats : 0;
-        w->fine = c ? c->fine : 0;
-        const ner_cluster_slot *stem_slot = w->main_stem != w->key ? ner_cluster_find(s->clusters, w->main_stem) : NULL;
-        w->stem_fine = stem_slot ? stem_slot->fine : 0;
-        /* a form the corpus seldom has (ولباريس) takes its stem's path */
-        w->brown = c && c->brown ? c->brown : stem_slot ? stem_slot->brown : 0;
-        set_brown_classes(w);
         w->memory = ner_memory_recall(s, w->key);
         w->stem_memory = w->main_stem != w->key ? ner_memory_recall(s, w->main_stem) : 0;
         w->future = w->stem_future = 0;
@@ -549,18 +607,38 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
     s->count = n;
     buffer_truncate(&s->keys, 0);
     buffer_truncate(&s->text, 0);
+    /* the joined text's room at once: a call per word to grow it cost
+     * more than the copying */
+    size_t text_len = n;
+    for (size_t i = 0; i < n; i++)
+        text_len += lengths[i];
+    buffer_reserve(&s->text, text_len);
     for (size_t i = 0; i < n; i++) {
         ner_token *t = &s->tokens[i];
         t->surface = words[i];
         t->surface_len = lengths[i];
-        t->key_offset = (uint32_t)s->keys.len;
-        t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
         t->ends_in_teh_marbuta = lengths[i] >= 2 && memcmp(words[i] + lengths[i] - 2, "\xD8\xA9", 2) == 0;
+        s->words[i].surface = ner_string_hash(words[i], lengths[i]);
+        const ner_word *known = ner_word_cache_find(&s->word_cache, s->clusters, s->words[i].surface, words[i],
+                                                    lengths[i], NULL, 0, false);
+        t->described = known != NULL;
+        t->key_offset = (uint32_t)s->keys.len;
+        if (known) {
+            s->words[i] = *known;   /* its key is not needed */
+            t->key_len = 0;
+        } else {
+            t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
+            describe_word(s, t, &s->words[i]);
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+                                s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, true);
+        }
         t->lexicon_begin = t->lexicon_inside = 0;
         s->text_offset[i] = (uint32_t)s->text.len;
-        buffer_append(&s->text, words[i], lengths[i]);
-        buffer_append_char(&s->text, ' ');
+        memcpy(s->text.data + s->text.len, words[i], lengths[i]);
+        s->text.data[s->text.len + lengths[i]] = ' ';
+        s->text.len += lengths[i] + 1;
     }
+    s->text.data[s->text.len] = '\0';   /* as buffer_append leaves it */
     if (lex && n) {
         tokenize(s->text.data, s->text.len, &s->sub_tokens);
         lexicon_match_tokens(lex, s->text.data, &s->sub_tokens, &s->matches);
@@ -573,7 +651,7 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
                 s->tokens[i].lexicon_inside |= bits;
         }
     }
-    describe(s);
+    describe_in_sentence(s);
 }
 
 void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tokens, size_t first, size_t n,
@@ -592,6 +670,18 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
         t->key_len = src->key_len;
         buffer_append(&s->keys, token_key(tokens, src), src->key_len);
         t->ends_in_teh_marbuta = (src->flags & TOKEN_ENDS_IN_TEH_MARBUTA) != 0;
+        s->words[i].surface = ner_string_hash(t->surface, t->surface_len);
+        const ner_word *known =
+            ner_word_cache_find(&s->word_cache, s->clusters, s->words[i].surface, t->surface, t->surface_len,
+                                token_key(tokens, src), t->key_len, t->ends_in_teh_marbuta);
+        t->described = known != NULL;
+        if (known) {
+            s->words[i] = *known;
+        } else {
+            describe_word(s, t, &s->words[i]);
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+                                s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, false);
+        }
         t->lexicon_begin = t->lexicon_inside = 0;
     }
     if (matches) {
@@ -619,7 +709,7 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
             }
         }
     }
-    describe(s);
+    describe_in_sentence(s);
 }
 
 static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};

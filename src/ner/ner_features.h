@@ -12,6 +12,8 @@
  *
  * Sentences come either as CoNLL tokens (ner_prepare_strings) or as the
  * tokens of a text that the coder already matched (ner_prepare_tokens).
+ * A word met before in the document takes its description from the
+ * sentence's word cache (ner_word_cache.h) instead.
  */
 #ifndef MARSAD_NER_FEATURES_H
 #define MARSAD_NER_FEATURES_H
@@ -36,6 +38,7 @@ typedef struct {
     bool ends_in_teh_marbuta;
     uint32_t lexicon_begin;         /* bit k: a lexicon phrase of kind k starts here */
     uint32_t lexicon_inside;        /* bit k: a phrase of kind k goes on here */
+    bool described;                 /* its ner_word came whole from the word cache */
 } ner_token;
 
 /* The hashes of one word, computed once and shared by the templates that
@@ -113,6 +116,17 @@ typedef struct {
     uint32_t last[6];     /* sentence number last tagged O, PER, LOC, ORG, MISC, and I- of any */
 } ner_memory_slot;
 
+/* The descriptions of the words a document has had (ner_word_cache.h). */
+typedef struct {
+    struct ner_cached_word *entries;
+    uint32_t slot_count;       /* a power of two, or 0 before the first word */
+    uint32_t generation;       /* entries of another generation are empty */
+    uint32_t kept;             /* words kept since the table last grew */
+    const ner_clusters *clusters;             /* the word classes the entries were described with */
+    const ner_cluster_slot *cluster_slots;
+    uint32_t cluster_slot_count;
+} ner_word_cache;
+
 /* Everything a sentence needs on its way through the tagger; reused from
  * sentence to sentence so tagging allocates nothing in the steady state. */
 typedef struct {
@@ -127,6 +141,7 @@ typedef struct {
     lexicon_matches matches;
     ner_memory_slot *memory;   /* allocated by the first ner_memory_note */
     uint32_t sentence_number;  /* of this sentence, counting notes from 1 */
+    ner_word_cache word_cache;
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
     int32_t *scores;
@@ -150,7 +165,7 @@ void ner_sentence_free(ner_sentence *s);
  * ner_tag_type: 0 for O) for the sentences that follow it; the tagger
  * calls it after each sentence, training with the tags of a first pass.
  * Call it before the next ner_prepare_*; ner_memory_forget starts a new
- * document. */
+ * document (and empties the word cache). */
 void ner_memory_note(ner_sentence *s, const uint8_t *tags);
 void ner_memory_forget(ner_sentence *s);
 /* The memory bits of key h in s's memory, as ner_word.memory has them. */

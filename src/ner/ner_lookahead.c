@@ -125,22 +125,18 @@ static void set_recall_bits(ner_word *w, uint32_t bits)
     w->stem_future = (uint8_t)(bits >> 24);
 }
 
-/* Word i of the n words at w with the bits of round bits (NULL: as they
- * are), and its neighbours, as ner_recall_features wants them. */
-static size_t recall_features_with(const ner_word *w, size_t n, size_t i, const uint32_t *bits, uint32_t *out)
+/* The memory and look-ahead features of each of the n words at w (with
+ * their neighbours) taken out of or put into their scores. */
+static void swap_recall_weights(const ner_model *m, const ner_word *w, size_t n, int32_t *scores, bool add)
 {
-    ner_word view[3];
-    const ner_word *at[3] = {NULL, NULL, NULL};
-    for (size_t k = 0; k < 3; k++) {
-        size_t j = i + k;   /* i - 1 + k, shifted to stay unsigned */
-        if (j == 0 || j > n)
-            continue;
-        view[k] = w[j - 1];
-        if (bits)
-            set_recall_bits(&view[k], bits[j - 1]);
-        at[k] = &view[k];
+    uint32_t features[NER_MAX_FEATURES];
+    for (size_t i = 0; i < n; i++) {
+        size_t count = ner_recall_features(i ? &w[i - 1] : NULL, &w[i], i + 1 < n ? &w[i + 1] : NULL, features, 0);
+        if (add)
+            ner_model_add_weights(m, features, count, scores + i * NER_TAG_COUNT);
+        else
+            ner_model_remove_weights(m, features, count, scores + i * NER_TAG_COUNT);
     }
-    return ner_recall_features(at[0], at[1], at[2], out, 0);
 }
 
 /* Tags again, with the memory and the look-ahead of tags (the second
@@ -149,12 +145,11 @@ static size_t recall_features_with(const ner_word *w, size_t n, size_t i, const 
  * second pass's look-ahead already): their weights are swapped. */
 static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
 {
-    uint32_t *before = xmalloc((d->count + 1) * sizeof *before);
+    uint32_t *before = xmalloc((d->count + 1) * sizeof *before), *after = xmalloc((d->count + 1) * sizeof *after);
     for (size_t i = 0; i < d->count; i++)
         before[i] = recall_bits(&d->words[i]);
     ner_document_look_back(d, tags);
     ner_document_look_ahead(d, tags);
-    uint32_t features[NER_MAX_FEATURES];
     for (size_t k = 0; k < d->sentences; k++) {
         size_t a = d->sentence_start[k], n = d->sentence_start[k + 1] - a;
         bool changed = false;
@@ -162,17 +157,23 @@ static void tag_again(const ner_model *m, ner_document *d, uint8_t *tags)
             changed = recall_bits(&d->words[i]) != before[i];
         if (!changed)
             continue;
+        /* the words with their bits of before, and then of now, in place
+         * (copies of each word and its neighbours cost more than all the rest) */
+        ner_word *w = d->words + a;
+        int32_t *scores = d->scores + a * NER_TAG_COUNT;
         for (size_t i = 0; i < n; i++) {
-            int32_t *scores = d->scores + (a + i) * NER_TAG_COUNT;
-            size_t count = recall_features_with(d->words + a, n, i, before + a, features);
-            ner_model_remove_weights(m, features, count, scores);
-            count = recall_features_with(d->words + a, n, i, NULL, features);
-            ner_model_add_weights(m, features, count, scores);
+            after[a + i] = recall_bits(&w[i]);
+            set_recall_bits(&w[i], before[a + i]);
         }
+        swap_recall_weights(m, w, n, scores, false);
+        for (size_t i = 0; i < n; i++)
+            set_recall_bits(&w[i], after[a + i]);
+        swap_recall_weights(m, w, n, scores, true);
         grow_array((void **)&d->work, &d->work_cap, (n + 1) * NER_TAG_COUNT, 1);
-        ner_model_decode(m, d->scores + a * NER_TAG_COUNT, n, d->work, tags + a);
+        ner_model_decode(m, scores, n, d->work, tags + a);
     }
     free(before);
+    free(after);
 }
 
 void ner_lookahead_tag(const ner_model *m, ner_document *d, const uint8_t *first_tags, uint8_t *tags, unsigned rounds)

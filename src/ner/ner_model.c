@@ -16,6 +16,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_CLONES 1   /* functions built for AVX2 as well, picked at run time */
+#endif
 
 #define NER_MAGIC "MRSDNER1"
 #define NER_VERSION 4   /* 2: BILOU tags; 3: rows without O; 4: word-class slots hold a Brown path */
@@ -43,7 +47,10 @@ struct ner_model {
     int16_t *owned;           /* weights of a model built in memory */
     void *map;
     size_t map_len;
+    struct narrow_costs *costs;   /* the transitions for narrow Viterbi; NULL where they do not fit */
 };
+
+static void refresh_costs(ner_model *m);
 
 static const char *const type_names[5][2] = {
     {"O", "O"}, {"B-PER", "I-PER"}, {"B-LOC", "I-LOC"}, {"B-ORG", "I-ORG"}, {"B-MISC", "I-MISC"}};
@@ -137,6 +144,7 @@ ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
         m->clusters.slot_count = clusters->slot_count;
         m->header.cluster_slots = clusters->slot_count;
     }
+    refresh_costs(m);
     return m;
 }
 
@@ -194,6 +202,7 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
     }
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
+    refresh_costs(m);
 }
 
 ner_model *ner_model_average(ner_model *const *models, size_t k)
@@ -304,6 +313,7 @@ ner_model *ner_model_open(const char *path)
     m->weights = (const int16_t *)((const char *)map + WEIGHTS_OFFSET + h->cluster_slots * sizeof(ner_cluster_slot));
     m->map = map;
     m->map_len = (size_t)st.st_size;
+    refresh_costs(m);
     return m;
 }
 
@@ -350,6 +360,7 @@ void ner_model_close(ner_model *m)
         munmap(m->map, m->map_len);
     free(m->owned);
     free(m->owned_clusters);
+    free(m->costs);
     free(m);
 }
 
@@ -392,10 +403,9 @@ static inline void arrive(int64_t *next, uint8_t *back, unsigned t, int64_t top,
     next[t] = top - from_bits + (int64_t)score * (1 << FROM_BITS);
 }
 
-void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions, uint8_t *work, uint8_t *tags)
+/* Viterbi in int64, for any scores. */
+static void viterbi_wide(const int32_t *scores, size_t count, const int32_t *transitions, uint8_t *work, uint8_t *tags)
 {
-    if (count == 0)
-        return;
     int64_t after_closed[CLOSED_TAGS][CLOSED_TAGS];         /* [starting tag][closed tag before] */
     int64_t after_open[ENTITY_TYPES][2][2];                 /* [type][I-, L-][B-, I- before] */
     for (unsigned j = 0; j < CLOSED_TAGS; j++)
@@ -449,6 +459,254 @@ void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions
     }
 }
 
+#ifdef __SSE2__
+/* The same Viterbi four tags a step, in int32 lanes of SSE2, for the
+ * sentences whose numbers are small enough (all of a model's): the
+ * entity types side by side, so a row is five vectors,
+ * B- (of PER, LOC, ORG, MISC), U-, I-, L- and O.  Every row is shifted to
+ * make O's path score 0, which keeps a long sentence's sums in range and
+ * changes no comparison (all of a row's scores move by the same amount);
+ * paths carry their predecessor in the five low bits as above, so the
+ * largest of the candidates is the one the scalar code picks, whatever
+ * the order of comparing them. */
+#define NARROW_LIMIT (1 << 21)   /* |score|, |transition| below this: no int32 sum overflows */
+
+typedef struct narrow_costs {
+    /* the cost from each closed tag (O, L- of the four types, U- of them)
+     * to B- and to U- of the four types */
+    __m128i to_begin[CLOSED_TAGS], to_unit[CLOSED_TAGS];
+    __m128i last_to_o, unit_to_o, o_to_o;   /* L-x and U-x to O, by type; O to O in every lane */
+    __m128i begin_to_inside, inside_to_inside, begin_to_last, inside_to_last;
+    int32_t start[NER_TAG_COUNT];   /* scaled, NEG for the tags no sentence starts with */
+} narrow_costs;
+
+/* A tag's byte in a row of back pointers: O, then B-, U-, I-, L- of the four types. */
+static const uint8_t narrow_position[NER_TAG_COUNT] = {0, 1, 9, 13, 5, 2, 10, 14, 6, 3, 11, 15, 7, 4, 12, 16, 8};
+
+static __m128i lanes_of(const int32_t *transitions, const unsigned from[4], const unsigned to[4])
+{
+    int32_t v[4];
+    for (unsigned x = 0; x < 4; x++)
+        v[x] = (int32_t)scaled_cost(transitions, from[x], to[x]);
+    return _mm_setr_epi32(v[0], v[1], v[2], v[3]);
+}
+
+/* false when a transition is too large for the narrow lanes */
+static bool narrow_costs_init(narrow_costs *c, const int32_t *transitions)
+{
+    for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
+        if (transitions[i] >= NARROW_LIMIT || transitions[i] <= -NARROW_LIMIT)
+            return false;
+    unsigned begin[4], unit[4], inside[4], last[4], o[4] = {NER_O, NER_O, NER_O, NER_O};
+    for (unsigned x = 0; x < 4; x++) {
+        begin[x] = NER_B_PER + 4 * x;
+        inside[x] = begin[x] + 1;
+        last[x] = begin[x] + 2;
+        unit[x] = begin[x] + 3;
+    }
+    for (unsigned k = 0; k < CLOSED_TAGS; k++) {
+        unsigned from[4] = {closed_tags[k], closed_tags[k], closed_tags[k], closed_tags[k]};
+        c->to_begin[k] = lanes_of(transitions, from, begin);
+        c->to_unit[k] = lanes_of(transitions, from, unit);
+    }
+    c->last_to_o = lanes_of(transitions, last, o);
+    c->unit_to_o = lanes_of(transitions, unit, o);
+    c->o_to_o = lanes_of(transitions, o, o);
+    c->begin_to_inside = lanes_of(transitions, begin, inside);
+    c->inside_to_inside = lanes_of(transitions, inside, inside);
+    c->begin_to_last = lanes_of(transitions, begin, last);
+    c->inside_to_last = lanes_of(transitions, inside, last);
+    for (unsigned t = 0; t < NER_TAG_COUNT; t++)
+        c->start[t] = ner_transition_allowed(NER_TAG_COUNT, (ner_tag)t)
+                          ? transitions[NER_TAG_COUNT * NER_TAG_COUNT + t] * (1 << FROM_BITS)
+                          : -(1 << 30);
+    return true;
+}
+
+/* Written in GCC's vector extension, not as intrinsics: a compare and a
+ * blend where the target has them (AVX2's clone below), four
+ * instructions of SSE2 where not. */
+typedef int32_t lanes32 __attribute__((vector_size(16)));
+static inline __m128i max32(__m128i a, __m128i b)
+{
+    lanes32 x = (lanes32)a, y = (lanes32)b, greater = x > y;
+    return (__m128i)((greater & x) | (~greater & y));
+}
+
+/* |v| (or |v| - 1) of each lane, OR-ed into *bits: the largest stays below
+ * NARROW_LIMIT when every lane does. */
+static inline void note_size(__m128i *bits, __m128i v)
+{
+    *bits = _mm_or_si128(*bits, _mm_xor_si128(v, _mm_srai_epi32(v, 31)));
+}
+
+/* The start's costs of a tag of PER and of the same tag of LOC, ORG and MISC. */
+static inline __m128i start_lanes(const narrow_costs *c, unsigned tag)
+{
+    return _mm_setr_epi32(c->start[tag], c->start[tag + 4], c->start[tag + 8], c->start[tag + 12]);
+}
+
+/* The path scores of a row of lanes: the best candidates (top) without
+ * their predecessors' bits (from), plus the word's scores, less the
+ * row's shift. */
+static inline __m128i arrive_lanes(__m128i top, __m128i from, __m128i scores, __m128i shift)
+{
+    return _mm_sub_epi32(_mm_add_epi32(_mm_sub_epi32(top, from), _mm_slli_epi32(scores, FROM_BITS)), shift);
+}
+
+/* Viterbi in the narrow lanes; false (and tags unset) when a score was too
+ * large for them.  Built twice, and the machine's own picked when the
+ * program starts: with AVX2's three-operand instructions and pmaxsd the
+ * loop is half as long. */
+__attribute__((target_clones("avx2", "default"))) static bool viterbi_narrow(const narrow_costs *c,
+                                                                             const int32_t *scores, size_t count,
+                                                                             uint8_t *work, uint8_t *tags)
+{
+    const __m128i from_mask = _mm_set1_epi32(FROM_MASK);
+    __m128i sizes = _mm_setzero_si128();
+    /* one row of scores as O (lane 0 of o), B-, U-, I-, L- of the types */
+    __m128i o, begin, unit, inside, last;
+#define LOAD_SCORES(row)                                                                                    \
+    do {                                                                                                    \
+        const int32_t *r_ = (row);                                                                          \
+        __m128i r0 = _mm_loadu_si128((const __m128i *)r_), r1 = _mm_loadu_si128((const __m128i *)(r_ + 4)); \
+        __m128i r2 = _mm_loadu_si128((const __m128i *)(r_ + 8)), r3 = _mm_loadu_si128((const __m128i *)(r_ + 12)); \
+        __m128i r4 = _mm_cvtsi32_si128(r_[16]);                                                             \
+        __m128i t0 = _mm_unpacklo_epi32(r0, r1), t1 = _mm_unpacklo_epi32(r2, r3);   /* O U1 B1 B2, U2 U3 B3 B4 */ \
+        __m128i t2 = _mm_unpackhi_epi32(r0, r1), t3 = _mm_unpackhi_epi32(r2, r3);   /* I1 I2 L1 L2, I3 I4 L3 L4 */ \
+        o = _mm_unpacklo_epi64(t0, t1);                                             /* O U1 U2 U3 */        \
+        begin = _mm_unpackhi_epi64(t0, t1);                                                                 \
+        inside = _mm_unpacklo_epi64(t2, t3);                                                                \
+        last = _mm_unpackhi_epi64(t2, t3);                                                                  \
+        unit = _mm_or_si128(_mm_srli_si128(o, 4), _mm_slli_si128(r4, 12));                                  \
+        note_size(&sizes, o);                                                                               \
+        note_size(&sizes, begin);                                                                           \
+        note_size(&sizes, inside);                                                                          \
+        note_size(&sizes, last);                                                                            \
+        note_size(&sizes, r4);                                                                              \
+    } while (0)
+
+    /* the first word: the start's costs and its scores, shifted to O = 0 */
+    LOAD_SCORES(scores);
+    const __m128i none = _mm_setzero_si128();
+    __m128i shift = _mm_shuffle_epi32(arrive_lanes(_mm_cvtsi32_si128(c->start[NER_O]), none, o, none), 0);
+    __m128i best_begin = arrive_lanes(start_lanes(c, NER_B_PER), none, begin, shift);
+    __m128i best_unit = arrive_lanes(start_lanes(c, NER_U_PER), none, unit, shift);
+    __m128i best_inside = _mm_set1_epi32(-(1 << 30)), best_last = best_inside;   /* no name goes on at the start */
+    for (size_t i = 1; i < count; i++) {
+        LOAD_SCORES(scores + i * NER_TAG_COUNT);
+        /* B- and U- from the closed tags: O's path score is 0 */
+        __m128i top_begin = c->to_begin[0], top_unit = c->to_unit[0];
+#define FROM_CLOSED(vector, lane, k)                                                              \
+        do {                                                                                      \
+            __m128i b_ = _mm_shuffle_epi32(vector, _MM_SHUFFLE(lane, lane, lane, lane));          \
+            top_begin = max32(top_begin, _mm_add_epi32(b_, c->to_begin[k]));                      \
+            top_unit = max32(top_unit, _mm_add_epi32(b_, c->to_unit[k]));                         \
+        } while (0)
+        FROM_CLOSED(best_last, 0, 1);
+        FROM_CLOSED(best_unit, 0, 2);
+        FROM_CLOSED(best_last, 1, 3);
+        FROM_CLOSED(best_unit, 1, 4);
+        FROM_CLOSED(best_last, 2, 5);
+        FROM_CLOSED(best_unit, 2, 6);
+        FROM_CLOSED(best_last, 3, 7);
+        FROM_CLOSED(best_unit, 3, 8);
+#undef FROM_CLOSED
+        /* O from the closed tags: the best of eight lanes, then of O */
+        __m128i top_o = max32(_mm_add_epi32(best_last, c->last_to_o), _mm_add_epi32(best_unit, c->unit_to_o));
+        top_o = max32(top_o, _mm_shuffle_epi32(top_o, _MM_SHUFFLE(1, 0, 3, 2)));
+        top_o = max32(top_o, _mm_shuffle_epi32(top_o, _MM_SHUFFLE(2, 3, 0, 1)));
+        top_o = max32(top_o, c->o_to_o);
+        /* I- and L- from B- and I- of their type */
+        __m128i top_inside = max32(_mm_add_epi32(best_begin, c->begin_to_inside),
+                                   _mm_add_epi32(best_inside, c->inside_to_inside));
+        __m128i top_last = max32(_mm_add_epi32(best_begin, c->begin_to_last),
+                                 _mm_add_epi32(best_inside, c->inside_to_last));
+        /* arrive: the predecessor out of the low bits, the word's scores in */
+        __m128i from_o = _mm_and_si128(top_o, from_mask), from_begin = _mm_and_si128(top_begin, from_mask);
+        __m128i from_unit = _mm_and_si128(top_unit, from_mask), from_inside = _mm_and_si128(top_inside, from_mask);
+        __m128i from_last = _mm_and_si128(top_last, from_mask);
+        shift = _mm_shuffle_epi32(arrive_lanes(top_o, from_o, o, none), 0);
+        best_begin = arrive_lanes(top_begin, from_begin, begin, shift);
+        best_unit = arrive_lanes(top_unit, from_unit, unit, shift);
+        best_inside = arrive_lanes(top_inside, from_inside, inside, shift);
+        best_last = arrive_lanes(top_last, from_last, last, shift);
+        uint8_t *back = work + i * NER_TAG_COUNT;
+        back[0] = (uint8_t)_mm_cvtsi128_si32(from_o);
+        _mm_storeu_si128((__m128i *)(back + 1), _mm_packus_epi16(_mm_packs_epi32(from_begin, from_unit),
+                                                                  _mm_packs_epi32(from_inside, from_last)));
+    }
+#undef LOAD_SCORES
+    int32_t size[4];
+    _mm_storeu_si128((__m128i *)size, sizes);
+    if ((size[0] | size[1] | size[2] | size[3]) >= NARROW_LIMIT)
+        return false;
+    int32_t best[NER_TAG_COUNT];
+    best[0] = 0;
+    _mm_storeu_si128((__m128i *)(best + 1), best_begin);
+    _mm_storeu_si128((__m128i *)(best + 5), best_unit);
+    _mm_storeu_si128((__m128i *)(best + 9), best_inside);
+    _mm_storeu_si128((__m128i *)(best + 13), best_last);
+    unsigned end = 0;   /* O may always end a sentence */
+    for (unsigned t = 1; t < NER_TAG_COUNT; t++)
+        if (ner_tag_may_end((ner_tag)t) && best[narrow_position[t]] > best[narrow_position[end]])
+            end = t;
+    for (size_t i = count; i-- > 0;) {
+        tags[i] = (uint8_t)end;
+        if (i)
+            end = FROM_MASK - work[i * NER_TAG_COUNT + narrow_position[end]];
+    }
+    return true;
+}
+
+#else
+typedef struct narrow_costs {
+    int unused;
+} narrow_costs;
+static bool narrow_costs_init(narrow_costs *c, const int32_t *transitions)
+{
+    (void)c;
+    (void)transitions;
+    return false;
+}
+#endif
+
+/* Works out the model's costs for the narrow Viterbi once, not per sentence. */
+static void refresh_costs(ner_model *m)
+{
+    if (!m->costs)
+        m->costs = xmalloc(sizeof *m->costs);
+    if (!narrow_costs_init(m->costs, m->header.transitions)) {
+        free(m->costs);
+        m->costs = NULL;
+    }
+}
+
+static const narrow_costs *model_costs(const ner_model *m)
+{
+    return m->costs;
+}
+
+/* Viterbi with the narrow lanes where they hold the numbers (costs NULL:
+ * the transitions' are not narrow). */
+static void decode(const narrow_costs *costs, const int32_t *scores, size_t count, const int32_t *transitions,
+                   uint8_t *work, uint8_t *tags)
+{
+    if (count == 0)
+        return;
+#ifdef __SSE2__
+    if (costs && viterbi_narrow(costs, scores, count, work, tags))
+        return;
+#endif
+    viterbi_wide(scores, count, transitions, work, tags);
+}
+
+void ner_viterbi(const int32_t *scores, size_t count, const int32_t *transitions, uint8_t *work, uint8_t *tags)
+{
+    narrow_costs costs;
+    decode(narrow_costs_init(&costs, transitions) ? &costs : NULL, scores, count, transitions, work, tags);
+}
+
 void ner_viterbi_float(const float *scores, size_t count, const float *transitions, uint8_t *work, uint8_t *tags)
 {
     if (count == 0)
@@ -487,10 +745,11 @@ void ner_viterbi_float(const float *scores, size_t count, const float *transitio
 }
 
 /* The sum of k bucket rows (each NER_ROW_TAGS int16 weights, the tags
- * after O) as int32, into sum.  This and ner_model_add_weights are where
+ * after O; rows[f] the offset of one in weights, bucket * NER_ROW_TAGS) as
+ * int32, into sum.  This and ner_model_add_weights are where
  * the tagger reads the table's rows. */
-_Static_assert(NER_ROW_TAGS == 16, "a row is two vectors of eight tags");
-static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, int32_t *sum)
+_Static_assert(NER_ROW_TAGS == 16, "a row is two vectors of eight tags, its offset a bucket shifted by 4");
+static void sum_rows(const int16_t *weights, const uint32_t *rows, size_t k, int32_t *sum)
 {
 #ifdef __SSE2__
     /* SSE2 has no widening add, but pmaddwd of two rows interleaved word
@@ -499,10 +758,10 @@ static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, 
     const __m128i ones = _mm_set1_epi16(1), zero = _mm_setzero_si128();
     __m128i acc[4] = {zero, zero, zero, zero};
     for (size_t f = 0; f < k; f += 2) {
-        const __m128i *x = (const __m128i *)(weights + (size_t)buckets[f] * NER_ROW_TAGS);
+        const __m128i *x = (const __m128i *)(weights + rows[f]);
         __m128i x0 = _mm_loadu_si128(x), x1 = _mm_loadu_si128(x + 1), y0 = zero, y1 = zero;
         if (f + 1 < k) {   /* an odd row out pairs with zeros */
-            const __m128i *y = (const __m128i *)(weights + (size_t)buckets[f + 1] * NER_ROW_TAGS);
+            const __m128i *y = (const __m128i *)(weights + rows[f + 1]);
             y0 = _mm_loadu_si128(y);
             y1 = _mm_loadu_si128(y + 1);
         }
@@ -516,20 +775,90 @@ static void sum_rows(const int16_t *weights, const uint32_t *buckets, size_t k, 
 #else
     memset(sum, 0, NER_ROW_TAGS * sizeof *sum);
     for (size_t f = 0; f < k; f++) {
-        const int16_t *row = weights + (size_t)buckets[f] * NER_ROW_TAGS;
+        const int16_t *row = weights + rows[f];
         for (unsigned t = 0; t < NER_ROW_TAGS; t++)
             sum[t] += row[t];
     }
 #endif
 }
 
+#ifdef HAVE_AVX2_CLONES
+/* sum_rows with AVX2: a row is one 256-bit load, and each step adds two
+ * rows as eight pairs per 128-bit half; the halves come out as tags 1-4
+ * and 9-12 (low words) and 5-8 and 13-16 (high), put in order at the end. */
+__attribute__((target("avx2"))) static void sum_rows_avx2(const int16_t *weights, const uint32_t *rows, size_t k,
+                                                           int32_t *sum)
+{
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i low = _mm256_setzero_si256(), high = _mm256_setzero_si256();
+    size_t f = 0;
+    for (; f + 4 <= k; f += 4) {   /* four rows a step: the loop's own counting halves */
+        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + rows[f]));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 1]));
+        __m256i u = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 2]));
+        __m256i v = _mm256_loadu_si256((const __m256i *)(weights + rows[f + 3]));
+        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(x, y), ones));
+        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(x, y), ones));
+        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(u, v), ones));
+        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(u, v), ones));
+    }
+    for (; f < k; f += 2) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(weights + rows[f]));
+        __m256i y = f + 1 < k ? _mm256_loadu_si256((const __m256i *)(weights + rows[f + 1]))
+                              : _mm256_setzero_si256();   /* an odd row out pairs with zeros */
+        low = _mm256_add_epi32(low, _mm256_madd_epi16(_mm256_unpacklo_epi16(x, y), ones));
+        high = _mm256_add_epi32(high, _mm256_madd_epi16(_mm256_unpackhi_epi16(x, y), ones));
+    }
+    _mm256_storeu_si256((__m256i *)sum, _mm256_permute2x128_si256(low, high, 0x20));
+    _mm256_storeu_si256((__m256i *)(sum + 8), _mm256_permute2x128_si256(low, high, 0x31));
+}
+
+/* No cached answer of our own: threads tagging at once (ingest -j) would
+ * race to write it; libgcc's is set before main. */
+static bool cpu_has_avx2(void)
+{
+    return __builtin_cpu_supports("avx2");
+}
+#endif
+
 const int32_t *ner_model_last_scores(const ner_sentence *s)
 {
     return s->scores;
 }
 
+#ifdef HAVE_AVX2_CLONES
+/* Adds (sign 1) or takes away (-1) the rows of k feature hashes to one
+ * word's scores, a row two widening loads: the later passes do this for a
+ * few features of most words. */
+__attribute__((target("avx2"))) static void add_rows_avx2(const ner_model *m, const uint32_t *features, size_t k,
+                                                           int32_t *scores, int sign)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    __m256i low = _mm256_setzero_si256(), high = _mm256_setzero_si256();
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
+        low = _mm256_add_epi32(low, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)row)));
+        high = _mm256_add_epi32(high, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(row + 8))));
+    }
+    __m256i *at = (__m256i *)(scores + 1);
+    if (sign > 0) {
+        _mm256_storeu_si256(at, _mm256_add_epi32(_mm256_loadu_si256(at), low));
+        _mm256_storeu_si256(at + 1, _mm256_add_epi32(_mm256_loadu_si256(at + 1), high));
+    } else {
+        _mm256_storeu_si256(at, _mm256_sub_epi32(_mm256_loadu_si256(at), low));
+        _mm256_storeu_si256(at + 1, _mm256_sub_epi32(_mm256_loadu_si256(at + 1), high));
+    }
+}
+#endif
+
 void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
 {
+#ifdef HAVE_AVX2_CLONES
+    if (cpu_has_avx2()) {
+        add_rows_avx2(m, features, k, scores, 1);
+        return;
+    }
+#endif
     uint32_t mask = (uint32_t)bucket_count(m) - 1;
     for (size_t f = 0; f < k; f++) {
         const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
@@ -540,6 +869,12 @@ void ner_model_add_weights(const ner_model *m, const uint32_t *features, size_t 
 
 void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size_t k, int32_t *scores)
 {
+#ifdef HAVE_AVX2_CLONES
+    if (cpu_has_avx2()) {
+        add_rows_avx2(m, features, k, scores, -1);
+        return;
+    }
+#endif
     uint32_t mask = (uint32_t)bucket_count(m) - 1;
     for (size_t f = 0; f < k; f++) {
         const int16_t *row = m->weights + (size_t)(features[f] & mask) * NER_ROW_TAGS;
@@ -550,7 +885,7 @@ void ner_model_remove_weights(const ner_model *m, const uint32_t *features, size
 
 void ner_model_decode(const ner_model *m, const int32_t *scores, size_t count, uint8_t *work, uint8_t *tags)
 {
-    ner_viterbi(scores, count, m->header.transitions, work, tags);
+    decode(model_costs(m), scores, count, m->header.transitions, work, tags);
 }
 
 void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
@@ -579,21 +914,45 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     uint32_t used = 0;
     for (size_t i = 0; i < n; i++) {
         s->feature_start[i] = used;
-        size_t k = ner_features(s, i, s->features + used);
-        /* the rows are scattered over megabytes: ask for them now, so that
-         * they come in while the next words' features are hashed */
-        for (size_t f = used; f < used + k; f++) {
-            s->features[f] &= mask;
-            __builtin_prefetch(m->weights + (size_t)s->features[f] * NER_ROW_TAGS);
+        uint32_t *features = s->features + used;
+        size_t k = ner_features(s, i, features);
+        /* each hash becomes the offset of its bucket's row, and the rows,
+         * scattered over megabytes, are asked for now, so that they come
+         * in while the next words' features are hashed (four a step) */
+        size_t f = 0;
+#ifdef __SSE2__
+        const __m128i masks = _mm_set1_epi32((int32_t)mask);
+        for (; f + 4 <= k; f += 4) {
+            __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
+            _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
+            __builtin_prefetch(m->weights + features[f]);
+            __builtin_prefetch(m->weights + features[f + 1]);
+            __builtin_prefetch(m->weights + features[f + 2]);
+            __builtin_prefetch(m->weights + features[f + 3]);
+        }
+#endif
+        for (; f < k; f++) {
+            features[f] = (features[f] & mask) * NER_ROW_TAGS;
+            __builtin_prefetch(m->weights + features[f]);
         }
         used += (uint32_t)k;
     }
     s->feature_start[n] = used;
+#ifdef HAVE_AVX2_CLONES
+    bool wide = cpu_has_avx2();
+#endif
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = s->scores + i * NER_TAG_COUNT;
+        const uint32_t *features = s->features + s->feature_start[i];
+        size_t k = s->feature_start[i + 1] - s->feature_start[i];
         scores[0] = 0;   /* O's weight is 0 in every row */
-        sum_rows(m->weights, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
-                 scores + 1);
+#ifdef HAVE_AVX2_CLONES
+        if (wide) {
+            sum_rows_avx2(m->weights, features, k, scores + 1);
+            continue;
+        }
+#endif
+        sum_rows(m->weights, features, k, scores + 1);
     }
-    ner_viterbi(s->scores, n, m->header.transitions, s->work, tags);
+    decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
 }
