@@ -538,6 +538,28 @@ static void disasters_are_not_attacks(void **state)
     release(&c);
 }
 
+/* Goals, minutes and milestones are no casualties; لقي alone is "met",
+ * لقي ... مصرعهم "were killed". */
+static void scores_and_minutes_are_no_casualties(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وقادت حصيلة رائعة من 43 هدفا في 50 مباراة الفريق إلى اللقب.", 20180511);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "استمرت سيطرة ليفربول حتى الدقيقة 25، حين أصيب النجم المصري محمد صلاح.", 20180526);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "ففي باريس، وأمام 48360 متفرجا، لقي الريال خسارته الأخيرة في المباراة.", 20180503);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "وشنت القوات الإسرائيلية هجوما على غزة. ومنذ ذلك اليوم، لقي 110 فلسطينيين مصرعهم برصاص الجيش.", 20180518);
+    const event *e = find(&c, EVENT_ASSAULT, "ISR", "PSE");
+    assert_non_null(e);
+    assert_int_equal(e->dead, 110);
+    release(&c);
+}
+
 /* وفاة and توفي tell of a death, not of an attack: alone they code nothing,
  * beside an attack they count its dead. */
 static void a_death_alone_is_no_attack(void **state)
@@ -1102,6 +1124,7 @@ int main(void)
         cmocka_unit_test(no_comment_no_change_and_whose_figure),
         cmocka_unit_test(disasters_are_not_attacks),
         cmocka_unit_test(a_death_alone_is_no_attack),
+        cmocka_unit_test(scores_and_minutes_are_no_casualties),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

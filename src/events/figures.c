@@ -26,11 +26,14 @@ static bool takes_a_figure_after(const lexicon_match *m)
     return false;
 }
 
-/* A number that is no age, time or year: not "(29 عاما)", "عام 2016", "في 2015". */
+/* A number that is no age, time, year or score: not "(29 عاما)", "عام 2016",
+ * "في 2015", "43 هدفا", "الدقيقة 25". */
 static bool counts_people(const article *a, const parsed_number *n)
 {
     size_t after = n->first_token + n->token_count;
-    if (after < a->tokens->count && key_in(a->tokens, after, &time_units))
+    if (after < a->tokens->count && (key_in(a->tokens, after, &time_units) || key_in(a->tokens, after, &counted_things)))
+        return false;
+    if (n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &numbered_by))
         return false;
     if (n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &year_words))
         return false;
