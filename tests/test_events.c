@@ -538,6 +538,26 @@ static void disasters_are_not_attacks(void **state)
     release(&c);
 }
 
+/* A match is no meeting and play is no attack, but statesmen who meet at
+ * a match still meet, and a riot after one still kills. */
+static void games_are_no_events(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وستلتقي البرتغال بإسبانيا على ملعب فيشت في المباراة الأولى.", 20180615);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    code(&c, "يستضيف ملعب سان بطرسبورغ مساء الثلاثاء مواجهة مثيرة بين المنتخب الفرنسي ونظيره البلجيكي.", 20180710);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    expect_event("والتقى الرئيس الفرنسي نظيره الروسي في موسكو قبل المباراة النهائية للمونديال.", 20180715,
+                 EVENT_CONSULT, "FRA", "RUS");
+    code(&c, "وقتل 5 أشخاص في أعمال شغب عقب مباراة لكرة القدم في القاهرة.", 20180615);
+    assert_int_equal(c.events.count, 1);
+    assert_int_equal(c.events.items[0].dead, 5);
+    release(&c);
+}
+
 /* Goals, minutes and milestones are no casualties; لقي alone is "met",
  * لقي ... مصرعهم "were killed". */
 static void scores_and_minutes_are_no_casualties(void **state)
@@ -1125,6 +1145,7 @@ int main(void)
         cmocka_unit_test(disasters_are_not_attacks),
         cmocka_unit_test(a_death_alone_is_no_attack),
         cmocka_unit_test(scores_and_minutes_are_no_casualties),
+        cmocka_unit_test(games_are_no_events),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

@@ -50,6 +50,7 @@ typedef struct {
     size_t sentence_figures_at;     /* the token of its first casualty word, or SIZE_MAX */
     const lexicon_match *figures_owner;   /* the attack its figures belong to, or NULL */
     bool sentence_is_disaster;      /* it tells of dead or injured and names a quake, flood, fire ... */
+    bool sentence_is_a_game;        /* it names a match, league or coach, and no dead or injured */
 } article;
 
 /* The sentence being coded. */
@@ -104,6 +105,7 @@ const char *key_after_conjunction(const article *a, const lexicon_match *m, size
 size_t token_holding(const token_list *tokens, uint32_t at);
 bool declines_to_comment(const article *a, const sentence_view *s, const lexicon_match *m);
 bool is_a_disaster(const article *a, const sentence_view *s);
+bool is_about_a_game(const article *a, const sentence_view *s);
 
 /* parties.c */
 bool names_a_party(const actor *a);

@@ -542,6 +542,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
         while (s.end_match < ms->count && ms->items[s.end_match].first_token < s.end)
             s.end_match++;
         a.sentence_is_disaster = is_a_disaster(&a, &s);
+        a.sentence_is_a_game = is_about_a_game(&a, &s);
         bool dates_read = false;
         size_t sentence_events = out->count;
         a.sentence_first_event = out->count;

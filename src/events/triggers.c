@@ -257,6 +257,42 @@ bool is_a_disaster(const article *a, const sentence_view *s)
     return false;
 }
 
+/* "وستلتقي البرتغال بإسبانيا على ملعب فيشت"، "خطف الفوز في الدقائق
+ * الأخيرة من المباراة": a sentence that names a match, a league or a coach
+ * tells of a game; its meetings are matches and its attacks, clashes and
+ * snatches are play.  Not when it counts dead or injured (a riot after a
+ * match), nor when a statesman, soldier or international body is in it.
+ * Read once a sentence (code_events), and only where one of those
+ * triggers is. */
+bool is_about_a_game(const article *a, const sentence_view *s)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    bool playable = false;
+    for (size_t i = s->first_match; i < s->end_match; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (cue_of(m, CUE_DEAD) || cue_of(m, CUE_DIED) || cue_of(m, CUE_INJURED))
+            return false;
+        playable = playable || is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) ||
+                   is_trigger_of(m, EVENT_COERCE) || is_trigger_of(m, EVENT_THREATEN);
+    }
+    if (!playable)
+        return false;
+    /* "التقى الرئيس الفرنسي نظيره الروسي قبل المباراة النهائية": statesmen
+     * and soldiers do not play */
+    for (size_t k = s->first_actor; k < s->end_actor; k++) {
+        const char *sector = a->actors->actors[k].sector;
+        if (a->actors->actors[k].is_state_metonym)   /* البرتغال، مدريد: the teams */
+            continue;
+        if (strcmp(sector, "GOV") == 0 || strcmp(sector, "MIL") == 0 || strcmp(sector, "REB") == 0 ||
+            strcmp(sector, "LEG") == 0 || strcmp(sector, "COP") == 0 || a->actors->actors[k].org[0])
+            return false;
+    }
+    for (size_t i = s->first; i < s->end; i++)
+        if (a->tokens->tokens[i].kind == TOKEN_WORD && key_in(a->tokens, i, &games))
+            return true;
+    return false;
+}
+
 /* Does the text hold أ، إ or آ (which matching keys fold to ا)? */
 static bool has_hamza_alef(const char *text, size_t len)
 {
@@ -274,6 +310,9 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m) || toll_of_the_attack_after(a, s, m))
         return NULL;
     if (a->sentence_is_disaster && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED)))
+        return NULL;
+    if (a->sentence_is_a_game && (is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) ||
+                                  is_trigger_of(m, EVENT_COERCE) || is_trigger_of(m, EVENT_THREATEN)))
         return NULL;
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
