@@ -538,6 +538,24 @@ static void disasters_are_not_attacks(void **state)
     release(&c);
 }
 
+/* "طلب من تركيا" asks Turkey; a source that asks not to be named and a
+ * reporter's request for comment ask nothing of anyone. */
+static void requests_of_a_state_and_of_no_one(void **state)
+{
+    (void)state;
+    expect_event("وطلب العراق من تركيا سحب قواتها.", 20180615, EVENT_REQUEST, "IRQ", "TUR");
+    coded c;
+    code(&c, "وقال المسؤول الإيراني الذي طلب عدم نشر اسمه إن طهران سترد.", 20180615);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_REQUEST);
+    release(&c);
+    code(&c, "ولم ترد السفارة الإيرانية على طلب للتعليق.", 20180615);
+    assert_int_equal(c.events.count, 0);
+    release(&c);
+    /* asking for no interference is still a request */
+    expect_event("وطلبت روسيا من الولايات المتحدة عدم التدخل في شؤونها.", 20180615, EVENT_REQUEST, "RUS", "USA");
+}
+
 /* A match is no meeting and play is no attack, but statesmen who meet at
  * a match still meet, and a riot after one still kills. */
 static void games_are_no_events(void **state)
@@ -1146,6 +1164,7 @@ int main(void)
         cmocka_unit_test(a_death_alone_is_no_attack),
         cmocka_unit_test(scores_and_minutes_are_no_casualties),
         cmocka_unit_test(games_are_no_events),
+        cmocka_unit_test(requests_of_a_state_and_of_no_one),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

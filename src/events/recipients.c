@@ -37,9 +37,10 @@ size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, s
             if ((!names_a_party(x) && !x->sector[0]) || strcmp(x->sector, "MED") == 0)
                 continue;
             /* "وافقت على الانسحاب من الحديدة": the place left is no party to
-             * a word or a withdrawal (force falls on places, though) */
+             * a word or a withdrawal (force falls on places, though); "طلب
+             * العراق من تركيا" asks something of Turkey */
             bool place_left = x->is_location && x->first_token > 0 && key_is(a->tokens, x->first_token - 1, "من");
-            if (place_left && type != EVENT_ASSAULT && type != EVENT_COERCE)
+            if (place_left && type != EVENT_ASSAULT && type != EVENT_COERCE && type != EVENT_REQUEST)
                 continue;
             /* "إلى انسحاب كافة القوات": a party with no name of its own must
              * follow at once to be the one acted upon */

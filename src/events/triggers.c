@@ -293,6 +293,18 @@ bool is_about_a_game(const article *a, const sentence_view *s)
     return false;
 }
 
+/* "قال المسؤول الذي طلب عدم نشر اسمه"، "لم ترد على طلب للتعليق": a
+ * source's anonymity or a reporter's question asks nothing of anyone. */
+static bool asks_for_anonymity_or_comment(const article *a, const sentence_view *s, const lexicon_match *m)
+{
+    if (!is_trigger_of(m, EVENT_REQUEST))
+        return false;
+    size_t after = m->first_token + m->token_count;
+    if (after < s->end && key_in(a->tokens, after, &for_comment))
+        return true;
+    return after + 1 < s->end && key_is(a->tokens, after, "عدم") && key_in(a->tokens, after + 1, &withheld_names);
+}
+
 /* Does the text hold أ، إ or آ (which matching keys fold to ا)? */
 static bool has_hamza_alef(const char *text, size_t len)
 {
@@ -310,6 +322,8 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m) || toll_of_the_attack_after(a, s, m))
         return NULL;
     if (a->sentence_is_disaster && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED)))
+        return NULL;
+    if (asks_for_anonymity_or_comment(a, s, m))
         return NULL;
     if (a->sentence_is_a_game && (is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) ||
                                   is_trigger_of(m, EVENT_COERCE) || is_trigger_of(m, EVENT_THREATEN)))
