@@ -538,6 +538,23 @@ static void disasters_are_not_attacks(void **state)
     release(&c);
 }
 
+/* A threat of a kind (التهديد الإرهابي) is a danger talked about; a
+ * threat that is someone's (تهديداتها) or a nationality's is made. */
+static void dangers_are_no_threats(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "وقال قائد شرطة لندن إن التهديد الإرهابي اليميني أكثر أهمية مما يظنه البعض.", 20180227);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_THREATEN);
+    release(&c);
+    code(&c, "وأعلنت منظمة الصليب الأحمر سحب موظفيها من اليمن بسبب تهديدات أمنية.", 20180607);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_THREATEN);
+    release(&c);
+    expect_event("وهددت إيران الولايات المتحدة بإغلاق مضيق هرمز.", 20180705, EVENT_THREATEN, "IRN", "USA");
+}
+
 /* "طلب من تركيا" asks Turkey; a source that asks not to be named and a
  * reporter's request for comment ask nothing of anyone. */
 static void requests_of_a_state_and_of_no_one(void **state)
@@ -1165,6 +1182,7 @@ int main(void)
         cmocka_unit_test(scores_and_minutes_are_no_casualties),
         cmocka_unit_test(games_are_no_events),
         cmocka_unit_test(requests_of_a_state_and_of_no_one),
+        cmocka_unit_test(dangers_are_no_threats),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

@@ -201,11 +201,16 @@ static bool means_of_the_act_before(const article *a, const sentence_view *s, co
     return false;
 }
 
-/* "التهديد الذي يشكله تنظيم داعش": a threat that something poses is a
- * danger talked about, not a threat made. */
+/* "التهديد الذي يشكله تنظيم داعش"، "التهديد الإرهابي": a threat that
+ * something poses, or a threat of a kind, is a danger talked about, not a
+ * threat made. */
 static bool a_danger_posed(const article *a, const lexicon_match *m)
 {
     size_t after = m->first_token + m->token_count;
+    /* "لا يزال التهديد الجهادي قائما"; but "تهديداتها النووية" are its own */
+    if (after < a->tokens->count && key_in(a->tokens, after, &kinds_of_danger) && is_trigger_of(m, EVENT_THREATEN) &&
+        !m->has_pronoun_suffix)
+        return true;
     if (after + 1 < a->tokens->count && key_in(a->tokens, after, &relative_pronouns))
         after++;
     return after < a->tokens->count && key_in(a->tokens, after, &poses);
