@@ -538,6 +538,21 @@ static void disasters_are_not_attacks(void **state)
     release(&c);
 }
 
+/* A statesman or the press attacks with words; soldiers and gunmen with
+ * arms. */
+static void attacks_in_words_are_accusations(void **state)
+{
+    (void)state;
+    expect_event("وهاجم وزير الخارجية الروسي سيرغي لافروف ما يسمى بالمهمات النووية المشتركة.", 20180228, EVENT_ACCUSE,
+                 "RUS", "-");
+    expect_event("وكان الجيش الإسرائيلي هاجم عشرات المواقع العسكرية في غزة.", 20180530, EVENT_ASSAULT, "ISR", "PSE");
+    coded c;
+    code(&c, "وكان الجيش الإسرائيلي هاجم عشرات المواقع العسكرية في غزة.", 20180530);
+    for (size_t i = 0; i < c.events.count; i++)
+        assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
+    release(&c);
+}
+
 /* A threat of a kind (التهديد الإرهابي) is a danger talked about; a
  * threat that is someone's (تهديداتها) or a nationality's is made. */
 static void dangers_are_no_threats(void **state)
@@ -1183,6 +1198,7 @@ int main(void)
         cmocka_unit_test(games_are_no_events),
         cmocka_unit_test(requests_of_a_state_and_of_no_one),
         cmocka_unit_test(dangers_are_no_threats),
+        cmocka_unit_test(attacks_in_words_are_accusations),
         cmocka_unit_test(whose_fire_killed),
         cmocka_unit_test(arrests_ages_and_years),
         cmocka_unit_test(expelled_and_arrested_are_no_authors),

@@ -202,6 +202,14 @@ static void push_for_each_subject(article *a, const sentence_view *s, const even
     }
 }
 
+/* A person who bears no arms, or the press: its attacks are words. */
+static bool attacks_with_words(const actor *x)
+{
+    if (strcmp(x->sector, "MED") == 0)
+        return true;
+    return x->type == ENTITY_PER && strcmp(x->sector, "MIL") != 0 && strcmp(x->sector, "COP") != 0 && !is_armed_group(x);
+}
+
 static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_index, const lexicon_match *m,
                          const lexicon_entry *trigger)
 {
@@ -326,6 +334,14 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         subject = SIZE_MAX;
         if (a->last_actor.present)
             e.actor = a->last_actor;
+    }
+    /* "هاجم لافروف ما يسمى بالمهمات النووية"، "هاجمت الصحافة الروسية
+     * الأمر": a statesman or the press attacks with words */
+    if (e.type == EVENT_ASSAULT && pos == TRIGGER_VERB && subject != SIZE_MAX && key_in(a->tokens, ti, &attacks_in_words) &&
+        attacks_with_words(&a->actors->actors[subject])) {
+        e.type = EVENT_ACCUSE;
+        e.mode = "";
+        e.dead = e.injured = e.arrested = NO_COUNT;
     }
     if (subject != SIZE_MAX) {
         e.actor = party_from(&a->actors->actors[subject]);
