@@ -2,7 +2,9 @@
  * the cache is described exactly as preparing it afresh would, sentence
  * after sentence (the memory bits are the sentence's own, never the
  * cache's), after another model's word classes, and when a tokenised
- * text gives a known surface another key. */
+ * text gives a known surface another key; and the sums of a word's own
+ * features' weights kept with it give every word the scores summing all
+ * its features afresh gives, in any context, under any model. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -77,13 +79,13 @@ static void assert_same_words(const ner_sentence *a, const ner_sentence *b)
 }
 
 /* A model of random weights: every feature moves the tags. */
-static ner_model *random_model(const ner_clusters *clusters)
+static ner_model *random_model_of(const ner_clusters *clusters, unsigned seed)
 {
     ner_model *m = ner_model_new(12, clusters);
     size_t buckets = (size_t)1 << 12;
     float *weights = malloc(buckets * NER_TAG_COUNT * sizeof *weights);
     float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    srand(7);
+    srand(seed);
     for (size_t i = 0; i < buckets * NER_TAG_COUNT; i++)
         weights[i] = (float)(rand() % 2001 - 1000) / 1000.0f;
     for (size_t i = 0; i < (NER_TAG_COUNT + 1) * NER_TAG_COUNT; i++)
@@ -91,6 +93,30 @@ static ner_model *random_model(const ner_clusters *clusters)
     ner_model_set_weights(m, weights, transitions);
     free(weights);
     return m;
+}
+
+static ner_model *random_model(const ner_clusters *clusters)
+{
+    return random_model_of(clusters, 7);
+}
+
+/* The scores m's last tagging of s gave each word are the sums of the
+ * weights of all its features (ner_features), added one by one: a word
+ * whose own features' sum came from the word cache, or a context feature
+ * taken for the word's own, would differ.  Returns how many words took
+ * their sum from the cache. */
+static size_t assert_scores_fresh(const ner_model *m, const ner_sentence *s)
+{
+    const int32_t *scores = ner_model_last_scores(s);
+    size_t summed_before = 0;
+    for (size_t i = 0; i < s->count; i++) {
+        uint32_t features[NER_MAX_FEATURES];
+        int32_t fresh[NER_TAG_COUNT] = {0};
+        ner_model_add_weights(m, features, ner_features(s, i, features), fresh);
+        assert_memory_equal(scores + i * NER_TAG_COUNT, fresh, sizeof fresh);
+        summed_before += s->own_sums[i] != NULL;
+    }
+    return summed_before;
 }
 
 /* The same sentences twice, and a sentence that repeats its own words:
@@ -241,7 +267,7 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     ner_model *m = random_model(&classes);
     ner_sentence cached = {.clusters = ner_model_clusters(m)}, fresh = {.clusters = ner_model_clusters(m)};
     uint8_t *tags_cached = malloc(c.token_count + 1), *tags_fresh = malloc(c.token_count + 1);
-    size_t from_cache = 0;
+    size_t from_cache = 0, own_from_cache = 0;
     for (size_t k = 0; k < c.sentence_count; k++) {
         size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
         ner_prepare_strings(&cached, lex, c.words + a, c.lengths + a, n);
@@ -251,11 +277,13 @@ static void a_whole_corpus_reads_as_fresh(void **state)
             from_cache += cached.tokens[i].described;
         assert_same_words(&cached, &fresh);
         ner_model_tag(m, &cached, tags_cached + a);
+        own_from_cache += assert_scores_fresh(m, &cached);
         ner_model_tag(m, &fresh, tags_fresh + a);
     }
     assert_memory_equal(tags_cached, tags_fresh, c.token_count);
     assert_int_equal(cached.word_cache.slot_count, NER_WORD_CACHE_MAX_SLOTS);
     assert_true(from_cache > c.token_count / 3);   /* news repeats its words */
+    assert_true(own_from_cache > c.token_count / 3);   /* and their own sums with them */
     free(tags_cached);
     free(tags_fresh);
     ner_sentence_free(&cached);
@@ -264,12 +292,50 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     ner_conll_free(&c);
 }
 
+/* One sentence object tags a story with one model, then with another,
+ * then with the first after its weights changed (ner_model_shift moves
+ * the weight every word has, one of its own): each time every word's
+ * scores are its features' weights summed afresh, never a sum kept under
+ * other weights.  Words repeat in other contexts (ماكرون after وأضاف and
+ * after الفرنسي), so a context feature taken for the word's own shows. */
+static void own_sums_follow_the_model_and_the_context(void **state)
+{
+    (void)state;
+    static const char *const story[] = {
+        "وقال رئيس الوزراء الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم أوكرانيا",
+        "وأضاف ماكرون أن الاتحاد الأوروبي والولايات المتحدة وبريطانيا ستجتمع في باريس",
+        "ماكرون في باريس وفي لندن",
+    };
+    ner_model *first = random_model_of(&classes, 7), *second = random_model_of(&classes, 11);
+    ner_sentence s = {.clusters = ner_model_clusters(first)};
+    char copy[512];
+    uint8_t tags[64];
+    size_t own_from_cache = 0;
+    ner_model *order[] = {first, second, first, first};
+    for (size_t r = 0; r < sizeof order / sizeof order[0]; r++) {
+        if (r == 3)
+            ner_model_shift(first, NER_O, -0.05f);
+        for (size_t k = 0; k < sizeof story / sizeof story[0]; k++) {
+            prepare_words(&s, lex, story[k], copy, sizeof copy);
+            ner_model_tag(order[r], &s, tags);
+            own_from_cache += assert_scores_fresh(order[r], &s);
+        }
+    }
+    /* the sentence keeps the first model's word classes: the descriptions
+     * stay in the cache, and only the sums must follow the model */
+    assert_true(own_from_cache > 20);
+    ner_sentence_free(&s);
+    ner_model_close(first);
+    ner_model_close(second);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(words_met_again_read_as_fresh),
         cmocka_unit_test(another_models_classes_are_not_mixed_in),
         cmocka_unit_test(tokens_with_another_key_are_described_again),
+        cmocka_unit_test(own_sums_follow_the_model_and_the_context),
         cmocka_unit_test(a_whole_corpus_reads_as_fresh),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

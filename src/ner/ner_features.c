@@ -114,6 +114,8 @@ void ner_sentence_free(ner_sentence *s)
     lexicon_matches_free(&s->matches);
     free(s->features);
     free(s->feature_start);
+    free(s->own_hashed);
+    free(s->own_sums);
     free(s->scores);
     free(s->work);
     free(s->memory);
@@ -519,16 +521,6 @@ static size_t brown_prefixes(unsigned template_id, const ner_word *w, uint32_t *
     return n;
 }
 
-/* The Brown classes of a word and of its neighbours: a name never seen in
- * training shares its prefixes with the names that were. */
-static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_word *p1, uint32_t *out, size_t n)
-{
-    n = brown_prefixes(NER_T_BROWN, w, out, n);
-    n = brown_prefixes(NER_T_BROWN_M1, m1, out, n);
-    n = brown_prefixes(NER_T_BROWN_P1, p1, out, n);
-    return n;
-}
-
 /* What ner_word says of word t whatever the sentence: all but its memory,
  * look-ahead and lexicon bits.  w->surface holds its surface's hash. */
 static void describe_word(const ner_sentence *s, const ner_token *t, ner_word *w)
@@ -626,10 +618,11 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
         if (known) {
             s->words[i] = *known;   /* its key is not needed */
             t->key_len = 0;
+            t->cached = ner_word_cache_ref(&s->word_cache, known);
         } else {
             t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
             describe_word(s, t, &s->words[i]);
-            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+            t->cached = ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
                                 s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, true);
         }
         t->lexicon_begin = t->lexicon_inside = 0;
@@ -677,9 +670,10 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
         t->described = known != NULL;
         if (known) {
             s->words[i] = *known;
+            t->cached = ner_word_cache_ref(&s->word_cache, known);
         } else {
             describe_word(s, t, &s->words[i]);
-            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+            t->cached = ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
                                 s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, false);
         }
         t->lexicon_begin = t->lexicon_inside = 0;
@@ -715,9 +709,10 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
 static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
 static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
 
-static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t bits)
+/* The features of bits set in bits, one a bit while fewer than limit. */
+static size_t add_bits(uint32_t *out, size_t n, size_t limit, unsigned template_id, uint32_t bits)
 {
-    while (bits && n < NER_MAX_FEATURES) {
+    while (bits && n < limit) {
         unsigned b = (unsigned)__builtin_ctz(bits);
         out[n++] = ner_feature_hash(template_id, b);
         bits &= bits - 1;
@@ -730,7 +725,7 @@ static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t b
 size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
 {
     if (w->future) {
-        n = add_bits(out, n, NER_T_FUTURE_TYPE, w->future & 0x1E);
+        n = add_bits(out, n, NER_MAX_FEATURES, NER_T_FUTURE_TYPE, w->future & 0x1E);
         out[n++] = ner_feature_hash(NER_T_FUTURE, w->future);
         out[n++] = ner_feature_hash(NER_T_FUTURE_MEMORY, (uint64_t)w->future << 8 | w->memory);
     }
@@ -742,7 +737,7 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
 size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
 {
     if (w->memory) {
-        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
+        n = add_bits(out, n, NER_MAX_FEATURES, NER_T_MEMORY_TYPE, w->memory & 0x1E);
         out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
     }
     if (w->stem_memory)
@@ -766,14 +761,16 @@ static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner
     return n;
 }
 
-size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
+/* ner_features is the templates below in a fixed order (training sums
+ * floats in it); the tagger sums a word's own features apart from its
+ * context's (ner_own_features, ner_context_features), so each template is
+ * written once, in the part it belongs to.  Own parts read only w, which
+ * the word cache fixes for a word type; context parts read its
+ * neighbours or the bits its sentence gives it. */
+
+/* The word's key, surface, stems, affixes and shape. */
+static size_t own_form(const ner_word *w, uint32_t *out, size_t n)
 {
-    const ner_word *w = &s->words[i];
-    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &sentence_start;
-    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &sentence_start;
-    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &sentence_end;
-    const ner_word *p2 = i + 2 < s->count ? &s->words[i + 2] : &sentence_end;
-    size_t n = 0;
     out[n++] = ner_feature_hash(NER_T_BIAS, 0);
     out[n++] = ner_feature_hash(NER_T_KEY, w->key);
     if (w->surface != w->key)
@@ -793,6 +790,13 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     if (w->suffix[3])
         out[n++] = ner_feature_hash(NER_T_SUFFIX4, w->suffix[3]);
     out[n++] = ner_feature_hash(NER_T_SHAPE, w->shape);
+    return n;
+}
+
+/* The words around it, and it with them. */
+static size_t context_words(const ner_word *m2, const ner_word *m1, const ner_word *w, const ner_word *p1,
+                            const ner_word *p2, uint32_t *out, size_t n)
+{
     out[n++] = ner_feature_hash(NER_T_KEY_M2, m2->key);
     out[n++] = ner_feature_hash(NER_T_KEY_M1, m1->key);
     out[n++] = ner_feature_hash(NER_T_KEY_P1, p1->key);
@@ -808,10 +812,21 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, p1->suffix[1]);
     out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
     out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
+    return n;
+}
+
+static size_t own_classes(const ner_word *w, uint32_t *out, size_t n)
+{
     out[n++] = ner_feature_hash(NER_T_COARSE, w->coarse);
     out[n++] = ner_feature_hash(NER_T_FINE, w->fine);
     if (w->stem_fine)
         out[n++] = ner_feature_hash(NER_T_STEM_FINE, w->stem_fine);
+    return n;
+}
+
+static size_t context_classes(const ner_word *m2, const ner_word *m1, const ner_word *w, const ner_word *p1,
+                              const ner_word *p2, uint32_t *out, size_t n)
+{
     out[n++] = ner_feature_hash(NER_T_FINE_M1, m1->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_P1, p1->fine);
     out[n++] = ner_feature_hash(NER_T_COARSE_M2, m2->coarse);
@@ -819,20 +834,91 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
     out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    return n;
+}
+
+static size_t own_stats(const ner_word *w, uint32_t *out, size_t n)
+{
     if (w->stats) {
         out[n++] = ner_feature_hash(NER_T_STATS, w->stats);
         out[n++] = ner_feature_hash(NER_T_STATS_FREQ, w->stats & 15);
         out[n++] = ner_feature_hash(NER_T_STATS_AL, w->stats >> 4 & 3);
         out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, w->stats >> 6 & 3);
     }
+    return n;
+}
+
+/* The neighbours' stats, the memory and look-ahead, and the boundary. */
+static size_t context_stats(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
+{
     out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
     n = ner_recall_features(m1, w, p1, out, n);
-    n = boundary_features(m1, w, p1, out, n);
-    n = brown_features(w, m1, p1, out, n);
-    n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
-    n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
-    n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
-    n = add_bits(out, n, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
-    return n;
+    return boundary_features(m1, w, p1, out, n);
+}
+
+/* The lexicon phrases on the word and its neighbours: the only features
+ * cut at NER_MAX_FEATURES, and the last, so that the cut falls where the
+ * word's feature count says whatever the order before. */
+static size_t context_lexicon(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n,
+                              size_t limit)
+{
+    n = add_bits(out, n, limit, NER_T_LEX_BEGIN, w->lexicon_begin);
+    n = add_bits(out, n, limit, NER_T_LEX_INSIDE, w->lexicon_inside);
+    n = add_bits(out, n, limit, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
+    return add_bits(out, n, limit, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
+}
+
+/* Word i of s and its neighbours, the sentence's edges standing in. */
+typedef struct {
+    const ner_word *m2, *m1, *w, *p1, *p2;
+} window;
+
+static window window_at(const ner_sentence *s, size_t i)
+{
+    return (window){
+        .m2 = i >= 2 ? &s->words[i - 2] : &sentence_start,
+        .m1 = i >= 1 ? &s->words[i - 1] : &sentence_start,
+        .w = &s->words[i],
+        .p1 = i + 1 < s->count ? &s->words[i + 1] : &sentence_end,
+        .p2 = i + 2 < s->count ? &s->words[i + 2] : &sentence_end,
+    };
+}
+
+size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
+{
+    window x = window_at(s, i);
+    size_t n = own_form(x.w, out, 0);
+    n = context_words(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
+    n = own_classes(x.w, out, n);
+    n = context_classes(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
+    n = own_stats(x.w, out, n);
+    n = context_stats(x.m1, x.w, x.p1, out, n);
+    n = brown_prefixes(NER_T_BROWN, x.w, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, x.m1, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, x.p1, out, n);
+    return context_lexicon(x.m1, x.w, x.p1, out, n, NER_MAX_FEATURES);
+}
+
+size_t ner_own_features(const ner_word *w, uint32_t *out)
+{
+    size_t n = own_form(w, out, 0);
+    n = own_classes(w, out, n);
+    n = own_stats(w, out, n);
+    return brown_prefixes(NER_T_BROWN, w, out, n);
+}
+
+size_t ner_context_features(const ner_sentence *s, size_t i, size_t own_count, uint32_t *out)
+{
+    /* the only cut features are the lexicon's, after all others: they
+     * stop where ner_features' would, own_count earlier (the memory's
+     * and look-ahead's bits, cut at the same limit, come after at most
+     * 60 features and never reach it) */
+    window x = window_at(s, i);
+    size_t n = context_words(x.m2, x.m1, x.w, x.p1, x.p2, out, 0);
+    n = context_classes(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
+    n = context_stats(x.m1, x.w, x.p1, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, x.m1, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, x.p1, out, n);
+    return context_lexicon(x.m1, x.w, x.p1, out, n, NER_MAX_FEATURES - own_count);
 }

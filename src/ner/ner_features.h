@@ -30,6 +30,13 @@
 #define NER_MAX_FEATURES 96
 #define NER_MAX_STEMS 3
 
+/* Where the word cache (ner_word_cache.h) keeps a word: its slot, and
+ * which of the words kept there it is. */
+typedef struct {
+    uint32_t slot, keep;
+} ner_word_ref;
+#define NER_WORD_NO_REF ((ner_word_ref){.slot = UINT32_MAX, .keep = 0})
+
 /* One word of a sentence, as the feature extractor needs it. */
 typedef struct {
     const char *surface;
@@ -39,6 +46,7 @@ typedef struct {
     uint32_t lexicon_begin;         /* bit k: a lexicon phrase of kind k starts here */
     uint32_t lexicon_inside;        /* bit k: a phrase of kind k goes on here */
     bool described;                 /* its ner_word came whole from the word cache */
+    ner_word_ref cached;            /* its entry in the word cache, else NER_WORD_NO_REF */
 } ner_token;
 
 /* The hashes of one word, computed once and shared by the templates that
@@ -122,6 +130,7 @@ typedef struct {
     uint32_t slot_count;       /* a power of two, or 0 before the first word */
     uint32_t generation;       /* entries of another generation are empty */
     uint32_t kept;             /* words kept since the table last grew */
+    uint32_t keeps;            /* words kept ever */
     const ner_clusters *clusters;             /* the word classes the entries were described with */
     const ner_cluster_slot *cluster_slots;
     uint32_t cluster_slot_count;
@@ -144,6 +153,8 @@ typedef struct {
     ner_word_cache word_cache;
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
+    uint8_t *own_hashed;           /* a word's own features first among its features, if hashed */
+    const int32_t **own_sums;      /* else the word cache's sum of their weights */
     int32_t *scores;
     uint8_t *work;
     size_t scratch_cap;
@@ -174,6 +185,16 @@ uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h);
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
+
+/* ner_features() in two parts, the same features in another order: those
+ * of the word alone (its key, surface, stems, affixes, shape, classes,
+ * stats and Brown path: everything its description in the word cache
+ * fixes), and those of its context (neighbours, memory, look-ahead,
+ * lexicon phrases).  own_count is how many own features the word has:
+ * the context's few capped features (lexicon bits) are cut where
+ * ner_features would cut them. */
+size_t ner_own_features(const ner_word *w, uint32_t *out);
+size_t ner_context_features(const ner_sentence *s, size_t i, size_t own_count, uint32_t *out);
 
 /* The features of ner_features() that come of the word's future bits
  * (ner_lookahead.h), appended to out[0, n); returns the new count.  The

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ner_word_cache.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -48,7 +50,18 @@ struct ner_model {
     void *map;
     size_t map_len;
     struct narrow_costs *costs;   /* the transitions for narrow Viterbi; NULL where they do not fit */
+    uint64_t stamp;               /* of these weights: see new_stamp */
 };
+
+/* A number no other model, nor this one before its weights changed, has
+ * had: the word cache keeps sums of weights under it (ner_word_cache.h),
+ * and a model freed and another made at the same address must not find
+ * them.  Threads may open models at once. */
+static uint64_t new_stamp(void)
+{
+    static uint64_t last;
+    return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED);
+}
 
 static void refresh_costs(ner_model *m);
 
@@ -137,6 +150,7 @@ ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
     }
     memset(m->owned, 0, bytes);
     m->weights = m->owned;
+    m->stamp = new_stamp();
     if (clusters && clusters->slot_count) {
         m->owned_clusters = xmalloc(clusters->slot_count * sizeof *m->owned_clusters);
         memcpy(m->owned_clusters, clusters->slots, clusters->slot_count * sizeof *m->owned_clusters);
@@ -203,6 +217,7 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
     refresh_costs(m);
+    m->stamp = new_stamp();
 }
 
 ner_model *ner_model_average(ner_model *const *models, size_t k)
@@ -237,6 +252,7 @@ void ner_model_shift(ner_model *m, ner_tag tag, float delta)
     size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
     int16_t *row = &m->owned[bucket * NER_ROW_TAGS];
     long step = lrintf(delta * 32767.0f);
+    m->stamp = new_stamp();
     if (tag == NER_O) {
         /* O's weight is 0 by construction: raising it lowers all others */
         for (unsigned t = 0; t < NER_ROW_TAGS; t++)
@@ -313,6 +329,7 @@ ner_model *ner_model_open(const char *path)
     m->weights = (const int16_t *)((const char *)map + WEIGHTS_OFFSET + h->cluster_slots * sizeof(ner_cluster_slot));
     m->map = map;
     m->map_len = (size_t)st.st_size;
+    m->stamp = new_stamp();
     refresh_costs(m);
     return m;
 }
@@ -902,11 +919,15 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     if (s->scratch_cap < n) {
         free(s->features);
         free(s->feature_start);
+        free(s->own_hashed);
+        free(s->own_sums);
         free(s->scores);
         free(s->work);
         s->scratch_cap = n < 64 ? 64 : n;
         s->features = xmalloc(s->scratch_cap * NER_MAX_FEATURES * sizeof *s->features);
         s->feature_start = xmalloc((s->scratch_cap + 1) * sizeof *s->feature_start);
+        s->own_hashed = xmalloc(s->scratch_cap * sizeof *s->own_hashed);
+        s->own_sums = xmalloc(s->scratch_cap * sizeof *s->own_sums);
         s->scores = xmalloc(s->scratch_cap * NER_TAG_COUNT * sizeof *s->scores);
         s->work = xmalloc(s->scratch_cap * NER_TAG_COUNT);
     }
@@ -915,7 +936,21 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     for (size_t i = 0; i < n; i++) {
         s->feature_start[i] = used;
         uint32_t *features = s->features + used;
-        size_t k = ner_features(s, i, features);
+        /* a word met before in the document has the sum of its own
+         * features' rows in the word cache: only its context's are hashed
+         * and loaded (most words); else its own come first, summed apart
+         * and kept for the next time */
+        size_t own_count;
+        s->own_sums[i] = ner_word_cache_own_sum(&s->word_cache, s->tokens[i].cached, m->stamp, &own_count);
+        size_t k;
+        if (s->own_sums[i]) {
+            s->own_hashed[i] = 0;
+            k = ner_context_features(s, i, own_count, features);
+        } else {
+            own_count = ner_own_features(&s->words[i], features);
+            s->own_hashed[i] = (uint8_t)own_count;
+            k = own_count + ner_context_features(s, i, own_count, features + own_count);
+        }
         /* each hash becomes the offset of its bucket's row, and the rows,
          * scattered over megabytes, are asked for now, so that they come
          * in while the next words' features are hashed (four a step) */
@@ -944,15 +979,29 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = s->scores + i * NER_TAG_COUNT;
         const uint32_t *features = s->features + s->feature_start[i];
-        size_t k = s->feature_start[i + 1] - s->feature_start[i];
+        size_t k = s->feature_start[i + 1] - s->feature_start[i], own = s->own_hashed[i];
+        int32_t own_sum[NER_ROW_TAGS];
         scores[0] = 0;   /* O's weight is 0 in every row */
 #ifdef HAVE_AVX2_CLONES
         if (wide) {
-            sum_rows_avx2(m->weights, features, k, scores + 1);
-            continue;
-        }
+            if (own)
+                sum_rows_avx2(m->weights, features, own, own_sum);
+            sum_rows_avx2(m->weights, features + own, k - own, scores + 1);
+        } else
 #endif
-        sum_rows(m->weights, features, k, scores + 1);
+        {
+            if (own)
+                sum_rows(m->weights, features, own, own_sum);
+            sum_rows(m->weights, features + own, k - own, scores + 1);
+        }
+        /* int32 sums in another order: the same sums */
+        const int32_t *kept = s->own_sums[i];
+        if (own) {
+            ner_word_cache_keep_own_sum(&s->word_cache, s->tokens[i].cached, m->stamp, own_sum, own);
+            kept = own_sum;
+        }
+        for (unsigned t = 0; t < NER_ROW_TAGS; t++)
+            scores[1 + t] += kept[t];
     }
     decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
 }

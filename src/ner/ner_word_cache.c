@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "ner_model.h"
 
 /* Longer words (a few in ten thousand) are described every time. */
 #define CACHED_BYTES 30
@@ -17,6 +18,10 @@ enum { KEY_OF_SURFACE = 1, ENDS_IN_TEH_MARBUTA = 2 };
 struct ner_cached_word {
     ner_word word;
     uint32_t generation;   /* the cache's when kept; 0 never is */
+    uint32_t keep;         /* the cache's count of keeps when kept: tells this word from a later one in its slot */
+    uint64_t own_stamp;    /* the model (ner_model_stamp) own_sum is of; 0: none yet */
+    int32_t own_sum[NER_ROW_TAGS];
+    uint8_t own_count;
     uint8_t surface_len, key_len, flags;
     char surface[CACHED_BYTES], key[CACHED_BYTES];
 };
@@ -72,25 +77,65 @@ static void grow(ner_word_cache *c)
     c->kept = 0;
 }
 
-void ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
-                         const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface)
+ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
+                                const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface)
 {
     if (surface_len == 0 || surface_len > CACHED_BYTES || key_len > CACHED_BYTES)
-        return;
+        return NER_WORD_NO_REF;
     if (c->generation == 0)
         c->generation = 1;
     /* as many new words as slots: a longer document, a larger table */
     if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= c->slot_count)
         grow(c);
     c->kept++;
-    struct ner_cached_word *e = &c->entries[slot_of(w->surface, c->slot_count)];
+    uint32_t slot = slot_of(w->surface, c->slot_count);
+    struct ner_cached_word *e = &c->entries[slot];
     e->word = *w;
     e->generation = c->generation;
+    e->keep = ++c->keeps;
+    e->own_stamp = 0;
     e->surface_len = (uint8_t)surface_len;
     e->key_len = (uint8_t)key_len;
     e->flags = (uint8_t)((key_of_surface ? KEY_OF_SURFACE : 0) | (ends_in_teh_marbuta ? ENDS_IN_TEH_MARBUTA : 0));
     memcpy(e->surface, surface, surface_len);
     memcpy(e->key, key, key_len);
+    return (ner_word_ref){.slot = slot, .keep = e->keep};
+}
+
+ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found)
+{
+    /* found is the first member of its entry */
+    const struct ner_cached_word *e = (const struct ner_cached_word *)found;
+    return (ner_word_ref){.slot = (uint32_t)(e - c->entries), .keep = e->keep};
+}
+
+/* The entry ref names, if it still holds the word it was given for. */
+static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref ref)
+{
+    if (ref.slot >= c->slot_count)
+        return NULL;
+    struct ner_cached_word *e = &c->entries[ref.slot];
+    return e->generation == c->generation && e->keep == ref.keep ? e : NULL;
+}
+
+const int32_t *ner_word_cache_own_sum(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp, size_t *own_count)
+{
+    const struct ner_cached_word *e = entry_of(c, ref);
+    if (!e || e->own_stamp != stamp)
+        return NULL;
+    *own_count = e->own_count;
+    return e->own_sum;
+}
+
+void ner_word_cache_keep_own_sum(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const int32_t *sum,
+                                 size_t own_count)
+{
+    struct ner_cached_word *e = entry_of(c, ref);
+    if (!e)
+        return;
+    memcpy(e->own_sum, sum, sizeof e->own_sum);
+    e->own_count = (uint8_t)own_count;
+    e->own_stamp = stamp;
 }
 
 void ner_word_cache_forget(ner_word_cache *c)

@@ -15,6 +15,10 @@
  * is emptied when the sentence's word classes change (another model) and
  * by ner_memory_forget (a new document), and grows with the document from
  * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS.
+ *
+ * An entry also keeps, once the tagger has summed them, the weights of
+ * the word's own features under one model (ner_model_stamp), so that a
+ * word met again costs only its context's features.
  */
 #ifndef MARSAD_NER_WORD_CACHE_H
 #define MARSAD_NER_WORD_CACHE_H
@@ -40,8 +44,20 @@ const ner_word *ner_word_cache_find(ner_word_cache *c, const ner_clusters *clust
  * surface and key are given; key_of_surface says the key is the surface's
  * normalize_for_match and the flag its own.  Words too long to keep are
  * skipped. */
-void ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
-                         const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface);
+ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
+                                const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface);
+/* The entry of a description ner_word_cache_find returned. */
+ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found);
+
+/* The summed weight rows of the word's own features (ner_own_features)
+ * under the model of stamp (ner_model_stamp), kept with the entry ref
+ * names while it still holds that word (until the next keep in its slot
+ * or ner_word_cache_forget): a word met again skips their hashing and
+ * loading.  NULL when none is kept; *own_count is how many features they
+ * were. */
+const int32_t *ner_word_cache_own_sum(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp, size_t *own_count);
+void ner_word_cache_keep_own_sum(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const int32_t *sum,
+                                 size_t own_count);
 
 /* Empties the cache (keeping its memory). */
 void ner_word_cache_forget(ner_word_cache *c);
