@@ -3,8 +3,9 @@
  * after sentence (the memory bits are the sentence's own, never the
  * cache's), after another model's word classes, and when a tokenised
  * text gives a known surface another key; and the sums of a word's own
- * features' weights kept with it give every word the scores summing all
- * its features afresh gives, in any context, under any model. */
+ * features' weights kept with it (and of those it gives its neighbours)
+ * give every word the scores summing all its features afresh gives, in
+ * any context, under any model. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -100,11 +101,40 @@ static ner_model *random_model(const ner_clusters *clusters)
     return random_model_of(clusters, 7);
 }
 
+static int compare_hashes(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The tagger's split of word i's features (ner_type_features of it and
+ * its neighbours in their roles, ner_pair_features) is ner_features'
+ * features, each as often. */
+static void assert_split_is_whole(const ner_sentence *s, size_t i)
+{
+    uint32_t whole[NER_MAX_FEATURES], split[3 * NER_MAX_FEATURES];
+    size_t n = ner_features(s, i, whole), k = 0;
+    const ner_word *at[NER_ROLES] = {
+        [NER_ROLE_OWN] = &s->words[i],
+        [NER_ROLE_BEFORE] = i >= 1 ? &s->words[i - 1] : &ner_sentence_start,
+        [NER_ROLE_AFTER] = i + 1 < s->count ? &s->words[i + 1] : &ner_sentence_end,
+        [NER_ROLE_TWO_BEFORE] = i >= 2 ? &s->words[i - 2] : &ner_sentence_start,
+        [NER_ROLE_TWO_AFTER] = i + 2 < s->count ? &s->words[i + 2] : &ner_sentence_end,
+    };
+    for (unsigned r = 0; r < NER_ROLES; r++)
+        k += ner_type_features(at[r], (ner_role)r, split + k);
+    k += ner_pair_features(s, i, k, split + k);
+    assert_int_equal(k, n);
+    qsort(whole, n, sizeof whole[0], compare_hashes);
+    qsort(split, k, sizeof split[0], compare_hashes);
+    assert_memory_equal(whole, split, n * sizeof whole[0]);
+}
+
 /* The scores m's last tagging of s gave each word are the sums of the
  * weights of all its features (ner_features), added one by one: a word
- * whose own features' sum came from the word cache, or a context feature
- * taken for the word's own, would differ.  Returns how many words took
- * their sum from the cache. */
+ * whose sums came from the word cache, or a feature of the sentence taken
+ * for one of a word type's, would differ.  Returns how many words took
+ * their sums from the cache. */
 static size_t assert_scores_fresh(const ner_model *m, const ner_sentence *s)
 {
     const int32_t *scores = ner_model_last_scores(s);
@@ -114,7 +144,8 @@ static size_t assert_scores_fresh(const ner_model *m, const ner_sentence *s)
         int32_t fresh[NER_TAG_COUNT] = {0};
         ner_model_add_weights(m, features, ner_features(s, i, features), fresh);
         assert_memory_equal(scores + i * NER_TAG_COUNT, fresh, sizeof fresh);
-        summed_before += s->own_sums[i] != NULL;
+        assert_split_is_whole(s, i);
+        summed_before += s->type_sums[i] != &s->fresh_sums[i];
     }
     return summed_before;
 }
@@ -283,7 +314,7 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     assert_memory_equal(tags_cached, tags_fresh, c.token_count);
     assert_int_equal(cached.word_cache.slot_count, NER_WORD_CACHE_MAX_SLOTS);
     assert_true(from_cache > c.token_count / 3);   /* news repeats its words */
-    assert_true(own_from_cache > c.token_count / 3);   /* and their own sums with them */
+    assert_true(own_from_cache > c.token_count / 3);   /* and their sums with them */
     free(tags_cached);
     free(tags_fresh);
     ner_sentence_free(&cached);
@@ -297,8 +328,9 @@ static void a_whole_corpus_reads_as_fresh(void **state)
  * the weight every word has, one of its own): each time every word's
  * scores are its features' weights summed afresh, never a sum kept under
  * other weights.  Words repeat in other contexts (ماكرون after وأضاف and
- * after الفرنسي), so a context feature taken for the word's own shows. */
-static void own_sums_follow_the_model_and_the_context(void **state)
+ * after إيمانويل), so a feature of the sentence taken for a word type's
+ * shows. */
+static void type_sums_follow_the_model_and_the_context(void **state)
 {
     (void)state;
     static const char *const story[] = {
@@ -335,7 +367,7 @@ int main(void)
         cmocka_unit_test(words_met_again_read_as_fresh),
         cmocka_unit_test(another_models_classes_are_not_mixed_in),
         cmocka_unit_test(tokens_with_another_key_are_described_again),
-        cmocka_unit_test(own_sums_follow_the_model_and_the_context),
+        cmocka_unit_test(type_sums_follow_the_model_and_the_context),
         cmocka_unit_test(a_whole_corpus_reads_as_fresh),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -114,8 +114,9 @@ void ner_sentence_free(ner_sentence *s)
     lexicon_matches_free(&s->matches);
     free(s->features);
     free(s->feature_start);
-    free(s->own_hashed);
-    free(s->own_sums);
+    free(s->type_sums);
+    free(s->fresh_sums);
+    free(s->type_start);
     free(s->scores);
     free(s->work);
     free(s->memory);
@@ -706,8 +707,8 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
     describe_in_sentence(s);
 }
 
-static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
-static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
+const ner_word ner_sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
+const ner_word ner_sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
 
 /* The features of bits set in bits, one a bit while fewer than limit. */
 static size_t add_bits(uint32_t *out, size_t n, size_t limit, unsigned template_id, uint32_t bits)
@@ -761,16 +762,25 @@ static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner
     return n;
 }
 
-/* ner_features is the templates below in a fixed order (training sums
- * floats in it); the tagger sums a word's own features apart from its
- * context's (ner_own_features, ner_context_features), so each template is
- * written once, in the part it belongs to.  Own parts read only w, which
- * the word cache fixes for a word type; context parts read its
- * neighbours or the bits its sentence gives it. */
-
-/* The word's key, surface, stems, affixes and shape. */
-static size_t own_form(const ner_word *w, uint32_t *out, size_t n)
+/* The lexicon phrases on the word and its neighbours: the only features
+ * cut, at limit. */
+static size_t lexicon_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n,
+                               size_t limit)
 {
+    n = add_bits(out, n, limit, NER_T_LEX_BEGIN, w->lexicon_begin);
+    n = add_bits(out, n, limit, NER_T_LEX_INSIDE, w->lexicon_inside);
+    n = add_bits(out, n, limit, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
+    return add_bits(out, n, limit, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
+}
+
+size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
+{
+    const ner_word *w = &s->words[i];
+    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &ner_sentence_start;
+    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &ner_sentence_start;
+    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &ner_sentence_end;
+    const ner_word *p2 = i + 2 < s->count ? &s->words[i + 2] : &ner_sentence_end;
+    size_t n = 0;
     out[n++] = ner_feature_hash(NER_T_BIAS, 0);
     out[n++] = ner_feature_hash(NER_T_KEY, w->key);
     if (w->surface != w->key)
@@ -790,13 +800,6 @@ static size_t own_form(const ner_word *w, uint32_t *out, size_t n)
     if (w->suffix[3])
         out[n++] = ner_feature_hash(NER_T_SUFFIX4, w->suffix[3]);
     out[n++] = ner_feature_hash(NER_T_SHAPE, w->shape);
-    return n;
-}
-
-/* The words around it, and it with them. */
-static size_t context_words(const ner_word *m2, const ner_word *m1, const ner_word *w, const ner_word *p1,
-                            const ner_word *p2, uint32_t *out, size_t n)
-{
     out[n++] = ner_feature_hash(NER_T_KEY_M2, m2->key);
     out[n++] = ner_feature_hash(NER_T_KEY_M1, m1->key);
     out[n++] = ner_feature_hash(NER_T_KEY_P1, p1->key);
@@ -812,21 +815,10 @@ static size_t context_words(const ner_word *m2, const ner_word *m1, const ner_wo
     out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, p1->suffix[1]);
     out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
     out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
-    return n;
-}
-
-static size_t own_classes(const ner_word *w, uint32_t *out, size_t n)
-{
     out[n++] = ner_feature_hash(NER_T_COARSE, w->coarse);
     out[n++] = ner_feature_hash(NER_T_FINE, w->fine);
     if (w->stem_fine)
         out[n++] = ner_feature_hash(NER_T_STEM_FINE, w->stem_fine);
-    return n;
-}
-
-static size_t context_classes(const ner_word *m2, const ner_word *m1, const ner_word *w, const ner_word *p1,
-                              const ner_word *p2, uint32_t *out, size_t n)
-{
     out[n++] = ner_feature_hash(NER_T_FINE_M1, m1->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_P1, p1->fine);
     out[n++] = ner_feature_hash(NER_T_COARSE_M2, m2->coarse);
@@ -834,91 +826,111 @@ static size_t context_classes(const ner_word *m2, const ner_word *m1, const ner_
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
     out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
     out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
-    return n;
-}
-
-static size_t own_stats(const ner_word *w, uint32_t *out, size_t n)
-{
     if (w->stats) {
         out[n++] = ner_feature_hash(NER_T_STATS, w->stats);
         out[n++] = ner_feature_hash(NER_T_STATS_FREQ, w->stats & 15);
         out[n++] = ner_feature_hash(NER_T_STATS_AL, w->stats >> 4 & 3);
         out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, w->stats >> 6 & 3);
     }
-    return n;
-}
-
-/* The neighbours' stats, the memory and look-ahead, and the boundary. */
-static size_t context_stats(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
-{
     out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
     n = ner_recall_features(m1, w, p1, out, n);
-    return boundary_features(m1, w, p1, out, n);
+    n = boundary_features(m1, w, p1, out, n);
+    n = brown_prefixes(NER_T_BROWN, w, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, m1, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, p1, out, n);
+    return lexicon_features(m1, w, p1, out, n, NER_MAX_FEATURES);
 }
 
-/* The lexicon phrases on the word and its neighbours: the only features
- * cut at NER_MAX_FEATURES, and the last, so that the cut falls where the
- * word's feature count says whatever the order before. */
-static size_t context_lexicon(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n,
-                              size_t limit)
+/* The tagger's split of ner_features, summing int32 weights, in which
+ * order it likes.  Each template there is either one of the templates
+ * here that look at one word alone, or a feature of the word in its
+ * sentence (ner_pair_features); tests check that the two ways give the
+ * same features word by word over a corpus. */
+size_t ner_type_features(const ner_word *x, ner_role role, uint32_t *out)
 {
-    n = add_bits(out, n, limit, NER_T_LEX_BEGIN, w->lexicon_begin);
-    n = add_bits(out, n, limit, NER_T_LEX_INSIDE, w->lexicon_inside);
-    n = add_bits(out, n, limit, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
-    return add_bits(out, n, limit, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
+    size_t n = 0;
+    switch (role) {
+    case NER_ROLE_OWN:
+        out[n++] = ner_feature_hash(NER_T_BIAS, 0);
+        out[n++] = ner_feature_hash(NER_T_KEY, x->key);
+        if (x->surface != x->key)
+            out[n++] = ner_feature_hash(NER_T_SURFACE, x->surface);
+        for (size_t k = 0; k < x->stem_count; k++)
+            out[n++] = ner_feature_hash(NER_T_STEM, x->stems[k]);
+        out[n++] = ner_feature_hash(NER_T_MAIN_STEM, x->main_stem);
+        out[n++] = ner_feature_hash(NER_T_PROCLITICS, x->proclitics);
+        for (int k = 0; k < 3; k++) {
+            if (x->prefix[k])
+                out[n++] = ner_feature_hash(NER_T_PREFIX1 + (unsigned)k, x->prefix[k]);
+            if (x->suffix[k])
+                out[n++] = ner_feature_hash(NER_T_SUFFIX1 + (unsigned)k, x->suffix[k]);
+        }
+        if (x->prefix[3])
+            out[n++] = ner_feature_hash(NER_T_PREFIX4, x->prefix[3]);
+        if (x->suffix[3])
+            out[n++] = ner_feature_hash(NER_T_SUFFIX4, x->suffix[3]);
+        out[n++] = ner_feature_hash(NER_T_SHAPE, x->shape);
+        out[n++] = ner_feature_hash(NER_T_COARSE, x->coarse);
+        out[n++] = ner_feature_hash(NER_T_FINE, x->fine);
+        if (x->stem_fine)
+            out[n++] = ner_feature_hash(NER_T_STEM_FINE, x->stem_fine);
+        if (x->stats) {
+            out[n++] = ner_feature_hash(NER_T_STATS, x->stats);
+            out[n++] = ner_feature_hash(NER_T_STATS_FREQ, x->stats & 15);
+            out[n++] = ner_feature_hash(NER_T_STATS_AL, x->stats >> 4 & 3);
+            out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, x->stats >> 6 & 3);
+        }
+        return brown_prefixes(NER_T_BROWN, x, out, n);
+    case NER_ROLE_BEFORE:   /* x is the word before */
+        out[n++] = ner_feature_hash(NER_T_KEY_M1, x->key);
+        out[n++] = ner_feature_hash(NER_T_STEM_M1, x->main_stem);
+        out[n++] = ner_feature_hash(NER_T_SHAPE_M1, x->shape);
+        out[n++] = ner_feature_hash(NER_T_SUFFIX2_M1, x->suffix[1]);
+        out[n++] = ner_feature_hash(NER_T_FINE_M1, x->fine);
+        return brown_prefixes(NER_T_BROWN_M1, x, out, n);
+    case NER_ROLE_AFTER:
+        out[n++] = ner_feature_hash(NER_T_KEY_P1, x->key);
+        out[n++] = ner_feature_hash(NER_T_STEM_P1, x->main_stem);
+        out[n++] = ner_feature_hash(NER_T_SHAPE_P1, x->shape);
+        out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, x->suffix[1]);
+        out[n++] = ner_feature_hash(NER_T_FINE_P1, x->fine);
+        return brown_prefixes(NER_T_BROWN_P1, x, out, n);
+    case NER_ROLE_TWO_BEFORE:
+        out[n++] = ner_feature_hash(NER_T_KEY_M2, x->key);
+        out[n++] = ner_feature_hash(NER_T_COARSE_M2, x->coarse);
+        return n;
+    case NER_ROLE_TWO_AFTER:
+        out[n++] = ner_feature_hash(NER_T_KEY_P2, x->key);
+        out[n++] = ner_feature_hash(NER_T_COARSE_P2, x->coarse);
+        return n;
+    default:
+        return 0;
+    }
 }
 
-/* Word i of s and its neighbours, the sentence's edges standing in. */
-typedef struct {
-    const ner_word *m2, *m1, *w, *p1, *p2;
-} window;
-
-static window window_at(const ner_sentence *s, size_t i)
+size_t ner_pair_features(const ner_sentence *s, size_t i, size_t type_count, uint32_t *out)
 {
-    return (window){
-        .m2 = i >= 2 ? &s->words[i - 2] : &sentence_start,
-        .m1 = i >= 1 ? &s->words[i - 1] : &sentence_start,
-        .w = &s->words[i],
-        .p1 = i + 1 < s->count ? &s->words[i + 1] : &sentence_end,
-        .p2 = i + 2 < s->count ? &s->words[i + 2] : &sentence_end,
-    };
-}
-
-size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
-{
-    window x = window_at(s, i);
-    size_t n = own_form(x.w, out, 0);
-    n = context_words(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
-    n = own_classes(x.w, out, n);
-    n = context_classes(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
-    n = own_stats(x.w, out, n);
-    n = context_stats(x.m1, x.w, x.p1, out, n);
-    n = brown_prefixes(NER_T_BROWN, x.w, out, n);
-    n = brown_prefixes(NER_T_BROWN_M1, x.m1, out, n);
-    n = brown_prefixes(NER_T_BROWN_P1, x.p1, out, n);
-    return context_lexicon(x.m1, x.w, x.p1, out, n, NER_MAX_FEATURES);
-}
-
-size_t ner_own_features(const ner_word *w, uint32_t *out)
-{
-    size_t n = own_form(w, out, 0);
-    n = own_classes(w, out, n);
-    n = own_stats(w, out, n);
-    return brown_prefixes(NER_T_BROWN, w, out, n);
-}
-
-size_t ner_context_features(const ner_sentence *s, size_t i, size_t own_count, uint32_t *out)
-{
-    /* the only cut features are the lexicon's, after all others: they
-     * stop where ner_features' would, own_count earlier (the memory's
-     * and look-ahead's bits, cut at the same limit, come after at most
-     * 60 features and never reach it) */
-    window x = window_at(s, i);
-    size_t n = context_words(x.m2, x.m1, x.w, x.p1, x.p2, out, 0);
-    n = context_classes(x.m2, x.m1, x.w, x.p1, x.p2, out, n);
-    n = context_stats(x.m1, x.w, x.p1, out, n);
-    n = brown_prefixes(NER_T_BROWN_M1, x.m1, out, n);
-    n = brown_prefixes(NER_T_BROWN_P1, x.p1, out, n);
-    return context_lexicon(x.m1, x.w, x.p1, out, n, NER_MAX_FEATURES - own_count);
+    const ner_word *w = &s->words[i];
+    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &ner_sentence_start;
+    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &ner_sentence_start;
+    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &ner_sentence_end;
+    size_t n = 0;
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_M1, combine(m1->key, w->key));
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_P1, combine(w->key, p1->key));
+    out[n++] = ner_feature_hash(NER_T_BIGRAM_M2M1, combine(m2->key, m1->key));
+    out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
+    out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
+    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
+    out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
+    out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
+    out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
+    n = ner_recall_features(m1, w, p1, out, n);
+    n = boundary_features(m1, w, p1, out, n);
+    /* the only features cut at NER_MAX_FEATURES are the lexicon's, after
+     * all others in ner_features too: they stop where its would (the
+     * memory's bits, cut at the same limit, come after at most 60
+     * features and never reach it) */
+    return lexicon_features(m1, w, p1, out, n, NER_MAX_FEATURES - type_count);
 }

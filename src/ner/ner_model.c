@@ -911,6 +911,71 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
     ner_memory_note(s, tags);
 }
 
+/* Each hash of features[0, k) becomes the offset of its bucket's row, and
+ * the rows, scattered over megabytes, are asked for now, so that they
+ * come in while the next words' features are hashed (four a step). */
+static inline __attribute__((always_inline)) void find_rows(const ner_model *m, uint32_t *features, size_t k)
+{
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
+    size_t f = 0;
+#ifdef __SSE2__
+    const __m128i masks = _mm_set1_epi32((int32_t)mask);
+    for (; f + 4 <= k; f += 4) {
+        __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
+        _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
+        __builtin_prefetch(m->weights + features[f]);
+        __builtin_prefetch(m->weights + features[f + 1]);
+        __builtin_prefetch(m->weights + features[f + 2]);
+        __builtin_prefetch(m->weights + features[f + 3]);
+    }
+#endif
+    for (; f < k; f++) {
+        features[f] = (features[f] & mask) * NER_ROW_TAGS;
+        __builtin_prefetch(m->weights + features[f]);
+    }
+}
+
+/* sum_rows, AVX2 where the machine has it. */
+static void sum_rows_any(const ner_model *m, bool wide, const uint32_t *rows, size_t k, int32_t *sum)
+{
+#ifdef HAVE_AVX2_CLONES
+    if (wide) {
+        sum_rows_avx2(m->weights, rows, k, sum);
+        return;
+    }
+#endif
+    (void)wide;
+    sum_rows(m->weights, rows, k, sum);
+}
+
+/* The features of word x in every role, hashed into features (found
+ * rows) with their counts into sums; returns how many. */
+static size_t hash_type_features(const ner_model *m, const ner_word *x, uint32_t *features, ner_type_sums *sums)
+{
+    size_t used = 0;
+    for (unsigned r = 0; r < NER_ROLES; r++) {
+        size_t k = ner_type_features(x, (ner_role)r, features + used);
+        find_rows(m, features + used, k);
+        sums->count[r] = (uint8_t)k;
+        used += k;
+    }
+    return used;
+}
+
+static void sum_type_features(const ner_model *m, bool wide, const uint32_t *rows, ner_type_sums *sums)
+{
+    for (unsigned r = 0; r < NER_ROLES; r++) {
+        sum_rows_any(m, wide, rows, sums->count[r], sums->sum[r]);
+        rows += sums->count[r];
+    }
+}
+
+/* A word's score is the sum of the weights of its features (ner_features),
+ * taken here in two parts: the features each word type gives itself and
+ * its neighbours, summed once per type and model in the word cache (most
+ * words of a story have come before), and the features of word pairs and
+ * of the sentence, hashed and summed for every word.  int32 sums in
+ * another order are the same sums. */
 void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
     size_t n = s->count;
@@ -919,89 +984,86 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     if (s->scratch_cap < n) {
         free(s->features);
         free(s->feature_start);
-        free(s->own_hashed);
-        free(s->own_sums);
+        free(s->type_sums);
+        free(s->fresh_sums);
+        free(s->type_start);
         free(s->scores);
         free(s->work);
         s->scratch_cap = n < 64 ? 64 : n;
-        s->features = xmalloc(s->scratch_cap * NER_MAX_FEATURES * sizeof *s->features);
+        /* a word's pair features and, when not kept, its type features */
+        s->features = xmalloc(s->scratch_cap * 2 * NER_MAX_FEATURES * sizeof *s->features);
         s->feature_start = xmalloc((s->scratch_cap + 1) * sizeof *s->feature_start);
-        s->own_hashed = xmalloc(s->scratch_cap * sizeof *s->own_hashed);
-        s->own_sums = xmalloc(s->scratch_cap * sizeof *s->own_sums);
+        s->type_sums = xmalloc(s->scratch_cap * sizeof *s->type_sums);
+        s->fresh_sums = xmalloc(s->scratch_cap * sizeof *s->fresh_sums);
+        s->type_start = xmalloc(s->scratch_cap * sizeof *s->type_start);
         s->scores = xmalloc(s->scratch_cap * NER_TAG_COUNT * sizeof *s->scores);
         s->work = xmalloc(s->scratch_cap * NER_TAG_COUNT);
     }
-    uint32_t mask = (uint32_t)bucket_count(m) - 1;
-    uint32_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        s->feature_start[i] = used;
-        uint32_t *features = s->features + used;
-        /* a word met before in the document has the sum of its own
-         * features' rows in the word cache: only its context's are hashed
-         * and loaded (most words); else its own come first, summed apart
-         * and kept for the next time */
-        size_t own_count;
-        s->own_sums[i] = ner_word_cache_own_sum(&s->word_cache, s->tokens[i].cached, m->stamp, &own_count);
-        size_t k;
-        if (s->own_sums[i]) {
-            s->own_hashed[i] = 0;
-            k = ner_context_features(s, i, own_count, features);
-        } else {
-            own_count = ner_own_features(&s->words[i], features);
-            s->own_hashed[i] = (uint8_t)own_count;
-            k = own_count + ner_context_features(s, i, own_count, features + own_count);
-        }
-        /* each hash becomes the offset of its bucket's row, and the rows,
-         * scattered over megabytes, are asked for now, so that they come
-         * in while the next words' features are hashed (four a step) */
-        size_t f = 0;
-#ifdef __SSE2__
-        const __m128i masks = _mm_set1_epi32((int32_t)mask);
-        for (; f + 4 <= k; f += 4) {
-            __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
-            _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
-            __builtin_prefetch(m->weights + features[f]);
-            __builtin_prefetch(m->weights + features[f + 1]);
-            __builtin_prefetch(m->weights + features[f + 2]);
-            __builtin_prefetch(m->weights + features[f + 3]);
-        }
+#ifdef HAVE_AVX2_CLONES
+    bool wide = cpu_has_avx2();
+#else
+    bool wide = false;
 #endif
-        for (; f < k; f++) {
-            features[f] = (features[f] & mask) * NER_ROW_TAGS;
-            __builtin_prefetch(m->weights + features[f]);
+    if (s->edge_stamp != m->stamp) {
+        uint32_t rows[2 * NER_MAX_FEATURES];
+        hash_type_features(m, &ner_sentence_start, rows, &s->edge_sums[0]);
+        sum_type_features(m, wide, rows, &s->edge_sums[0]);
+        hash_type_features(m, &ner_sentence_end, rows, &s->edge_sums[1]);
+        sum_type_features(m, wide, rows, &s->edge_sums[1]);
+        s->edge_stamp = m->stamp;
+    }
+    /* the type features of the words whose sums are not kept */
+    uint32_t used = 0;
+    for (size_t j = 0; j < n; j++) {
+        s->type_sums[j] = ner_word_cache_sums(&s->word_cache, s->tokens[j].cached, m->stamp);
+        s->type_start[j] = used;
+        if (!s->type_sums[j]) {
+            used += (uint32_t)hash_type_features(m, &s->words[j], s->features + used, &s->fresh_sums[j]);
+            s->type_sums[j] = &s->fresh_sums[j];
         }
+    }
+    const ner_type_sums *start = &s->edge_sums[0], *end = &s->edge_sums[1];
+    for (size_t i = 0; i < n; i++) {
+        const ner_type_sums *m2 = i >= 2 ? s->type_sums[i - 2] : start, *m1 = i >= 1 ? s->type_sums[i - 1] : start;
+        const ner_type_sums *p1 = i + 1 < n ? s->type_sums[i + 1] : end, *p2 = i + 2 < n ? s->type_sums[i + 2] : end;
+        size_t type_count = (size_t)s->type_sums[i]->count[NER_ROLE_OWN] + m1->count[NER_ROLE_BEFORE] +
+                            p1->count[NER_ROLE_AFTER] + m2->count[NER_ROLE_TWO_BEFORE] + p2->count[NER_ROLE_TWO_AFTER];
+        s->feature_start[i] = used;
+        size_t k = ner_pair_features(s, i, type_count, s->features + used);
+        find_rows(m, s->features + used, k);
         used += (uint32_t)k;
     }
     s->feature_start[n] = used;
-#ifdef HAVE_AVX2_CLONES
-    bool wide = cpu_has_avx2();
-#endif
+    for (size_t j = 0; j < n; j++) {
+        if (s->type_sums[j] != &s->fresh_sums[j])
+            continue;
+        sum_type_features(m, wide, s->features + s->type_start[j], &s->fresh_sums[j]);
+        ner_word_cache_keep_sums(&s->word_cache, s->tokens[j].cached, m->stamp, &s->fresh_sums[j]);
+    }
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = s->scores + i * NER_TAG_COUNT;
-        const uint32_t *features = s->features + s->feature_start[i];
-        size_t k = s->feature_start[i + 1] - s->feature_start[i], own = s->own_hashed[i];
-        int32_t own_sum[NER_ROW_TAGS];
         scores[0] = 0;   /* O's weight is 0 in every row */
-#ifdef HAVE_AVX2_CLONES
-        if (wide) {
-            if (own)
-                sum_rows_avx2(m->weights, features, own, own_sum);
-            sum_rows_avx2(m->weights, features + own, k - own, scores + 1);
-        } else
-#endif
-        {
-            if (own)
-                sum_rows(m->weights, features, own, own_sum);
-            sum_rows(m->weights, features + own, k - own, scores + 1);
+        sum_rows_any(m, wide, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
+                     scores + 1);
+        const int32_t *own = s->type_sums[i]->sum[NER_ROLE_OWN];
+        const int32_t *m1 = (i >= 1 ? s->type_sums[i - 1] : start)->sum[NER_ROLE_BEFORE];
+        const int32_t *p1 = (i + 1 < n ? s->type_sums[i + 1] : end)->sum[NER_ROLE_AFTER];
+        const int32_t *m2 = (i >= 2 ? s->type_sums[i - 2] : start)->sum[NER_ROLE_TWO_BEFORE];
+        const int32_t *p2 = (i + 2 < n ? s->type_sums[i + 2] : end)->sum[NER_ROLE_TWO_AFTER];
+#ifdef __SSE2__
+        for (unsigned q = 0; q < NER_ROW_TAGS; q += 4) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(scores + 1 + q));
+            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(own + q)));
+            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(m1 + q)));
+            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(p1 + q)));
+            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(m2 + q)));
+            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(p2 + q)));
+            _mm_storeu_si128((__m128i *)(scores + 1 + q), v);
         }
-        /* int32 sums in another order: the same sums */
-        const int32_t *kept = s->own_sums[i];
-        if (own) {
-            ner_word_cache_keep_own_sum(&s->word_cache, s->tokens[i].cached, m->stamp, own_sum, own);
-            kept = own_sum;
-        }
+#else
         for (unsigned t = 0; t < NER_ROW_TAGS; t++)
-            scores[1 + t] += kept[t];
+            scores[1 + t] += own[t] + m1[t] + p1[t] + m2[t] + p2[t];
+#endif
     }
     decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
 }

@@ -9,6 +9,8 @@
 #include "buffer.h"
 #include "ner_model.h"
 
+_Static_assert(sizeof ((ner_type_sums *)0)->sum[0] / sizeof(int32_t) == NER_ROW_TAGS, "a sum per tag after O");
+
 /* Longer words (a few in ten thousand) are described every time. */
 #define CACHED_BYTES 30
 #define FIRST_SLOTS 256
@@ -19,9 +21,8 @@ struct ner_cached_word {
     ner_word word;
     uint32_t generation;   /* the cache's when kept; 0 never is */
     uint32_t keep;         /* the cache's count of keeps when kept: tells this word from a later one in its slot */
-    uint64_t own_stamp;    /* the model (ner_model_stamp) own_sum is of; 0: none yet */
-    int32_t own_sum[NER_ROW_TAGS];
-    uint8_t own_count;
+    uint64_t sums_stamp;   /* the model sums are of; 0: none yet */
+    ner_type_sums sums;
     uint8_t surface_len, key_len, flags;
     char surface[CACHED_BYTES], key[CACHED_BYTES];
 };
@@ -84,8 +85,9 @@ ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const cha
         return NER_WORD_NO_REF;
     if (c->generation == 0)
         c->generation = 1;
-    /* as many new words as slots: a longer document, a larger table */
-    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= c->slot_count)
+    /* half as many new words as slots: a longer document, a larger table
+     * (a direct-mapped table fuller than that loses words it will meet again) */
+    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= c->slot_count / 2)
         grow(c);
     c->kept++;
     uint32_t slot = slot_of(w->surface, c->slot_count);
@@ -93,7 +95,7 @@ ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const cha
     e->word = *w;
     e->generation = c->generation;
     e->keep = ++c->keeps;
-    e->own_stamp = 0;
+    e->sums_stamp = 0;
     e->surface_len = (uint8_t)surface_len;
     e->key_len = (uint8_t)key_len;
     e->flags = (uint8_t)((key_of_surface ? KEY_OF_SURFACE : 0) | (ends_in_teh_marbuta ? ENDS_IN_TEH_MARBUTA : 0));
@@ -118,24 +120,19 @@ static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref re
     return e->generation == c->generation && e->keep == ref.keep ? e : NULL;
 }
 
-const int32_t *ner_word_cache_own_sum(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp, size_t *own_count)
+const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp)
 {
     const struct ner_cached_word *e = entry_of(c, ref);
-    if (!e || e->own_stamp != stamp)
-        return NULL;
-    *own_count = e->own_count;
-    return e->own_sum;
+    return e && e->sums_stamp == stamp ? &e->sums : NULL;
 }
 
-void ner_word_cache_keep_own_sum(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const int32_t *sum,
-                                 size_t own_count)
+void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const ner_type_sums *sums)
 {
     struct ner_cached_word *e = entry_of(c, ref);
     if (!e)
         return;
-    memcpy(e->own_sum, sum, sizeof e->own_sum);
-    e->own_count = (uint8_t)own_count;
-    e->own_stamp = stamp;
+    e->sums = *sums;
+    e->sums_stamp = stamp;
 }
 
 void ner_word_cache_forget(ner_word_cache *c)

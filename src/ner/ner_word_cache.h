@@ -17,8 +17,9 @@
  * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS.
  *
  * An entry also keeps, once the tagger has summed them, the weights of
- * the word's own features under one model (ner_model_stamp), so that a
- * word met again costs only its context's features.
+ * the features the word gives itself and its neighbours under one model
+ * (ner_type_features), so that a word met again costs only the features
+ * of word pairs and of the sentence.
  */
 #ifndef MARSAD_NER_WORD_CACHE_H
 #define MARSAD_NER_WORD_CACHE_H
@@ -29,7 +30,7 @@
 
 #include "ner_features.h"
 
-#define NER_WORD_CACHE_MAX_SLOTS 4096
+#define NER_WORD_CACHE_MAX_SLOTS 16384
 
 /* The description kept for the word of the given surface (surface_hash
  * its ner_string_hash) under the word classes clusters, or NULL.  With
@@ -49,15 +50,14 @@ ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const cha
 /* The entry of a description ner_word_cache_find returned. */
 ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found);
 
-/* The summed weight rows of the word's own features (ner_own_features)
- * under the model of stamp (ner_model_stamp), kept with the entry ref
- * names while it still holds that word (until the next keep in its slot
- * or ner_word_cache_forget): a word met again skips their hashing and
- * loading.  NULL when none is kept; *own_count is how many features they
- * were. */
-const int32_t *ner_word_cache_own_sum(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp, size_t *own_count);
-void ner_word_cache_keep_own_sum(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const int32_t *sum,
-                                 size_t own_count);
+/* The summed weight rows of the word's features in each role
+ * (ner_type_features) under the model of stamp (ner_model_stamp), kept
+ * with the entry ref names while it still holds that word (until the
+ * next keep in its slot or ner_word_cache_forget): a word met again
+ * skips hashing and loading them, for itself and for its neighbours.
+ * NULL when none are kept. */
+const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp);
+void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const ner_type_sums *sums);
 
 /* Empties the cache (keeping its memory). */
 void ner_word_cache_forget(ner_word_cache *c);
