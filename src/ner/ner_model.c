@@ -1012,10 +1012,12 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
         sum_type_features(m, wide, rows, &s->edge_sums[1]);
         s->edge_stamp = m->stamp;
     }
-    /* the type features of the words whose sums are not kept */
+    /* the type features of the words whose sums are not kept (a sentence
+     * lent words of a document, ner_document_lend, has no tokens) */
     uint32_t used = 0;
     for (size_t j = 0; j < n; j++) {
-        s->type_sums[j] = ner_word_cache_sums(&s->word_cache, s->tokens[j].cached, m->stamp);
+        s->type_sums[j] = s->tokens ? ner_word_cache_sums(&s->word_cache, s->tokens[j].cached, &s->words[j], m->stamp)
+                                    : NULL;
         s->type_start[j] = used;
         if (!s->type_sums[j]) {
             used += (uint32_t)hash_type_features(m, &s->words[j], s->features + used, &s->fresh_sums[j]);
@@ -1038,7 +1040,8 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
         if (s->type_sums[j] != &s->fresh_sums[j])
             continue;
         sum_type_features(m, wide, s->features + s->type_start[j], &s->fresh_sums[j]);
-        ner_word_cache_keep_sums(&s->word_cache, s->tokens[j].cached, m->stamp, &s->fresh_sums[j]);
+        if (s->tokens)
+            ner_word_cache_keep_sums(&s->word_cache, s->tokens[j].cached, &s->words[j], m->stamp, &s->fresh_sums[j]);
     }
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = s->scores + i * NER_TAG_COUNT;

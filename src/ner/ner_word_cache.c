@@ -111,24 +111,29 @@ ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found)
     return (ner_word_ref){.slot = (uint32_t)(e - c->entries), .keep = e->keep};
 }
 
-/* The entry ref names, if it still holds the word it was given for. */
-static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref ref)
+/* The entry ref names, if it still holds the word it was given for, and
+ * that is w (not a word lent to the sentence after it was prepared). */
+static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref ref, const ner_word *w)
 {
     if (ref.slot >= c->slot_count)
         return NULL;
     struct ner_cached_word *e = &c->entries[ref.slot];
-    return e->generation == c->generation && e->keep == ref.keep ? e : NULL;
+    bool same = e->generation == c->generation && e->keep == ref.keep && e->word.surface == w->surface &&
+                e->word.key == w->key;
+    return same ? e : NULL;
 }
 
-const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, uint64_t stamp)
+const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, const ner_word *w,
+                                         uint64_t stamp)
 {
-    const struct ner_cached_word *e = entry_of(c, ref);
+    const struct ner_cached_word *e = entry_of(c, ref, w);
     return e && e->sums_stamp == stamp ? &e->sums : NULL;
 }
 
-void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, uint64_t stamp, const ner_type_sums *sums)
+void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_word *w, uint64_t stamp,
+                              const ner_type_sums *sums)
 {
-    struct ner_cached_word *e = entry_of(c, ref);
+    struct ner_cached_word *e = entry_of(c, ref, w);
     if (!e)
         return;
     e->sums = *sums;
