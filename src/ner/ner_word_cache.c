@@ -54,6 +54,11 @@ const ner_word *ner_word_cache_find(ner_word_cache *c, const ner_clusters *clust
     if (e->generation != c->generation || e->surface_len != surface_len || e->word.surface != surface_hash ||
         memcmp(e->surface, surface, surface_len) != 0)
         return NULL;
+    /* the tagger reads the word's sums soon after (ner_word_cache_sums):
+     * the table is megabytes, and the rest of the sentence's preparing
+     * hides the wait */
+    for (size_t at = 0; at < sizeof e->sums; at += 64)
+        __builtin_prefetch((const char *)&e->sums + at);
     if (!key)
         return e->flags & KEY_OF_SURFACE ? &e->word : NULL;
     if (e->key_len != key_len || ((e->flags & ENDS_IN_TEH_MARBUTA) != 0) != ends_in_teh_marbuta ||
