@@ -140,6 +140,7 @@ typedef struct {
 /* The descriptions of the words a document has had (ner_word_cache.h). */
 typedef struct {
     struct ner_cached_word *entries;
+    ner_type_sums *sums;       /* an entry's summed weights, at its slot */
     uint32_t slot_count;       /* a power of two, or 0 before the first word */
     uint32_t generation;       /* entries of another generation are empty */
     uint32_t kept;             /* words kept since the table last grew */

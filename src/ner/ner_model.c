@@ -976,6 +976,27 @@ static void sum_type_features(const ner_model *m, bool wide, const uint32_t *row
  * words of a story have come before), and the features of word pairs and
  * of the sentence, hashed and summed for every word.  int32 sums in
  * another order are the same sums. */
+/* The scores of the words of s, each the sum of all its features' rows
+ * (ner_features): for a sentence whose word cache keeps no sums. */
+static void score_words(const ner_model *m, ner_sentence *s, bool wide)
+{
+    size_t n = s->count;
+    uint32_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        s->feature_start[i] = used;
+        size_t k = ner_features(s, i, s->features + used);
+        find_rows(m, s->features + used, k);
+        used += (uint32_t)k;
+    }
+    s->feature_start[n] = used;
+    for (size_t i = 0; i < n; i++) {
+        int32_t *scores = s->scores + i * NER_TAG_COUNT;
+        scores[0] = 0;   /* O's weight is 0 in every row */
+        sum_rows_any(m, wide, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
+                     scores + 1);
+    }
+}
+
 void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
     size_t n = s->count;
@@ -1004,6 +1025,12 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
 #else
     bool wide = false;
 #endif
+    if (!s->tokens || !s->word_cache.sums) {
+        /* a short document, or words lent without tokens (ner_document_lend) */
+        score_words(m, s, wide);
+        decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
+        return;
+    }
     if (s->edge_stamp != m->stamp) {
         uint32_t rows[2 * NER_MAX_FEATURES];
         hash_type_features(m, &ner_sentence_start, rows, &s->edge_sums[0]);

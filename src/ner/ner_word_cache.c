@@ -21,8 +21,7 @@ struct ner_cached_word {
     ner_word word;
     uint32_t generation;   /* the cache's when kept; 0 never is */
     uint32_t keep;         /* the cache's count of keeps when kept: tells this word from a later one in its slot */
-    uint64_t sums_stamp;   /* the model sums are of; 0: none yet */
-    ner_type_sums sums;
+    uint64_t sums_stamp;   /* the model its sums (the cache's sums[slot]) are of; 0: none yet */
     uint8_t surface_len, key_len, flags;
     char surface[CACHED_BYTES], key[CACHED_BYTES];
 };
@@ -57,8 +56,8 @@ const ner_word *ner_word_cache_find(ner_word_cache *c, const ner_clusters *clust
     /* the tagger reads the word's sums soon after (ner_word_cache_sums):
      * the table is megabytes, and the rest of the sentence's preparing
      * hides the wait */
-    for (size_t at = 0; at < sizeof e->sums; at += 64)
-        __builtin_prefetch((const char *)&e->sums + at);
+    for (size_t at = 0; c->sums && at < sizeof *c->sums; at += 64)
+        __builtin_prefetch((const char *)&c->sums[e - c->entries] + at);
     if (!key)
         return e->flags & KEY_OF_SURFACE ? &e->word : NULL;
     if (e->key_len != key_len || ((e->flags & ENDS_IN_TEH_MARBUTA) != 0) != ends_in_teh_marbuta ||
@@ -74,11 +73,19 @@ static void grow(ner_word_cache *c)
     struct ner_cached_word *entries = xcalloc(slot_count, sizeof *entries);
     for (uint32_t i = 0; i < c->slot_count; i++) {
         const struct ner_cached_word *e = &c->entries[i];
-        if (e->generation == c->generation)
-            entries[slot_of(e->word.surface, slot_count)] = *e;
+        if (e->generation == c->generation) {
+            struct ner_cached_word *moved = &entries[slot_of(e->word.surface, slot_count)];
+            *moved = *e;
+            moved->sums_stamp = 0;   /* summed again when next met */
+        }
     }
     free(c->entries);
     c->entries = entries;
+    /* sums only for a long document, apart and never cleared (a sum is
+     * read only under its entry's stamp): an article's few hundred words,
+     * most met once or twice, cost more summed in roles than as they come */
+    free(c->sums);
+    c->sums = slot_count >= NER_WORD_CACHE_SUMS_FROM ? xmalloc(slot_count * sizeof *c->sums) : NULL;
     c->slot_count = slot_count;
     c->kept = 0;
 }
@@ -90,9 +97,11 @@ ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const cha
         return NER_WORD_NO_REF;
     if (c->generation == 0)
         c->generation = 1;
-    /* half as many new words as slots: a longer document, a larger table
-     * (a direct-mapped table fuller than that loses words it will meet again) */
-    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= c->slot_count / 2)
+    /* as many new words as slots: a longer document, a larger table; a
+     * table with sums at half as many (a direct-mapped table fuller than
+     * that loses words it will meet again) */
+    uint32_t full = c->slot_count >= NER_WORD_CACHE_SUMS_FROM ? c->slot_count / 2 : c->slot_count;
+    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= full)
         grow(c);
     c->kept++;
     uint32_t slot = slot_of(w->surface, c->slot_count);
@@ -120,7 +129,7 @@ ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found)
  * that is w (not a word lent to the sentence after it was prepared). */
 static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref ref, const ner_word *w)
 {
-    if (ref.slot >= c->slot_count)
+    if (ref.slot >= c->slot_count || !c->sums)
         return NULL;
     struct ner_cached_word *e = &c->entries[ref.slot];
     bool same = e->generation == c->generation && e->keep == ref.keep && e->word.surface == w->surface &&
@@ -132,7 +141,7 @@ const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref r
                                          uint64_t stamp)
 {
     const struct ner_cached_word *e = entry_of(c, ref, w);
-    return e && e->sums_stamp == stamp ? &e->sums : NULL;
+    return e && e->sums_stamp == stamp ? &c->sums[ref.slot] : NULL;
 }
 
 void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_word *w, uint64_t stamp,
@@ -141,7 +150,7 @@ void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_wor
     struct ner_cached_word *e = entry_of(c, ref, w);
     if (!e)
         return;
-    e->sums = *sums;
+    c->sums[ref.slot] = *sums;
     e->sums_stamp = stamp;
 }
 
@@ -157,5 +166,6 @@ void ner_word_cache_forget(ner_word_cache *c)
 void ner_word_cache_free(ner_word_cache *c)
 {
     free(c->entries);
+    free(c->sums);
     memset(c, 0, sizeof *c);
 }

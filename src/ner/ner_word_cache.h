@@ -14,14 +14,13 @@
  * description found is the one describing the word afresh would give.  It
  * is emptied when the sentence's word classes change (another model) and
  * by ner_memory_forget (a new document), and grows with the document from
- * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS (of ~600 bytes: an
- * article keeps well under a megabyte, a corpus read as one document
- * up to 9.6 MB).
+ * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS (of ~270 bytes, and
+ * ~330 of sums: a corpus read as one document takes up to 9.6 MB).
  *
- * An entry also keeps, once the tagger has summed them, the weights of
- * the features the word gives itself and its neighbours under one model
- * (ner_type_features), so that a word met again costs only the features
- * of word pairs and of the sentence.
+ * In a long document an entry also keeps, once the tagger has summed
+ * them, the weights of the features the word gives itself and its
+ * neighbours under one model (ner_type_features), so that a word met
+ * again costs only the features of word pairs and of the sentence.
  */
 #ifndef MARSAD_NER_WORD_CACHE_H
 #define MARSAD_NER_WORD_CACHE_H
@@ -33,6 +32,9 @@
 #include "ner_features.h"
 
 #define NER_WORD_CACHE_MAX_SLOTS 16384
+/* Sums are kept (ner_word_cache_keep_sums) once the table has this many
+ * slots: a document of over a thousand different words. */
+#define NER_WORD_CACHE_SUMS_FROM 2048
 
 /* The description kept for the word of the given surface (surface_hash
  * its ner_string_hash) under the word classes clusters, or NULL.  With
@@ -58,7 +60,8 @@ ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found);
  * with the entry ref names while it still holds that word (until the
  * next keep in its slot or ner_word_cache_forget) and w is its word:
  * a word met again skips hashing and loading them, for itself and for
- * its neighbours.  NULL when none are kept. */
+ * its neighbours.  NULL when none are kept, as in any document of fewer
+ * words than NER_WORD_CACHE_SUMS_FROM / 2. */
 const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, const ner_word *w,
                                          uint64_t stamp);
 void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_word *w, uint64_t stamp,
