@@ -114,9 +114,6 @@ void ner_sentence_free(ner_sentence *s)
     lexicon_matches_free(&s->matches);
     free(s->features);
     free(s->feature_start);
-    free(s->type_sums);
-    free(s->fresh_sums);
-    free(s->type_start);
     free(s->scores);
     free(s->work);
     free(s->memory);
@@ -522,6 +519,16 @@ static size_t brown_prefixes(unsigned template_id, const ner_word *w, uint32_t *
     return n;
 }
 
+/* The Brown classes of a word and of its neighbours: a name never seen in
+ * training shares its prefixes with the names that were. */
+static size_t brown_features(const ner_word *w, const ner_word *m1, const ner_word *p1, uint32_t *out, size_t n)
+{
+    n = brown_prefixes(NER_T_BROWN, w, out, n);
+    n = brown_prefixes(NER_T_BROWN_M1, m1, out, n);
+    n = brown_prefixes(NER_T_BROWN_P1, p1, out, n);
+    return n;
+}
+
 /* What ner_word says of word t whatever the sentence: all but its memory,
  * look-ahead and lexicon bits.  w->surface holds its surface's hash. */
 static void describe_word(const ner_sentence *s, const ner_token *t, ner_word *w)
@@ -619,11 +626,10 @@ void ner_prepare_strings(ner_sentence *s, const lexicon *lex, const char *const 
         if (known) {
             s->words[i] = *known;   /* its key is not needed */
             t->key_len = 0;
-            t->cached = ner_word_cache_ref(&s->word_cache, known);
         } else {
             t->key_len = (uint32_t)normalize_for_match(words[i], lengths[i], &s->keys);
             describe_word(s, t, &s->words[i]);
-            t->cached = ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
                                 s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, true);
         }
         t->lexicon_begin = t->lexicon_inside = 0;
@@ -671,10 +677,9 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
         t->described = known != NULL;
         if (known) {
             s->words[i] = *known;
-            t->cached = ner_word_cache_ref(&s->word_cache, known);
         } else {
             describe_word(s, t, &s->words[i]);
-            t->cached = ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
+            ner_word_cache_keep(&s->word_cache, &s->words[i], t->surface, t->surface_len,
                                 s->keys.data + t->key_offset, t->key_len, t->ends_in_teh_marbuta, false);
         }
         t->lexicon_begin = t->lexicon_inside = 0;
@@ -707,13 +712,12 @@ void ner_prepare_tokens(ner_sentence *s, const char *text, const token_list *tok
     describe_in_sentence(s);
 }
 
-const ner_word ner_sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
-const ner_word ner_sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
+static const ner_word sentence_start = {.surface = 0x3C733E, .key = 0x3C733E, .main_stem = 0x3C733E, .shape = 1, .coarse = 0xFFFF, .fine = 0xFFFF};
+static const ner_word sentence_end = {.surface = 0x3C2F733E, .key = 0x3C2F733E, .main_stem = 0x3C2F733E, .shape = 2, .coarse = 0xFFFE, .fine = 0xFFFE};
 
-/* The features of bits set in bits, one a bit while fewer than limit. */
-static size_t add_bits(uint32_t *out, size_t n, size_t limit, unsigned template_id, uint32_t bits)
+static size_t add_bits(uint32_t *out, size_t n, unsigned template_id, uint32_t bits)
 {
-    while (bits && n < limit) {
+    while (bits && n < NER_MAX_FEATURES) {
         unsigned b = (unsigned)__builtin_ctz(bits);
         out[n++] = ner_feature_hash(template_id, b);
         bits &= bits - 1;
@@ -726,7 +730,7 @@ static size_t add_bits(uint32_t *out, size_t n, size_t limit, unsigned template_
 size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
 {
     if (w->future) {
-        n = add_bits(out, n, NER_MAX_FEATURES, NER_T_FUTURE_TYPE, w->future & 0x1E);
+        n = add_bits(out, n, NER_T_FUTURE_TYPE, w->future & 0x1E);
         out[n++] = ner_feature_hash(NER_T_FUTURE, w->future);
         out[n++] = ner_feature_hash(NER_T_FUTURE_MEMORY, (uint64_t)w->future << 8 | w->memory);
     }
@@ -738,7 +742,7 @@ size_t ner_lookahead_features(const ner_word *w, uint32_t *out, size_t n)
 size_t ner_recall_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n)
 {
     if (w->memory) {
-        n = add_bits(out, n, NER_MAX_FEATURES, NER_T_MEMORY_TYPE, w->memory & 0x1E);
+        n = add_bits(out, n, NER_T_MEMORY_TYPE, w->memory & 0x1E);
         out[n++] = ner_feature_hash(NER_T_MEMORY, w->memory);
     }
     if (w->stem_memory)
@@ -762,24 +766,13 @@ static size_t boundary_features(const ner_word *m1, const ner_word *w, const ner
     return n;
 }
 
-/* The lexicon phrases on the word and its neighbours: the only features
- * cut, at limit. */
-static size_t lexicon_features(const ner_word *m1, const ner_word *w, const ner_word *p1, uint32_t *out, size_t n,
-                               size_t limit)
-{
-    n = add_bits(out, n, limit, NER_T_LEX_BEGIN, w->lexicon_begin);
-    n = add_bits(out, n, limit, NER_T_LEX_INSIDE, w->lexicon_inside);
-    n = add_bits(out, n, limit, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
-    return add_bits(out, n, limit, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
-}
-
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
 {
     const ner_word *w = &s->words[i];
-    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &ner_sentence_start;
-    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &ner_sentence_start;
-    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &ner_sentence_end;
-    const ner_word *p2 = i + 2 < s->count ? &s->words[i + 2] : &ner_sentence_end;
+    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &sentence_start;
+    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &sentence_start;
+    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &sentence_end;
+    const ner_word *p2 = i + 2 < s->count ? &s->words[i + 2] : &sentence_end;
     size_t n = 0;
     out[n++] = ner_feature_hash(NER_T_BIAS, 0);
     out[n++] = ner_feature_hash(NER_T_KEY, w->key);
@@ -836,101 +829,10 @@ size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out)
     out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
     n = ner_recall_features(m1, w, p1, out, n);
     n = boundary_features(m1, w, p1, out, n);
-    n = brown_prefixes(NER_T_BROWN, w, out, n);
-    n = brown_prefixes(NER_T_BROWN_M1, m1, out, n);
-    n = brown_prefixes(NER_T_BROWN_P1, p1, out, n);
-    return lexicon_features(m1, w, p1, out, n, NER_MAX_FEATURES);
-}
-
-/* The tagger's split of ner_features, summing int32 weights, in which
- * order it likes.  Each template there is either one of the templates
- * here that look at one word alone, or a feature of the word in its
- * sentence (ner_pair_features); tests check that the two ways give the
- * same features word by word over a corpus. */
-size_t ner_type_features(const ner_word *x, ner_role role, uint32_t *out)
-{
-    size_t n = 0;
-    switch (role) {
-    case NER_ROLE_OWN:
-        out[n++] = ner_feature_hash(NER_T_BIAS, 0);
-        out[n++] = ner_feature_hash(NER_T_KEY, x->key);
-        if (x->surface != x->key)
-            out[n++] = ner_feature_hash(NER_T_SURFACE, x->surface);
-        for (size_t k = 0; k < x->stem_count; k++)
-            out[n++] = ner_feature_hash(NER_T_STEM, x->stems[k]);
-        out[n++] = ner_feature_hash(NER_T_MAIN_STEM, x->main_stem);
-        out[n++] = ner_feature_hash(NER_T_PROCLITICS, x->proclitics);
-        for (int k = 0; k < 3; k++) {
-            if (x->prefix[k])
-                out[n++] = ner_feature_hash(NER_T_PREFIX1 + (unsigned)k, x->prefix[k]);
-            if (x->suffix[k])
-                out[n++] = ner_feature_hash(NER_T_SUFFIX1 + (unsigned)k, x->suffix[k]);
-        }
-        if (x->prefix[3])
-            out[n++] = ner_feature_hash(NER_T_PREFIX4, x->prefix[3]);
-        if (x->suffix[3])
-            out[n++] = ner_feature_hash(NER_T_SUFFIX4, x->suffix[3]);
-        out[n++] = ner_feature_hash(NER_T_SHAPE, x->shape);
-        out[n++] = ner_feature_hash(NER_T_COARSE, x->coarse);
-        out[n++] = ner_feature_hash(NER_T_FINE, x->fine);
-        if (x->stem_fine)
-            out[n++] = ner_feature_hash(NER_T_STEM_FINE, x->stem_fine);
-        if (x->stats) {
-            out[n++] = ner_feature_hash(NER_T_STATS, x->stats);
-            out[n++] = ner_feature_hash(NER_T_STATS_FREQ, x->stats & 15);
-            out[n++] = ner_feature_hash(NER_T_STATS_AL, x->stats >> 4 & 3);
-            out[n++] = ner_feature_hash(NER_T_STATS_SUFFIX, x->stats >> 6 & 3);
-        }
-        return brown_prefixes(NER_T_BROWN, x, out, n);
-    case NER_ROLE_BEFORE:   /* x is the word before */
-        out[n++] = ner_feature_hash(NER_T_KEY_M1, x->key);
-        out[n++] = ner_feature_hash(NER_T_STEM_M1, x->main_stem);
-        out[n++] = ner_feature_hash(NER_T_SHAPE_M1, x->shape);
-        out[n++] = ner_feature_hash(NER_T_SUFFIX2_M1, x->suffix[1]);
-        out[n++] = ner_feature_hash(NER_T_FINE_M1, x->fine);
-        return brown_prefixes(NER_T_BROWN_M1, x, out, n);
-    case NER_ROLE_AFTER:
-        out[n++] = ner_feature_hash(NER_T_KEY_P1, x->key);
-        out[n++] = ner_feature_hash(NER_T_STEM_P1, x->main_stem);
-        out[n++] = ner_feature_hash(NER_T_SHAPE_P1, x->shape);
-        out[n++] = ner_feature_hash(NER_T_SUFFIX2_P1, x->suffix[1]);
-        out[n++] = ner_feature_hash(NER_T_FINE_P1, x->fine);
-        return brown_prefixes(NER_T_BROWN_P1, x, out, n);
-    case NER_ROLE_TWO_BEFORE:
-        out[n++] = ner_feature_hash(NER_T_KEY_M2, x->key);
-        out[n++] = ner_feature_hash(NER_T_COARSE_M2, x->coarse);
-        return n;
-    case NER_ROLE_TWO_AFTER:
-        out[n++] = ner_feature_hash(NER_T_KEY_P2, x->key);
-        out[n++] = ner_feature_hash(NER_T_COARSE_P2, x->coarse);
-        return n;
-    default:
-        return 0;
-    }
-}
-
-size_t ner_pair_features(const ner_sentence *s, size_t i, size_t type_count, uint32_t *out)
-{
-    const ner_word *w = &s->words[i];
-    const ner_word *m1 = i >= 1 ? &s->words[i - 1] : &ner_sentence_start;
-    const ner_word *m2 = i >= 2 ? &s->words[i - 2] : &ner_sentence_start;
-    const ner_word *p1 = i + 1 < s->count ? &s->words[i + 1] : &ner_sentence_end;
-    size_t n = 0;
-    out[n++] = ner_feature_hash(NER_T_BIGRAM_M1, combine(m1->key, w->key));
-    out[n++] = ner_feature_hash(NER_T_BIGRAM_P1, combine(w->key, p1->key));
-    out[n++] = ner_feature_hash(NER_T_BIGRAM_M2M1, combine(m2->key, m1->key));
-    out[n++] = ner_feature_hash(NER_T_SHAPE_KEY_P1, combine(w->shape, p1->key));
-    out[n++] = ner_feature_hash(NER_T_STEM_KEY_M1, combine(m1->key, w->main_stem));
-    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_M1, (uint64_t)m1->fine << 16 | w->fine);
-    out[n++] = ner_feature_hash(NER_T_FINE_BIGRAM_P1, (uint64_t)w->fine << 16 | p1->fine);
-    out[n++] = ner_feature_hash(NER_T_KEY_M1_FINE_P1, combine(m1->key, p1->fine));
-    out[n++] = ner_feature_hash(NER_T_STATS_M1, combine(m1->stats, w->stats));
-    out[n++] = ner_feature_hash(NER_T_STATS_P1, combine(w->stats, p1->stats));
-    n = ner_recall_features(m1, w, p1, out, n);
-    n = boundary_features(m1, w, p1, out, n);
-    /* the only features cut at NER_MAX_FEATURES are the lexicon's, after
-     * all others in ner_features too: they stop where its would (the
-     * memory's bits, cut at the same limit, come after at most 60
-     * features and never reach it) */
-    return lexicon_features(m1, w, p1, out, n, NER_MAX_FEATURES - type_count);
+    n = brown_features(w, m1, p1, out, n);
+    n = add_bits(out, n, NER_T_LEX_BEGIN, w->lexicon_begin);
+    n = add_bits(out, n, NER_T_LEX_INSIDE, w->lexicon_inside);
+    n = add_bits(out, n, NER_T_LEX_M1, m1->lexicon_begin | m1->lexicon_inside);
+    n = add_bits(out, n, NER_T_LEX_P1, p1->lexicon_begin | p1->lexicon_inside);
+    return n;
 }

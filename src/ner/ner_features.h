@@ -30,13 +30,6 @@
 #define NER_MAX_FEATURES 96
 #define NER_MAX_STEMS 3
 
-/* Where the word cache (ner_word_cache.h) keeps a word: its slot, and
- * which of the words kept there it is. */
-typedef struct {
-    uint32_t slot, keep;
-} ner_word_ref;
-#define NER_WORD_NO_REF ((ner_word_ref){.slot = UINT32_MAX, .keep = 0})
-
 /* One word of a sentence, as the feature extractor needs it. */
 typedef struct {
     const char *surface;
@@ -46,7 +39,6 @@ typedef struct {
     uint32_t lexicon_begin;         /* bit k: a lexicon phrase of kind k starts here */
     uint32_t lexicon_inside;        /* bit k: a phrase of kind k goes on here */
     bool described;                 /* its ner_word came whole from the word cache */
-    ner_word_ref cached;            /* its entry in the word cache, else NER_WORD_NO_REF */
 } ner_token;
 
 /* The hashes of one word, computed once and shared by the templates that
@@ -124,27 +116,12 @@ typedef struct {
     uint32_t last[6];     /* sentence number last tagged O, PER, LOC, ORG, MISC, and I- of any */
 } ner_memory_slot;
 
-/* The roles a word plays for the word at i: itself, the word before
- * (i - 1), after, two before, two after (ner_type_features). */
-typedef enum {
-    NER_ROLE_OWN, NER_ROLE_BEFORE, NER_ROLE_AFTER, NER_ROLE_TWO_BEFORE, NER_ROLE_TWO_AFTER, NER_ROLES
-} ner_role;
-
-/* The summed weight rows of a word type's features in each role, under
- * one model (the word cache keeps them). */
-typedef struct {
-    int32_t sum[NER_ROLES][16];   /* NER_ROW_TAGS (ner_model.h) */
-    uint8_t count[NER_ROLES];
-} ner_type_sums;
-
 /* The descriptions of the words a document has had (ner_word_cache.h). */
 typedef struct {
     struct ner_cached_word *entries;
-    ner_type_sums *sums;       /* an entry's summed weights, at its slot */
     uint32_t slot_count;       /* a power of two, or 0 before the first word */
     uint32_t generation;       /* entries of another generation are empty */
     uint32_t kept;             /* words kept since the table last grew */
-    uint32_t keeps;            /* words kept ever */
     const ner_clusters *clusters;             /* the word classes the entries were described with */
     const ner_cluster_slot *cluster_slots;
     uint32_t cluster_slot_count;
@@ -167,11 +144,6 @@ typedef struct {
     ner_word_cache word_cache;
     /* scratch space of the tagger (ner_model_tag) */
     uint32_t *features, *feature_start;
-    const ner_type_sums **type_sums;   /* each word's, in the word cache or in fresh_sums */
-    ner_type_sums *fresh_sums;
-    uint32_t *type_start;              /* where its type features start in features, if hashed */
-    ner_type_sums edge_sums[2];        /* of ner_sentence_start and _end, under model edge_stamp */
-    uint64_t edge_stamp;
     int32_t *scores;
     uint8_t *work;
     size_t scratch_cap;
@@ -202,21 +174,6 @@ uint8_t ner_memory_recall(const ner_sentence *s, uint64_t h);
 /* The feature hashes of word i of a prepared sentence; returns how many
  * (at most NER_MAX_FEATURES). */
 size_t ner_features(const ner_sentence *s, size_t i, uint32_t *out);
-
-/* ner_features() split for the tagger, the same features in another
- * order: those that look at one word alone, which the word cache can sum
- * once per word type (ner_word_cache.h), and the rest.  A word x gives
- * the word at i features in five roles: its own (key, surface, stems,
- * affixes, shape, classes, stats, Brown path) when it is the word, and a
- * few when it is the word before (i - 1), after, two before or two
- * after; ner_pair_features are those of the word with its neighbours
- * (bigrams, memory, look-ahead, lexicon phrases).  type_count is how
- * many features the five roles gave word i: the few capped features are
- * cut where ner_features would cut them. */
-size_t ner_type_features(const ner_word *x, ner_role role, uint32_t *out);
-size_t ner_pair_features(const ner_sentence *s, size_t i, size_t type_count, uint32_t *out);
-/* The words the sentence's edges stand in for beyond them. */
-extern const ner_word ner_sentence_start, ner_sentence_end;
 
 /* The features of ner_features() that come of the word's future bits
  * (ner_lookahead.h), appended to out[0, n); returns the new count.  The

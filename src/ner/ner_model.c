@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ner_word_cache.h"
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -50,18 +48,7 @@ struct ner_model {
     void *map;
     size_t map_len;
     struct narrow_costs *costs;   /* the transitions for narrow Viterbi; NULL where they do not fit */
-    uint64_t stamp;               /* of these weights: see new_stamp */
 };
-
-/* A number no other model, nor this one before its weights changed, has
- * had: the word cache keeps sums of weights under it (ner_word_cache.h),
- * and a model freed and another made at the same address must not find
- * them.  Threads may open models at once. */
-static uint64_t new_stamp(void)
-{
-    static uint64_t last;
-    return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED);
-}
 
 static void refresh_costs(ner_model *m);
 
@@ -150,7 +137,6 @@ ner_model *ner_model_new(unsigned bucket_bits, const ner_clusters *clusters)
     }
     memset(m->owned, 0, bytes);
     m->weights = m->owned;
-    m->stamp = new_stamp();
     if (clusters && clusters->slot_count) {
         m->owned_clusters = xmalloc(clusters->slot_count * sizeof *m->owned_clusters);
         memcpy(m->owned_clusters, clusters->slots, clusters->slot_count * sizeof *m->owned_clusters);
@@ -217,7 +203,6 @@ void ner_model_set_weights(ner_model *m, const float *weights, const float *tran
     for (size_t i = 0; i < TRANSITION_ROWS * NER_TAG_COUNT; i++)
         m->header.transitions[i] = (int32_t)lrintf(transitions[i] * scale);
     refresh_costs(m);
-    m->stamp = new_stamp();
 }
 
 ner_model *ner_model_average(ner_model *const *models, size_t k)
@@ -252,7 +237,6 @@ void ner_model_shift(ner_model *m, ner_tag tag, float delta)
     size_t bucket = ner_feature_hash(NER_T_BIAS, 0) & (bucket_count(m) - 1);
     int16_t *row = &m->owned[bucket * NER_ROW_TAGS];
     long step = lrintf(delta * 32767.0f);
-    m->stamp = new_stamp();
     if (tag == NER_O) {
         /* O's weight is 0 by construction: raising it lowers all others */
         for (unsigned t = 0; t < NER_ROW_TAGS; t++)
@@ -329,7 +313,6 @@ ner_model *ner_model_open(const char *path)
     m->weights = (const int16_t *)((const char *)map + WEIGHTS_OFFSET + h->cluster_slots * sizeof(ner_cluster_slot));
     m->map = map;
     m->map_len = (size_t)st.st_size;
-    m->stamp = new_stamp();
     refresh_costs(m);
     return m;
 }
@@ -911,92 +894,6 @@ void ner_model_tag(const ner_model *m, ner_sentence *s, uint8_t *tags)
     ner_memory_note(s, tags);
 }
 
-/* Each hash of features[0, k) becomes the offset of its bucket's row, and
- * the rows, scattered over megabytes, are asked for now, so that they
- * come in while the next words' features are hashed (four a step). */
-static inline __attribute__((always_inline)) void find_rows(const ner_model *m, uint32_t *features, size_t k)
-{
-    uint32_t mask = (uint32_t)bucket_count(m) - 1;
-    size_t f = 0;
-#ifdef __SSE2__
-    const __m128i masks = _mm_set1_epi32((int32_t)mask);
-    for (; f + 4 <= k; f += 4) {
-        __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
-        _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
-        __builtin_prefetch(m->weights + features[f]);
-        __builtin_prefetch(m->weights + features[f + 1]);
-        __builtin_prefetch(m->weights + features[f + 2]);
-        __builtin_prefetch(m->weights + features[f + 3]);
-    }
-#endif
-    for (; f < k; f++) {
-        features[f] = (features[f] & mask) * NER_ROW_TAGS;
-        __builtin_prefetch(m->weights + features[f]);
-    }
-}
-
-/* sum_rows, AVX2 where the machine has it. */
-static void sum_rows_any(const ner_model *m, bool wide, const uint32_t *rows, size_t k, int32_t *sum)
-{
-#ifdef HAVE_AVX2_CLONES
-    if (wide) {
-        sum_rows_avx2(m->weights, rows, k, sum);
-        return;
-    }
-#endif
-    (void)wide;
-    sum_rows(m->weights, rows, k, sum);
-}
-
-/* The features of word x in every role, hashed into features (found
- * rows) with their counts into sums; returns how many. */
-static size_t hash_type_features(const ner_model *m, const ner_word *x, uint32_t *features, ner_type_sums *sums)
-{
-    size_t used = 0;
-    for (unsigned r = 0; r < NER_ROLES; r++) {
-        size_t k = ner_type_features(x, (ner_role)r, features + used);
-        find_rows(m, features + used, k);
-        sums->count[r] = (uint8_t)k;
-        used += k;
-    }
-    return used;
-}
-
-static void sum_type_features(const ner_model *m, bool wide, const uint32_t *rows, ner_type_sums *sums)
-{
-    for (unsigned r = 0; r < NER_ROLES; r++) {
-        sum_rows_any(m, wide, rows, sums->count[r], sums->sum[r]);
-        rows += sums->count[r];
-    }
-}
-
-/* A word's score is the sum of the weights of its features (ner_features),
- * taken here in two parts: the features each word type gives itself and
- * its neighbours, summed once per type and model in the word cache (most
- * words of a story have come before), and the features of word pairs and
- * of the sentence, hashed and summed for every word.  int32 sums in
- * another order are the same sums. */
-/* The scores of the words of s, each the sum of all its features' rows
- * (ner_features): for a sentence whose word cache keeps no sums. */
-static void score_words(const ner_model *m, ner_sentence *s, bool wide)
-{
-    size_t n = s->count;
-    uint32_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        s->feature_start[i] = used;
-        size_t k = ner_features(s, i, s->features + used);
-        find_rows(m, s->features + used, k);
-        used += (uint32_t)k;
-    }
-    s->feature_start[n] = used;
-    for (size_t i = 0; i < n; i++) {
-        int32_t *scores = s->scores + i * NER_TAG_COUNT;
-        scores[0] = 0;   /* O's weight is 0 in every row */
-        sum_rows_any(m, wide, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
-                     scores + 1);
-    }
-}
-
 void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
 {
     size_t n = s->count;
@@ -1005,95 +902,57 @@ void ner_model_tag_words(const ner_model *m, ner_sentence *s, uint8_t *tags)
     if (s->scratch_cap < n) {
         free(s->features);
         free(s->feature_start);
-        free(s->type_sums);
-        free(s->fresh_sums);
-        free(s->type_start);
         free(s->scores);
         free(s->work);
         s->scratch_cap = n < 64 ? 64 : n;
-        /* a word's pair features and, when not kept, its type features */
-        s->features = xmalloc(s->scratch_cap * 2 * NER_MAX_FEATURES * sizeof *s->features);
+        s->features = xmalloc(s->scratch_cap * NER_MAX_FEATURES * sizeof *s->features);
         s->feature_start = xmalloc((s->scratch_cap + 1) * sizeof *s->feature_start);
-        s->type_sums = xmalloc(s->scratch_cap * sizeof *s->type_sums);
-        s->fresh_sums = xmalloc(s->scratch_cap * sizeof *s->fresh_sums);
-        s->type_start = xmalloc(s->scratch_cap * sizeof *s->type_start);
         s->scores = xmalloc(s->scratch_cap * NER_TAG_COUNT * sizeof *s->scores);
         s->work = xmalloc(s->scratch_cap * NER_TAG_COUNT);
     }
-#ifdef HAVE_AVX2_CLONES
-    bool wide = cpu_has_avx2();
-#else
-    bool wide = false;
-#endif
-    if (!s->tokens || !s->word_cache.sums) {
-        /* a short document, or words lent without tokens (ner_document_lend) */
-        score_words(m, s, wide);
-        decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
-        return;
-    }
-    if (s->edge_stamp != m->stamp) {
-        uint32_t rows[2 * NER_MAX_FEATURES];
-        hash_type_features(m, &ner_sentence_start, rows, &s->edge_sums[0]);
-        sum_type_features(m, wide, rows, &s->edge_sums[0]);
-        hash_type_features(m, &ner_sentence_end, rows, &s->edge_sums[1]);
-        sum_type_features(m, wide, rows, &s->edge_sums[1]);
-        s->edge_stamp = m->stamp;
-    }
-    /* the type features of the words whose sums are not kept (a sentence
-     * lent words of a document, ner_document_lend, has no tokens) */
+    uint32_t mask = (uint32_t)bucket_count(m) - 1;
     uint32_t used = 0;
-    for (size_t j = 0; j < n; j++) {
-        s->type_sums[j] = s->tokens ? ner_word_cache_sums(&s->word_cache, s->tokens[j].cached, &s->words[j], m->stamp)
-                                    : NULL;
-        s->type_start[j] = used;
-        if (!s->type_sums[j]) {
-            used += (uint32_t)hash_type_features(m, &s->words[j], s->features + used, &s->fresh_sums[j]);
-            s->type_sums[j] = &s->fresh_sums[j];
-        }
-    }
-    const ner_type_sums *start = &s->edge_sums[0], *end = &s->edge_sums[1];
     for (size_t i = 0; i < n; i++) {
-        const ner_type_sums *m2 = i >= 2 ? s->type_sums[i - 2] : start, *m1 = i >= 1 ? s->type_sums[i - 1] : start;
-        const ner_type_sums *p1 = i + 1 < n ? s->type_sums[i + 1] : end, *p2 = i + 2 < n ? s->type_sums[i + 2] : end;
-        size_t type_count = (size_t)s->type_sums[i]->count[NER_ROLE_OWN] + m1->count[NER_ROLE_BEFORE] +
-                            p1->count[NER_ROLE_AFTER] + m2->count[NER_ROLE_TWO_BEFORE] + p2->count[NER_ROLE_TWO_AFTER];
         s->feature_start[i] = used;
-        size_t k = ner_pair_features(s, i, type_count, s->features + used);
-        find_rows(m, s->features + used, k);
+        uint32_t *features = s->features + used;
+        size_t k = ner_features(s, i, features);
+        /* each hash becomes the offset of its bucket's row, and the rows,
+         * scattered over megabytes, are asked for now, so that they come
+         * in while the next words' features are hashed (four a step) */
+        size_t f = 0;
+#ifdef __SSE2__
+        const __m128i masks = _mm_set1_epi32((int32_t)mask);
+        for (; f + 4 <= k; f += 4) {
+            __m128i hashes = _mm_loadu_si128((const __m128i *)(features + f));
+            _mm_storeu_si128((__m128i *)(features + f), _mm_slli_epi32(_mm_and_si128(hashes, masks), 4));
+            __builtin_prefetch(m->weights + features[f]);
+            __builtin_prefetch(m->weights + features[f + 1]);
+            __builtin_prefetch(m->weights + features[f + 2]);
+            __builtin_prefetch(m->weights + features[f + 3]);
+        }
+#endif
+        for (; f < k; f++) {
+            features[f] = (features[f] & mask) * NER_ROW_TAGS;
+            __builtin_prefetch(m->weights + features[f]);
+        }
         used += (uint32_t)k;
     }
     s->feature_start[n] = used;
-    for (size_t j = 0; j < n; j++) {
-        if (s->type_sums[j] != &s->fresh_sums[j])
-            continue;
-        sum_type_features(m, wide, s->features + s->type_start[j], &s->fresh_sums[j]);
-        if (s->tokens)
-            ner_word_cache_keep_sums(&s->word_cache, s->tokens[j].cached, &s->words[j], m->stamp, &s->fresh_sums[j]);
-    }
+#ifdef HAVE_AVX2_CLONES
+    bool wide = cpu_has_avx2();
+#endif
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = s->scores + i * NER_TAG_COUNT;
+        const uint32_t *features = s->features + s->feature_start[i];
+        size_t k = s->feature_start[i + 1] - s->feature_start[i];
         scores[0] = 0;   /* O's weight is 0 in every row */
-        sum_rows_any(m, wide, s->features + s->feature_start[i], s->feature_start[i + 1] - s->feature_start[i],
-                     scores + 1);
-        const int32_t *own = s->type_sums[i]->sum[NER_ROLE_OWN];
-        const int32_t *m1 = (i >= 1 ? s->type_sums[i - 1] : start)->sum[NER_ROLE_BEFORE];
-        const int32_t *p1 = (i + 1 < n ? s->type_sums[i + 1] : end)->sum[NER_ROLE_AFTER];
-        const int32_t *m2 = (i >= 2 ? s->type_sums[i - 2] : start)->sum[NER_ROLE_TWO_BEFORE];
-        const int32_t *p2 = (i + 2 < n ? s->type_sums[i + 2] : end)->sum[NER_ROLE_TWO_AFTER];
-#ifdef __SSE2__
-        for (unsigned q = 0; q < NER_ROW_TAGS; q += 4) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(scores + 1 + q));
-            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(own + q)));
-            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(m1 + q)));
-            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(p1 + q)));
-            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(m2 + q)));
-            v = _mm_add_epi32(v, _mm_loadu_si128((const __m128i *)(p2 + q)));
-            _mm_storeu_si128((__m128i *)(scores + 1 + q), v);
+#ifdef HAVE_AVX2_CLONES
+        if (wide) {
+            sum_rows_avx2(m->weights, features, k, scores + 1);
+            continue;
         }
-#else
-        for (unsigned t = 0; t < NER_ROW_TAGS; t++)
-            scores[1 + t] += own[t] + m1[t] + p1[t] + m2[t] + p2[t];
 #endif
+        sum_rows(m->weights, features, k, scores + 1);
     }
     decode(model_costs(m), s->scores, n, m->header.transitions, s->work, tags);
 }

@@ -7,9 +7,6 @@
 #include <string.h>
 
 #include "buffer.h"
-#include "ner_model.h"
-
-_Static_assert(sizeof ((ner_type_sums *)0)->sum[0] / sizeof(int32_t) == NER_ROW_TAGS, "a sum per tag after O");
 
 /* Longer words (a few in ten thousand) are described every time. */
 #define CACHED_BYTES 30
@@ -20,8 +17,6 @@ enum { KEY_OF_SURFACE = 1, ENDS_IN_TEH_MARBUTA = 2 };
 struct ner_cached_word {
     ner_word word;
     uint32_t generation;   /* the cache's when kept; 0 never is */
-    uint32_t keep;         /* the cache's count of keeps when kept: tells this word from a later one in its slot */
-    uint64_t sums_stamp;   /* the model its sums (the cache's sums[slot]) are of; 0: none yet */
     uint8_t surface_len, key_len, flags;
     char surface[CACHED_BYTES], key[CACHED_BYTES];
 };
@@ -53,11 +48,6 @@ const ner_word *ner_word_cache_find(ner_word_cache *c, const ner_clusters *clust
     if (e->generation != c->generation || e->surface_len != surface_len || e->word.surface != surface_hash ||
         memcmp(e->surface, surface, surface_len) != 0)
         return NULL;
-    /* the tagger reads the word's sums soon after (ner_word_cache_sums):
-     * the table is megabytes, and the rest of the sentence's preparing
-     * hides the wait */
-    for (size_t at = 0; c->sums && at < sizeof *c->sums; at += 64)
-        __builtin_prefetch((const char *)&c->sums[e - c->entries] + at);
     if (!key)
         return e->flags & KEY_OF_SURFACE ? &e->word : NULL;
     if (e->key_len != key_len || ((e->flags & ENDS_IN_TEH_MARBUTA) != 0) != ends_in_teh_marbuta ||
@@ -73,85 +63,34 @@ static void grow(ner_word_cache *c)
     struct ner_cached_word *entries = xcalloc(slot_count, sizeof *entries);
     for (uint32_t i = 0; i < c->slot_count; i++) {
         const struct ner_cached_word *e = &c->entries[i];
-        if (e->generation == c->generation) {
-            struct ner_cached_word *moved = &entries[slot_of(e->word.surface, slot_count)];
-            *moved = *e;
-            moved->sums_stamp = 0;   /* summed again when next met */
-        }
+        if (e->generation == c->generation)
+            entries[slot_of(e->word.surface, slot_count)] = *e;
     }
     free(c->entries);
     c->entries = entries;
-    /* sums only for a long document, apart and never cleared (a sum is
-     * read only under its entry's stamp): an article's few hundred words,
-     * most met once or twice, cost more summed in roles than as they come */
-    free(c->sums);
-    c->sums = slot_count >= NER_WORD_CACHE_SUMS_FROM ? xmalloc(slot_count * sizeof *c->sums) : NULL;
     c->slot_count = slot_count;
     c->kept = 0;
 }
 
-ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
-                                const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface)
+void ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
+                         const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface)
 {
     if (surface_len == 0 || surface_len > CACHED_BYTES || key_len > CACHED_BYTES)
-        return NER_WORD_NO_REF;
+        return;
     if (c->generation == 0)
         c->generation = 1;
-    /* as many new words as slots: a longer document, a larger table; a
-     * table with sums at half as many (a direct-mapped table fuller than
-     * that loses words it will meet again) */
-    uint32_t full = c->slot_count >= NER_WORD_CACHE_SUMS_FROM ? c->slot_count / 2 : c->slot_count;
-    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= full)
+    /* as many new words as slots: a longer document, a larger table */
+    if (c->slot_count < NER_WORD_CACHE_MAX_SLOTS && c->kept >= c->slot_count)
         grow(c);
     c->kept++;
-    uint32_t slot = slot_of(w->surface, c->slot_count);
-    struct ner_cached_word *e = &c->entries[slot];
+    struct ner_cached_word *e = &c->entries[slot_of(w->surface, c->slot_count)];
     e->word = *w;
     e->generation = c->generation;
-    e->keep = ++c->keeps;
-    e->sums_stamp = 0;
     e->surface_len = (uint8_t)surface_len;
     e->key_len = (uint8_t)key_len;
     e->flags = (uint8_t)((key_of_surface ? KEY_OF_SURFACE : 0) | (ends_in_teh_marbuta ? ENDS_IN_TEH_MARBUTA : 0));
     memcpy(e->surface, surface, surface_len);
     memcpy(e->key, key, key_len);
-    return (ner_word_ref){.slot = slot, .keep = e->keep};
-}
-
-ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found)
-{
-    /* found is the first member of its entry */
-    const struct ner_cached_word *e = (const struct ner_cached_word *)found;
-    return (ner_word_ref){.slot = (uint32_t)(e - c->entries), .keep = e->keep};
-}
-
-/* The entry ref names, if it still holds the word it was given for, and
- * that is w (not a word lent to the sentence after it was prepared). */
-static struct ner_cached_word *entry_of(const ner_word_cache *c, ner_word_ref ref, const ner_word *w)
-{
-    if (ref.slot >= c->slot_count || !c->sums)
-        return NULL;
-    struct ner_cached_word *e = &c->entries[ref.slot];
-    bool same = e->generation == c->generation && e->keep == ref.keep && e->word.surface == w->surface &&
-                e->word.key == w->key;
-    return same ? e : NULL;
-}
-
-const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, const ner_word *w,
-                                         uint64_t stamp)
-{
-    const struct ner_cached_word *e = entry_of(c, ref, w);
-    return e && e->sums_stamp == stamp ? &c->sums[ref.slot] : NULL;
-}
-
-void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_word *w, uint64_t stamp,
-                              const ner_type_sums *sums)
-{
-    struct ner_cached_word *e = entry_of(c, ref, w);
-    if (!e)
-        return;
-    c->sums[ref.slot] = *sums;
-    e->sums_stamp = stamp;
 }
 
 void ner_word_cache_forget(ner_word_cache *c)
@@ -166,6 +105,5 @@ void ner_word_cache_forget(ner_word_cache *c)
 void ner_word_cache_free(ner_word_cache *c)
 {
     free(c->entries);
-    free(c->sums);
     memset(c, 0, sizeof *c);
 }

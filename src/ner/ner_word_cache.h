@@ -14,13 +14,7 @@
  * description found is the one describing the word afresh would give.  It
  * is emptied when the sentence's word classes change (another model) and
  * by ner_memory_forget (a new document), and grows with the document from
- * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS (of ~270 bytes, and
- * ~330 of sums: a corpus read as one document takes up to 9.6 MB).
- *
- * In a long document an entry also keeps, once the tagger has summed
- * them, the weights of the features the word gives itself and its
- * neighbours under one model (ner_type_features), so that a word met
- * again costs only the features of word pairs and of the sentence.
+ * a few hundred entries to NER_WORD_CACHE_MAX_SLOTS.
  */
 #ifndef MARSAD_NER_WORD_CACHE_H
 #define MARSAD_NER_WORD_CACHE_H
@@ -31,10 +25,7 @@
 
 #include "ner_features.h"
 
-#define NER_WORD_CACHE_MAX_SLOTS 16384
-/* Sums are kept (ner_word_cache_keep_sums) once the table has this many
- * slots: a document of over a thousand different words. */
-#define NER_WORD_CACHE_SUMS_FROM 2048
+#define NER_WORD_CACHE_MAX_SLOTS 4096
 
 /* The description kept for the word of the given surface (surface_hash
  * its ner_string_hash) under the word classes clusters, or NULL.  With
@@ -47,25 +38,10 @@ const ner_word *ner_word_cache_find(ner_word_cache *c, const ner_clusters *clust
 
 /* Keeps w (described under the word classes of the last find), whose
  * surface and key are given; key_of_surface says the key is the surface's
- * normalize_for_match and the flag its own.  Returns where it is kept:
- * NER_WORD_NO_REF for words too long to keep. */
-ner_word_ref ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
-                                const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface);
-/* The entry of a description ner_word_cache_find returned. */
-ner_word_ref ner_word_cache_ref(const ner_word_cache *c, const ner_word *found);
-
-/* The summed weight rows of word w's features in each role
- * (ner_type_features) under the weights of stamp (ner_model.c gives each
- * model, and each change of its weights, a stamp of its own), kept
- * with the entry ref names while it still holds that word (until the
- * next keep in its slot or ner_word_cache_forget) and w is its word:
- * a word met again skips hashing and loading them, for itself and for
- * its neighbours.  NULL when none are kept, as in any document of fewer
- * words than NER_WORD_CACHE_SUMS_FROM / 2. */
-const ner_type_sums *ner_word_cache_sums(const ner_word_cache *c, ner_word_ref ref, const ner_word *w,
-                                         uint64_t stamp);
-void ner_word_cache_keep_sums(ner_word_cache *c, ner_word_ref ref, const ner_word *w, uint64_t stamp,
-                              const ner_type_sums *sums);
+ * normalize_for_match and the flag its own.  Words too long to keep are
+ * skipped. */
+void ner_word_cache_keep(ner_word_cache *c, const ner_word *w, const char *surface, size_t surface_len,
+                         const char *key, size_t key_len, bool ends_in_teh_marbuta, bool key_of_surface);
 
 /* Empties the cache (keeping its memory). */
 void ner_word_cache_forget(ner_word_cache *c);
