@@ -2,7 +2,8 @@
  * the cache is described exactly as preparing it afresh would, sentence
  * after sentence (the memory bits are the sentence's own, never the
  * cache's), after another model's word classes, and when a tokenised
- * text gives a known surface another key. */
+ * text gives a known surface another key; and every word's scores are
+ * the sums of its features' weights added afresh, under any model. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -77,13 +78,13 @@ static void assert_same_words(const ner_sentence *a, const ner_sentence *b)
 }
 
 /* A model of random weights: every feature moves the tags. */
-static ner_model *random_model(const ner_clusters *clusters)
+static ner_model *random_model_of(const ner_clusters *clusters, unsigned seed)
 {
     ner_model *m = ner_model_new(12, clusters);
     size_t buckets = (size_t)1 << 12;
     float *weights = malloc(buckets * NER_TAG_COUNT * sizeof *weights);
     float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    srand(7);
+    srand(seed);
     for (size_t i = 0; i < buckets * NER_TAG_COUNT; i++)
         weights[i] = (float)(rand() % 2001 - 1000) / 1000.0f;
     for (size_t i = 0; i < (NER_TAG_COUNT + 1) * NER_TAG_COUNT; i++)
@@ -91,6 +92,26 @@ static ner_model *random_model(const ner_clusters *clusters)
     ner_model_set_weights(m, weights, transitions);
     free(weights);
     return m;
+}
+
+static ner_model *random_model(const ner_clusters *clusters)
+{
+    return random_model_of(clusters, 7);
+}
+
+/* The scores m's last tagging of s gave each word are the sums of the
+ * weights of all its features (ner_features), added one by one: any
+ * shortcut the tagger takes in summing them (a cached description, row
+ * sums four at a time) must give the same int32 sums. */
+static void assert_scores_fresh(const ner_model *m, const ner_sentence *s)
+{
+    const int32_t *scores = ner_model_last_scores(s);
+    for (size_t i = 0; i < s->count; i++) {
+        uint32_t features[NER_MAX_FEATURES];
+        int32_t fresh[NER_TAG_COUNT] = {0};
+        ner_model_add_weights(m, features, ner_features(s, i, features), fresh);
+        assert_memory_equal(scores + i * NER_TAG_COUNT, fresh, sizeof fresh);
+    }
 }
 
 /* The same sentences twice, and a sentence that repeats its own words:
@@ -223,7 +244,8 @@ static void tokens_with_another_key_are_described_again(void **state)
 
 /* ANERcorp's test set in order, as `marsad ner` tags it: the cache grows
  * to its full size and fills, words push each other out, and every
- * sentence reads and tags as if described afresh. */
+ * sentence reads, scores and tags as if described afresh, under one
+ * model, another, and the first with its weights changed. */
 static void a_whole_corpus_reads_as_fresh(void **state)
 {
     (void)state;
@@ -251,9 +273,25 @@ static void a_whole_corpus_reads_as_fresh(void **state)
             from_cache += cached.tokens[i].described;
         assert_same_words(&cached, &fresh);
         ner_model_tag(m, &cached, tags_cached + a);
+        assert_scores_fresh(m, &cached);
         ner_model_tag(m, &fresh, tags_fresh + a);
     }
     assert_memory_equal(tags_cached, tags_fresh, c.token_count);
+    /* the same words again, from the cache, under another model, then
+     * under the first with its weights changed */
+    ner_model *other = random_model_of(&classes, 11);
+    ner_model *order[] = {other, m};
+    for (size_t r = 0; r < 2; r++) {
+        if (r == 1)
+            ner_model_shift(m, NER_O, -0.05f);
+        for (size_t k = 0; k < c.sentence_count; k++) {
+            size_t a = c.sentence_start[k], n = c.sentence_start[k + 1] - a;
+            ner_prepare_strings(&cached, lex, c.words + a, c.lengths + a, n);
+            ner_model_tag(order[r], &cached, tags_cached + a);
+            assert_scores_fresh(order[r], &cached);
+        }
+    }
+    ner_model_close(other);
     assert_int_equal(cached.word_cache.slot_count, NER_WORD_CACHE_MAX_SLOTS);
     assert_true(from_cache > c.token_count / 3);   /* news repeats its words */
     free(tags_cached);
@@ -264,12 +302,44 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     ner_conll_free(&c);
 }
 
+/* One sentence object tags a story with one model, then with another,
+ * then with the first after its weights changed (ner_model_shift moves
+ * the weight every word has): each time every word's scores are its
+ * features' weights summed afresh, whatever the cache kept before. */
+static void scores_follow_the_model(void **state)
+{
+    (void)state;
+    static const char *const story[] = {
+        "وقال رئيس الوزراء الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم أوكرانيا",
+        "وأضاف ماكرون أن الاتحاد الأوروبي والولايات المتحدة وبريطانيا ستجتمع في باريس",
+        "ماكرون في باريس وفي لندن",
+    };
+    ner_model *first = random_model_of(&classes, 7), *second = random_model_of(&classes, 11);
+    ner_sentence s = {.clusters = ner_model_clusters(first)};
+    char copy[512];
+    uint8_t tags[64];
+    ner_model *order[] = {first, second, first, first};
+    for (size_t r = 0; r < sizeof order / sizeof order[0]; r++) {
+        if (r == 3)
+            ner_model_shift(first, NER_O, -0.05f);
+        for (size_t k = 0; k < sizeof story / sizeof story[0]; k++) {
+            prepare_words(&s, lex, story[k], copy, sizeof copy);
+            ner_model_tag(order[r], &s, tags);
+            assert_scores_fresh(order[r], &s);
+        }
+    }
+    ner_sentence_free(&s);
+    ner_model_close(first);
+    ner_model_close(second);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(words_met_again_read_as_fresh),
         cmocka_unit_test(another_models_classes_are_not_mixed_in),
         cmocka_unit_test(tokens_with_another_key_are_described_again),
+        cmocka_unit_test(scores_follow_the_model),
         cmocka_unit_test(a_whole_corpus_reads_as_fresh),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
