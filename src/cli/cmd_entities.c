@@ -44,6 +44,22 @@ static const char *or_dash(const char *s)
     return s[0] ? s : "-";
 }
 
+/* Does the input open with a JSON object that has a "text" field? */
+static bool looks_like_json_lines(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    if (i >= len || text[i] != '{')
+        return false;
+    const char *line_end = memchr(text + i, '\n', len - i);
+    size_t n = line_end ? (size_t)(line_end - (text + i)) : len - i;
+    for (size_t k = i; k + 6 <= i + n; k++)
+        if (memcmp(text + k, "\"text\"", 6) == 0)
+            return true;
+    return false;
+}
+
 int cmd_entities(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -94,6 +110,12 @@ int cmd_entities(int argc, char **argv)
         ner_model_close(model);
         return 1;
     }
+    /* its words would be read as the article's: "id", "date" tagged as names */
+    if (looks_like_json_lines(text, len))
+        fprintf(stderr,
+                "marsad entities: %s looks like JSON Lines; this command reads one plain-text article "
+                "(marsad code reads JSON Lines)\n",
+                optind < argc ? argv[optind] : "standard input");
     token_list tokens = {0};
     actor_list actors = {0};
     tokenize(text, len, &tokens);

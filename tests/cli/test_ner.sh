@@ -54,5 +54,10 @@ check "entities with the tagger: exit 0" test $? -eq 0
 check "a name no lexicon lists comes from the tagger" grep -qP '^entity\tPER\t\d+\t\d+\t-\tner\tسامر الخطيب$' "$tmp/out"
 check "a place the lexicon knows keeps the lexicon's entity" grep -qP '^entity\tLOC\t\d+\t\d+\tLBN\tlexicon\tزحلة$' "$tmp/out"
 check "no span is reported twice" test "$(grep '^entity' "$tmp/out" | cut -f3 | sort | uniq -d | wc -l)" -eq 0
+check "plain text draws no warning" test ! -s "$tmp/err"
+printf '{"id":"a1","date":"2018-06-15","title":"","text":"قصفت الطائرات مدينة زحلة."}\n' > "$tmp/article.jsonl"
+"$MARSAD" entities --no-ner "$tmp/article.jsonl" > /dev/null 2> "$tmp/err"
+check "JSON Lines given to entities: a warning that names the file and marsad code" \
+    grep -q "article.jsonl looks like JSON Lines.*marsad code" "$tmp/err"
 "$MARSAD" entities --no-ner "$tmp/article.txt" > "$tmp/out" 2> "$tmp/err"
 check "entities --no-ner: the lexicon's only" test "$(grep -c '	ner	' "$tmp/out")" -eq 0 -a "$(grep -c '	lexicon	' "$tmp/out")" -ge 1
