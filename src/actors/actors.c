@@ -183,15 +183,17 @@ static bool is_state_or_place(const lexicon_match *m)
            e->kind == LEX_PLACE;
 }
 
-/* Is matches[i], a state whose name is also a common word, the state
- * here?  Yes after a word that announces one, with ب or ل in front
- * ("بمالي"), or joined by و to a state beside it ("النيجر ومالي", "مالي
- * والنيجر"); "دعم سياسي ومالي" and "مبلغ مالي" are money. */
+/* Is token i the one character c (a punctuation mark)? */
 static bool token_is(const char *text, const token_list *tokens, size_t i, char c)
 {
     const token *t = &tokens->tokens[i];
     return t->end == t->start + 1 && text[t->start] == c;
 }
+
+/* Is matches[i], a state whose name is also a common word, the state
+ * here?  Yes after a word that announces one, with ب or ل in front
+ * ("بمالي"), or joined by و to a state beside it ("النيجر ومالي", "مالي
+ * والنيجر"); "دعم سياسي ومالي" and "مبلغ مالي" are money. */
 
 static bool state_is_announced(const char *text, const token_list *tokens, const lexicon_match *matches,
                                size_t count, size_t i)

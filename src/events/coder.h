@@ -83,6 +83,12 @@ static inline bool is_casualty_cue(const lexicon_entry *e)
                                   e->subkind == CUE_ARRESTED);
 }
 
+/* Does the match tell of dead or injured (قتل، وفاة، أصيب), not of arrests? */
+static inline bool tells_of_dead_or_injured(const lexicon_match *m)
+{
+    return cue_of(m, CUE_DEAD) || cue_of(m, CUE_DIED) || cue_of(m, CUE_INJURED);
+}
+
 /* Does the match (or NULL) hold such a word: قتل، مقتل، أصيب، اعتقال? */
 static inline bool counts_casualties(const lexicon_match *m)
 {

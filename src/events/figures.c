@@ -33,9 +33,8 @@ static bool counts_people(const article *a, const parsed_number *n)
     size_t after = n->first_token + n->token_count;
     if (after < a->tokens->count && (key_in(a->tokens, after, &time_units) || key_in(a->tokens, after, &counted_things)))
         return false;
-    if (n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &numbered_by))
-        return false;
-    if (n->first_token > 0 && key_in(a->tokens, n->first_token - 1, &year_words))
+    if (n->first_token > 0 && (key_in(a->tokens, n->first_token - 1, &year_words) ||
+                               key_in(a->tokens, n->first_token - 1, &numbered_by)))
         return false;
     /* "حتى وفاته في 2014": a year written alone after في or منذ */
     bool looks_like_a_year = !(n->flags & NUMBER_SPELLED) && n->token_count == 1 && n->value >= 1900 &&

@@ -252,14 +252,20 @@ bool is_a_disaster(const article *a, const sentence_view *s)
     const lexicon_matches *ms = &a->actors->matches;
     bool casualties = false;
     for (size_t i = s->first_match; i < s->end_match && !casualties; i++)
-        casualties = cue_of(&ms->items[i], CUE_DEAD) || cue_of(&ms->items[i], CUE_DIED) ||
-                     cue_of(&ms->items[i], CUE_INJURED);
+        casualties = tells_of_dead_or_injured(&ms->items[i]);
     if (!casualties)
         return false;
     for (size_t i = s->first; i < s->end; i++)
         if (a->tokens->tokens[i].kind == TOKEN_WORD && key_in(a->tokens, i, &disasters))
             return true;
     return false;
+}
+
+/* Meetings, attacks, snatches and threats: what a match is told in. */
+static bool is_played_in_a_game(const lexicon_match *m)
+{
+    return is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) || is_trigger_of(m, EVENT_COERCE) ||
+           is_trigger_of(m, EVENT_THREATEN);
 }
 
 /* "وستلتقي البرتغال بإسبانيا على ملعب فيشت"، "خطف الفوز في الدقائق
@@ -274,11 +280,9 @@ bool is_about_a_game(const article *a, const sentence_view *s)
     const lexicon_matches *ms = &a->actors->matches;
     bool playable = false;
     for (size_t i = s->first_match; i < s->end_match; i++) {
-        const lexicon_match *m = &ms->items[i];
-        if (cue_of(m, CUE_DEAD) || cue_of(m, CUE_DIED) || cue_of(m, CUE_INJURED))
+        if (tells_of_dead_or_injured(&ms->items[i]))
             return false;
-        playable = playable || is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) ||
-                   is_trigger_of(m, EVENT_COERCE) || is_trigger_of(m, EVENT_THREATEN);
+        playable = playable || is_played_in_a_game(&ms->items[i]);
     }
     if (!playable)
         return false;
@@ -330,8 +334,7 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
         return NULL;
     if (asks_for_anonymity_or_comment(a, s, m))
         return NULL;
-    if (a->sentence_is_a_game && (is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) ||
-                                  is_trigger_of(m, EVENT_COERCE) || is_trigger_of(m, EVENT_THREATEN)))
+    if (a->sentence_is_a_game && is_played_in_a_game(m))
         return NULL;
     /* "تواجه تركيا هجمات" (faces), "بيان صادر عن" (issued): spelt as a trigger's form, mostly another word */
     if (m->token_count == 1 && key_in(a->tokens, m->first_token, &homographs))
