@@ -11,6 +11,7 @@
 
 #include "actors.h"
 #include "cli.h"
+#include "json_read.h"
 #include "lexicon.h"
 #include "ner_fuse.h"
 #include "ner_model.h"
@@ -44,20 +45,21 @@ static const char *or_dash(const char *s)
     return s[0] ? s : "-";
 }
 
-/* Does the input open with a JSON object that has a "text" field? */
+/* Is the input's first line a JSON object with a "text" member, as
+ * marsad code reads (json_read.h)? */
 static bool looks_like_json_lines(const char *text, size_t len)
 {
-    size_t i = 0;
-    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
-        i++;
-    if (i >= len || text[i] != '{')
-        return false;
-    const char *line_end = memchr(text + i, '\n', len - i);
-    size_t n = line_end ? (size_t)(line_end - (text + i)) : len - i;
-    for (size_t k = i; k + 6 <= i + n; k++)
-        if (memcmp(text + k, "\"text\"", 6) == 0)
-            return true;
-    return false;
+    while (len > 0 && (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')) {
+        text++;
+        len--;
+    }
+    const char *line_end = memchr(text, '\n', len);
+    json_object_view view = {0};
+    char error[160];
+    bool article = json_parse_object(text, line_end ? (size_t)(line_end - text) : len, &view, error, sizeof error) &&
+                   json_member_named(&view, "text") != NULL;
+    json_object_view_free(&view);
+    return article;
 }
 
 int cmd_entities(int argc, char **argv)
