@@ -1,13 +1,17 @@
 /* Helpers the NER tests share: a sentence of space-separated words made
- * ready for the feature extractor, and whether a word gets a feature. */
+ * ready for the feature extractor, whether a word gets a feature, and a
+ * model of random weights. */
 #ifndef MARSAD_NER_TEST_HELPERS_H
 #define MARSAD_NER_TEST_HELPERS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ner_features.h"
+#include "ner_model.h"
 
 /* Prepares the space-separated words of text as one sentence (copy holds
  * the words while s is used). */
@@ -33,6 +37,31 @@ static inline bool has_feature(const ner_sentence *s, size_t i, uint32_t feature
         if (f[k] == feature)
             return true;
     return false;
+}
+
+/* A model of 2^bits buckets whose every weight and transition is drawn
+ * from [-1, 1] by seed (xorshift, the same on every libc): every feature
+ * of a word moves its scores. */
+static inline ner_model *random_ner_model(unsigned bits, const ner_clusters *clusters, uint64_t seed)
+{
+    ner_model *m = ner_model_new(bits, clusters);
+    size_t buckets = (size_t)1 << bits, transition_count = (NER_TAG_COUNT + 1) * NER_TAG_COUNT;
+    float *weights = malloc(buckets * NER_TAG_COUNT * sizeof *weights);
+    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
+    uint64_t x = seed ? seed : 1;
+    for (size_t i = 0; i < buckets * NER_TAG_COUNT + transition_count; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        float w = (float)((int32_t)((x >> 11) % 2001) - 1000) / 1000.0f;
+        if (i < buckets * NER_TAG_COUNT)
+            weights[i] = w;
+        else
+            transitions[i - buckets * NER_TAG_COUNT] = w;
+    }
+    ner_model_set_weights(m, weights, transitions);
+    free(weights);
+    return m;
 }
 
 #endif

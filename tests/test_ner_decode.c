@@ -170,23 +170,6 @@ static void feature_hash_is_the_high_half_of_the_full_mix(void **state)
                      (uint32_t)(plain_mix(paris ^ ((uint64_t)(NER_T_KEY + 1) * 0x9E3779B97F4A7C15ULL)) >> 32));
 }
 
-/* A model whose every bucket holds random weights, so that every feature
- * of a word counts. */
-static ner_model *random_model(unsigned bits)
-{
-    ner_model *m = ner_model_new(bits, NULL);
-    size_t buckets = (size_t)1 << bits;
-    float *weights = malloc(buckets * NER_TAG_COUNT * sizeof *weights);
-    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    for (size_t i = 0; i < buckets * NER_TAG_COUNT; i++)
-        weights[i] = (float)random_in(1000) / 1000.0f;
-    for (size_t i = 0; i < (NER_TAG_COUNT + 1) * NER_TAG_COUNT; i++)
-        transitions[i] = (float)random_in(1000) / 1000.0f;
-    ner_model_set_weights(m, weights, transitions);
-    free(weights);
-    return m;
-}
-
 static void word_scores_are_the_sums_of_their_rows(void **state)
 {
     (void)state;
@@ -195,7 +178,7 @@ static void word_scores_are_the_sums_of_their_rows(void **state)
         "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي في عمان",
         "باريس",
     };
-    ner_model *m = random_model(12);
+    ner_model *m = random_ner_model(12, NULL, 0x9E3779B97F4A7C15ULL);
     ner_sentence s = {.clusters = ner_model_clusters(m)};
     char copy[512];
     uint8_t tags[64];

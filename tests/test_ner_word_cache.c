@@ -77,28 +77,6 @@ static void assert_same_words(const ner_sentence *a, const ner_sentence *b)
     }
 }
 
-/* A model of random weights: every feature moves the tags. */
-static ner_model *random_model_of(const ner_clusters *clusters, unsigned seed)
-{
-    ner_model *m = ner_model_new(12, clusters);
-    size_t buckets = (size_t)1 << 12;
-    float *weights = malloc(buckets * NER_TAG_COUNT * sizeof *weights);
-    float transitions[(NER_TAG_COUNT + 1) * NER_TAG_COUNT];
-    srand(seed);
-    for (size_t i = 0; i < buckets * NER_TAG_COUNT; i++)
-        weights[i] = (float)(rand() % 2001 - 1000) / 1000.0f;
-    for (size_t i = 0; i < (NER_TAG_COUNT + 1) * NER_TAG_COUNT; i++)
-        transitions[i] = (float)(rand() % 2001 - 1000) / 1000.0f;
-    ner_model_set_weights(m, weights, transitions);
-    free(weights);
-    return m;
-}
-
-static ner_model *random_model(const ner_clusters *clusters)
-{
-    return random_model_of(clusters, 7);
-}
-
 /* The scores m's last tagging of s gave each word are the sums of the
  * weights of all its features (ner_features), added one by one: any
  * shortcut the tagger takes in summing them (a cached description, row
@@ -126,7 +104,7 @@ static void words_met_again_read_as_fresh(void **state)
         /* a word longer than the cache keeps, twice */
         "Supercalifragilisticexpialidocious_and_more Supercalifragilisticexpialidocious_and_more ماكرون",
     };
-    ner_model *m = random_model(&classes);
+    ner_model *m = random_ner_model(12, &classes, 7);
     ner_sentence cached = {.clusters = ner_model_clusters(m)}, fresh = {.clusters = ner_model_clusters(m)};
     char copy_cached[512], copy_fresh[512];
     uint8_t tags_cached[64], tags_fresh[64];
@@ -260,7 +238,7 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     fclose(f);
     ner_conll c;
     assert_true(ner_conll_read(path, &c));
-    ner_model *m = random_model(&classes);
+    ner_model *m = random_ner_model(12, &classes, 7);
     ner_sentence cached = {.clusters = ner_model_clusters(m)}, fresh = {.clusters = ner_model_clusters(m)};
     uint8_t *tags_cached = malloc(c.token_count + 1), *tags_fresh = malloc(c.token_count + 1);
     size_t from_cache = 0;
@@ -279,7 +257,7 @@ static void a_whole_corpus_reads_as_fresh(void **state)
     assert_memory_equal(tags_cached, tags_fresh, c.token_count);
     /* the same words again, from the cache, under another model, then
      * under the first with its weights changed */
-    ner_model *other = random_model_of(&classes, 11);
+    ner_model *other = random_ner_model(12, &classes, 11);
     ner_model *order[] = {other, m};
     for (size_t r = 0; r < 2; r++) {
         if (r == 1)
@@ -314,7 +292,7 @@ static void scores_follow_the_model(void **state)
         "وأضاف ماكرون أن الاتحاد الأوروبي والولايات المتحدة وبريطانيا ستجتمع في باريس",
         "ماكرون في باريس وفي لندن",
     };
-    ner_model *first = random_model_of(&classes, 7), *second = random_model_of(&classes, 11);
+    ner_model *first = random_ner_model(12, &classes, 7), *second = random_ner_model(12, &classes, 11);
     ner_sentence s = {.clusters = ner_model_clusters(first)};
     char copy[512];
     uint8_t tags[64];
