@@ -261,6 +261,29 @@ bool is_a_disaster(const article *a, const sentence_view *s)
     return false;
 }
 
+/* Does the article name an attack anywhere (a killing, مقتل، is not yet
+ * one), an armed group (rebels, insurgents: الحوثيين، داعش), or a weapon or
+ * armed men (violence_words)?  Dead and injured
+ * counted where it does not are no attack's: "صاعقة تسببت في مقتل 16
+ * شخصا"، "خلل فني ... أسفر عن سقوطها ومقتل شخصين". */
+bool tells_of_violence(const article *a)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = 0; i < ms->count; i++) {
+        const lexicon_match *m = &ms->items[i];
+        if (is_trigger_of(m, EVENT_ASSAULT) && !tells_of_dead_or_injured(m))
+            return true;
+        for (uint32_t k = 0; k < m->entry_count; k++)
+            if (m->entries[k].kind == LEX_GROUP &&
+                (strcmp(m->entries[k].sector, "REB") == 0 || strcmp(m->entries[k].sector, "INS") == 0))
+                return true;
+    }
+    for (size_t i = 0; i < a->tokens->count; i++)
+        if (a->tokens->tokens[i].kind == TOKEN_WORD && key_in(a->tokens, i, &violence_words))
+            return true;
+    return false;
+}
+
 /* Meetings, attacks, snatches and threats: what a match is told in. */
 static bool is_played_in_a_game(const lexicon_match *m)
 {
