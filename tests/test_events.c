@@ -1120,7 +1120,8 @@ static void the_envoys_nationality(void **state)
     expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
 }
 
-/* Defendants counted ("إحالة 36 متهما") are no accusation. */
+/* Defendants counted ("إحالة 36 متهما") are no accusation, students
+ * (طالب) no demand. */
 static void defendants_counted(void **state)
 {
     (void)state;
@@ -1129,6 +1130,20 @@ static void defendants_counted(void **state)
     assert_int_equal(count_of(&c, EVENT_ACCUSE), 0);
     release(&c);
     expect_event("واتهمت موسكو لندن بتسميم الجاسوس السابق.", 20180410, EVENT_ACCUSE, "RUS", "GBR");
+    /* nor are students: counted (15 ألف طالب) or with the article (الطالب) */
+    const char *students[] = {
+        "ويدرس نحو 15 ألف طالب سعودي في المعاهد والجامعات الكندية.",
+        "وقالت الشرطة إن الطالب البريطاني أجرى مقابلات مع مسؤولين في الإمارات.",
+    };
+    for (size_t i = 0; i < sizeof students / sizeof *students; i++) {
+        code(&c, students[i], 20180806);
+        assert_int_equal(count_of(&c, EVENT_REQUEST), 0);
+        release(&c);
+    }
+    /* a year before طالب is no count: the report demanded */
+    code(&c, "وفي تقرير عام 2017 طالب وزير الداخلية الفرنسي النيابة العامة بتوسيع التحقيق.", 20180603);
+    assert_int_equal(count_of(&c, EVENT_REQUEST), 1);
+    release(&c);
 }
 
 /* "غارات استهدفت X": the raids are the verb's subject, X its target. */

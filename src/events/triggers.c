@@ -369,10 +369,13 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     /* "تم تنفيذه بما يتوافق مع القانون": how it was done, not an agreement */
     if (m->first_token > s->first && key_in(a->tokens, m->first_token - 1, &in_a_way_that))
         return NULL;
-    /* "إحالة 75 متهما إلى المحكمة": defendants counted, not an accusation */
+    /* "إحالة 75 متهما إلى المحكمة"، "15 ألف طالب": defendants and students
+     * counted, not an accusation or a demand; but "في تقرير عام 2017 طالب":
+     * a year is no count */
     parsed_number counted;
     if (m->token_count == 1 && m->first_token > s->first && key_in(a->tokens, m->first_token, &counted_people) &&
-        parse_number_at(a->tokens, m->first_token - 1, &counted))
+        parse_number_at(a->tokens, m->first_token - 1, &counted) &&
+        !(m->first_token - 1 > s->first && key_in(a->tokens, m->first_token - 2, &year_words)))
         return NULL;
     /* "في مواجهة الأزمات"، "لمواجهة الإرهاب"، "مواجهة البرازيل": facing,
      * countering or a match, not a clash, unless the other side follows
