@@ -1184,6 +1184,16 @@ static void whose_act_by_its_adjective(void **state)
                  "SYR");
     expect_event("ويطلق المدنيون في عفرين نداءات لحمايتهم من الهجوم التركي المصحوب بقصف جوي.", 20180315,
                  EVENT_ASSAULT, "TUR", "SYR");
+    /* the dead named before "في غارة أميركية" were hit by it; they did not make it */
+    coded dead;
+    code(&dead, "أعلنت القوات الأميركية مقتل أكثر من 50 عنصرا في حركة طالبان في غارة أميركية الأسبوع الماضي.", 20180531);
+    assert_non_null(find(&dead, EVENT_ASSAULT, "USA", "AFG"));
+    assert_null(find(&dead, EVENT_ASSAULT, "AFG", "USA"));
+    release(&dead);
+    code(&dead, "وصباح الجمعة أعلنت وزارة الصحة مقتل مزارع فلسطيني في قصف إسرائيلي شرق غزة.", 20180330);
+    assert_non_null(find(&dead, EVENT_ASSAULT, "ISR", "PSE"));
+    assert_null(find(&dead, EVENT_ASSAULT, "PSE", "ISR"));
+    release(&dead);
     coded c;
     code(&c, "أعلنت السلطات البريطانية أن لديها أدلة كافية لتوجيه اتهامات لروسيين اثنين في قضية التسميم.", 20180905);
     assert_null(find(&c, EVENT_ACCUSE, "RUS", "GBR"));

@@ -279,7 +279,12 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
      * may be: "بطلب" is a request, not "he asked" */
     trigger_pos pos = (m->has_article || m->has_preposition) ? TRIGGER_NOUN : (trigger_pos)trigger->trigger_pos;
     size_t exposed = party_exposed_to(a, s, ti);
-    size_t subject = exposed != SIZE_MAX ? SIZE_MAX : find_subject(a, s, ti, t_end, pos, (event_type)e.type);
+    size_t subject = find_subject(a, s, ti, t_end, pos, (event_type)e.type);
+    /* the party hurt in the act is not its author; one named after the act
+     * still is ("مقتل مزارع فلسطيني في قصف إسرائيلي") */
+    if (exposed != SIZE_MAX && subject != SIZE_MAX &&
+        (subject == exposed || a->actors->actors[subject].first_token < t_end))
+        subject = SIZE_MAX;
     size_t reported_subject = SIZE_MAX;
     /* the agent of a noun: "بطلب من روسيا"، "من قبل X"، "على يد X" */
     /* "ليبيا بحاجة للمساعدة من الاتحاد الأوروبي": help is needed from

@@ -199,8 +199,20 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
     return i == ti;
 }
 
-/* "اثنين أمريكيين أصيبا في هجوم"، "قتل جنديان جراء انفجار": who was killed
- * or hurt in the act named next is its victim, not its author. */
+/* Is the party counted among the dead or injured: a word of killing or
+ * hurt before it in its sentence ("مقتل 50 عنصرا في حركة طالبان")? */
+static bool counted_as_dead_or_injured(const article *a, const sentence_view *s, const actor *x)
+{
+    const lexicon_matches *ms = &a->actors->matches;
+    for (size_t i = s->first_match; i < s->end_match && ms->items[i].first_token < x->first_token; i++)
+        if (tells_of_dead_or_injured(&ms->items[i]))
+            return true;
+    return false;
+}
+
+/* "اثنين أمريكيين أصيبا في هجوم"، "قتل جنديان جراء انفجار"، "مقتل 50
+ * عنصرا في حركة طالبان في غارة": who was killed or hurt in the act named
+ * next is its victim, not its author. */
 static size_t party_hurt_in(const article *a, const sentence_view *s, size_t ti)
 {
     if (ti < s->first + 2)
@@ -209,6 +221,16 @@ static size_t party_hurt_in(const article *a, const sentence_view *s, size_t ti)
     size_t verb = ti - 1;
     if (!(m && m->has_preposition) && key_in(a->tokens, ti - 1, &in_or_by))
         verb--;
+    if (verb + 2 == ti && m && is_trigger_of(m, EVENT_ASSAULT))
+        for (size_t k = s->end_actor; k-- > s->first_actor;) {
+            const actor *x = &a->actors->actors[k];
+            if (actor_end_token(x) > verb + 1)
+                continue;
+            if (actor_end_token(x) == verb + 1 && !x->is_location && !introduced_by_preposition(a, x) &&
+                counted_as_dead_or_injured(a, s, x))
+                return k;
+            break;
+        }
     if (verb < s->first + 1 || !names_its_victim(a, verb))
         return SIZE_MAX;
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
@@ -331,7 +353,15 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
         const actor *x = &actors[k];
         if (actor_end_token(x) > ti)
             continue;
+        /* "مقتل 50 عنصرا في حركة طالبان في غارة أميركية": the party counted
+         * among the dead is hurt in the attack, it did not make it (in a
+         * meeting or a protest it takes part; "دور روسيا في تسميم" is
+         * hers) */
+        bool hurt_in_it = false;
+        for (size_t j = actor_end_token(x); j < ti && !hurt_in_it && type == EVENT_ASSAULT; j++)
+            hurt_in_it = key_in(a->tokens, j, &in_or_by) && counted_as_dead_or_injured(a, s, x);
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location && !is_late(a, x) &&
+            !hurt_in_it &&
             !introduced_by_preposition(a, x) && !subject_of_another_trigger(a, s, x) && may_use_force(x, type) &&
             (is_verbal(type) || !is_the_source(a, s, x) || reports_its_own_act(a, x, ti)))
             return k;
