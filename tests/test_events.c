@@ -123,6 +123,9 @@ static void speakers_accuse_and_ask(void **state)
     const char *s = "وقالت وزارة الخارجية الإيرانية إن واشنطن تتحمل المسؤولية، متهمة إياها بتأجيج التوتر.";
     expect_event(s, 20190601, EVENT_ACCUSE, "IRN", "USA");
     expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
+    /* a UN official unnamed ("مسؤول أممي") speaks for the UN, not for the story's state */
+    expect_event("وفي كلمة أمام المجلس، حث مسؤول أممي بارز إسرائيل على الالتزام بالقوانين الإنسانية في غزة.", 20180331,
+                 EVENT_REQUEST, "IGO:UN", "ISR");
     /* the one who tells, not the one told, sets the condition */
     expect_event("أخبرت الحكومة اليمنية المبعوث الأممي أنها تشترط على الحوثيين إطلاق سراح الأسرى.", 20180723,
                  EVENT_REQUEST, "YEM", "YEM");
