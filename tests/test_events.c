@@ -1203,6 +1203,34 @@ static void whose_act_by_its_adjective(void **state)
     release(&c);
 }
 
+/* Parties joined to an act's author after it are its authors too, and
+ * partners ("بالتعاون مع") act with it; neither is acted upon. */
+static void co_authors_and_partners(void **state)
+{
+    (void)state;
+    coded c;
+    code(&c, "ولا توجد إشارات على رد بعد الغارات التي نفذتها أمريكا وبريطانيا وفرنسا ضد أهداف للنظام السوري.", 20180414);
+    assert_non_null(find(&c, EVENT_ASSAULT, "USA", "SYR"));
+    assert_non_null(find(&c, EVENT_ASSAULT, "GBR", "SYR"));
+    assert_non_null(find(&c, EVENT_ASSAULT, "FRA", "SYR"));
+    assert_null(find(&c, EVENT_ASSAULT, "USA", "GBR"));
+    assert_null(find(&c, EVENT_ASSAULT, "USA", "FRA"));
+    release(&c);
+    code(&c, "استخدمت الولايات المتحدة صاروخا جديدا في الضربات التي شنتها بالتعاون مع بريطانيا وفرنسا على مواقع للنظام السوري.",
+         20180416);
+    assert_non_null(find(&c, EVENT_ASSAULT, "USA", "SYR"));
+    assert_null(find(&c, EVENT_ASSAULT, "USA", "GBR"));
+    assert_null(find(&c, EVENT_ASSAULT, "USA", "FRA"));
+    release(&c);
+    code(&c, "ويعقد مجلس الأمن الدولي بطلب من فرنسا وبريطانيا جلسة طارئة مغلقة.", 20180307);
+    assert_non_null(find(&c, EVENT_REQUEST, "FRA", "-"));
+    assert_non_null(find(&c, EVENT_REQUEST, "GBR", "-"));
+    assert_null(find(&c, EVENT_REQUEST, "FRA", "GBR"));
+    release(&c);
+    /* in cooperation itself, the partner is the one cooperated with */
+    expect_event("وتسعى السعودية بالتعاون مع مصر لجذب السفن السياحية.", 20180305, EVENT_COOPERATE, "SAU", "EGY");
+}
+
 /* What a speaker announces as its verb's object is its own act, whether
  * the speaker comes after the verb or before it ("فنزويلا قد أعلنت طرد"),
  * unless the act names its own author ("أعلن ترامب انسحاب الولايات المتحدة"). */
@@ -1280,6 +1308,7 @@ int main(void)
         cmocka_unit_test(defendants_counted),
         cmocka_unit_test(aims_and_measures_are_no_force),
         cmocka_unit_test(whose_act_by_its_adjective),
+        cmocka_unit_test(co_authors_and_partners),
         cmocka_unit_test(offsets_point_at_the_trigger),
     };
     return cmocka_run_group_tests_name("events", tests, setup_lexicon, teardown_lexicon);

@@ -429,10 +429,11 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
         n = 1;
     }
     /* Parties listed right after the subject are subjects too: "شنتها
-     * الولايات المتحدة، فرنسا، وبريطانيا" is three attacks on whoever follows;
+     * الولايات المتحدة، فرنسا، وبريطانيا" is three attacks on whoever follows
+     * (so is a noun's: "الغارات التي نفذتها أمريكا وبريطانيا وفرنسا");
      * with a symmetric verb ("تبادلت باكو ويريفان اللوم") they act on each
      * other, both ways. */
-    if (subject != SIZE_MAX && n >= 1 && pos == TRIGGER_VERB) {
+    if (subject != SIZE_MAX && n >= 1 && (pos == TRIGGER_VERB || subject == agent)) {
         size_t co[8], co_count = 0;
         size_t last_end = actor_end_token(&a->actors->actors[subject]);
         size_t r = 0;

@@ -9,6 +9,24 @@
 
 #include <string.h>
 
+/* "بالتعاون مع بريطانيا"، "بالتنسيق مع القوات الأفغانية"، "بمشاركة فرنسا":
+ * one who acts with the subject, not one acted upon. */
+static bool is_a_partner(const article *a, const actor *x)
+{
+    size_t i = x->first_token;
+    if (i > 0 && key_in(a->tokens, i - 1, &partnership))
+        return true;
+    return i > 1 && key_is(a->tokens, i - 1, "مع") && key_in(a->tokens, i - 2, &partnership);
+}
+
+/* Does x follow right after token end, joined by و or a comma? */
+static bool joined_after(const article *a, size_t end, const actor *x)
+{
+    const lexicon_match *own = match_at(a, x->first_token);
+    return (x->first_token == end && own && own->has_conjunction) ||
+           (x->first_token == end + 1 && (key_is(a->tokens, end, "و") || key_is(a->tokens, end, "،")));
+}
+
 /* Recipients of a trigger: the first party after it (and after its subject)
  * that is introduced by a preposition or follows directly, plus the parties
  * coordinated with it by و. */
@@ -24,15 +42,23 @@ size_t find_recipients(const article *a, const sentence_view *s, size_t t_end, s
     while (from_token < s->end && a->tokens->tokens[from_token].kind == TOKEN_PUNCT &&
            (key_is(a->tokens, from_token, "\"") || key_is(a->tokens, from_token, "«")))
         from_token++;
-    size_t n = 0;
+    size_t n = 0, partners_end = SIZE_MAX;
     for (size_t k = s->first_actor; k < s->end_actor && n < max; k++) {
         const actor *x = &actors[k];
         /* "بقيادة السعودية": the leader of the subject, not one acted upon */
         if (x->first_token < from_token || k == subject || x->is_dateline ||
             (x->first_token > 0 && key_in(a->tokens, x->first_token - 1, &led_by)))
             continue;
+        /* "بالتعاون مع بريطانيا وفرنسا": partners in the act, and those
+         * joined to them */
+        if (type != EVENT_COOPERATE && n == 0 &&
+            (is_a_partner(a, x) || (partners_end != SIZE_MAX && joined_after(a, partners_end, x)))) {
+            partners_end = actor_end_token(x);
+            continue;
+        }
         if (n == 0) {
-            if (x->first_token > from_token + 4 || located_with_fi(a, x))
+            size_t near = partners_end != SIZE_MAX ? partners_end : from_token;
+            if (x->first_token > near + 4 || located_with_fi(a, x))
                 break;
             if ((!names_a_party(x) && !x->sector[0]) || strcmp(x->sector, "MED") == 0)
                 continue;
