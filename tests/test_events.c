@@ -1121,6 +1121,16 @@ static void the_envoys_nationality(void **state)
     release(&c);
     /* but sanctions named after their imposer are theirs */
     expect_event("قررت الحكومة فرض عقوبات أمريكية جديدة على إيران.", 20180425, EVENT_SANCTION, "USA", "IRN");
+    /* sanctions lifted or eased are not imposed */
+    const char *eased[] = {
+        "وهو نفس الإجراء الذي اتخذه الاتحاد الأوروبي عندما رفع العقوبات عن كوبا.",
+        "ويقضي الاتفاق بتقليص الأنشطة النووية الإيرانية مقابل تخفيف العقوبات الاقتصادية التي فرضها الغرب.",
+    };
+    for (size_t i = 0; i < sizeof eased / sizeof *eased; i++) {
+        code(&c, eased[i], 20180511);
+        assert_int_equal(count_of(&c, EVENT_SANCTION), 0);
+        release(&c);
+    }
 }
 
 /* Defendants counted ("إحالة 36 متهما") are no accusation, students

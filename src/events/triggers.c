@@ -369,6 +369,10 @@ const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, co
     /* "تم تنفيذه بما يتوافق مع القانون": how it was done, not an agreement */
     if (m->first_token > s->first && key_in(a->tokens, m->first_token - 1, &in_a_way_that))
         return NULL;
+    /* "رفع العقوبات عن كوبا": sanctions lifted, not imposed */
+    if (m->first_token > s->first && is_trigger_of(m, EVENT_SANCTION) &&
+        key_in(a->tokens, m->first_token - 1, &sanctions_eased_by))
+        return NULL;
     /* "إحالة 75 متهما إلى المحكمة"، "15 ألف طالب": defendants and students
      * counted, not an accusation or a demand; but "في تقرير عام 2017 طالب":
      * a year is no count */
