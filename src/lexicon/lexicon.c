@@ -278,6 +278,16 @@ static bool unlikely_after_kaf(const lexicon_entry *e)
            e->kind == LEX_CUE;
 }
 
+/* Only a verb takes the future سـ: a trigger or a cue may be read through
+ * it, a name may not ("وابن سينا" is no س + ينا, Jena). */
+static bool has_a_verb(const lexicon_entry *e, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (e[k].kind == LEX_TRIGGER || e[k].kind == LEX_CUE)
+            return true;
+    return false;
+}
+
 /* The longest phrase found so far at a token: how many tokens it spans,
  * by which reading of the first token, and its entries. */
 typedef struct {
@@ -289,10 +299,10 @@ typedef struct {
 /* Looks up the phrase that starts with a reading of token i (its stem in
  * phrase[0,len)), extended word by word while the lexicon holds longer
  * phrases with that beginning; keeps it in *best if it is longer (and, with
- * refuse_after_kaf, not unlikely_after_kaf). */
+ * refuse_after_kaf, not unlikely_after_kaf; with after_future, has_a_verb). */
 static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i, size_t reading_index,
-                          const clitic_reading *reading, bool refuse_after_kaf, char *phrase, size_t len,
-                          longest_match *best)
+                          const clitic_reading *reading, bool refuse_after_kaf, bool after_future, char *phrase,
+                          size_t len, longest_match *best)
 {
     size_t canonical_len;
     const char *canonical = may_be_spelling_variant(phrase, len) ? canonical_spelling(phrase, len, &canonical_len) : NULL;
@@ -306,7 +316,8 @@ static void extend_phrase(const lexicon *lex, const token_list *tokens, size_t i
         size_t count;
         bool is_prefix;
         const lexicon_entry *e = lexicon_lookup(lex, phrase, len, &count, &is_prefix);
-        if (e && j - i + 1 > best->tokens && !(refuse_after_kaf && unlikely_after_kaf(e))) {
+        if (e && j - i + 1 > best->tokens && !(refuse_after_kaf && unlikely_after_kaf(e)) &&
+            !(after_future && !has_a_verb(e, count))) {
             best->tokens = j - i + 1;
             best->reading = reading_index;
             best->entries = e;
@@ -365,12 +376,13 @@ void lexicon_match_tokens(const lexicon *lex, const char *text, const token_list
             if (ends_in_lam_lam(key, &readings[r])) {
                 memcpy(phrase, "ال", 4);
                 size_t len = 4 + clitic_stem(key, &readings[r], phrase + 4);
-                extend_phrase(lex, tokens, i, r, &readings[r], false, phrase, len, &best);
+                extend_phrase(lex, tokens, i, r, &readings[r], false, false, phrase, len, &best);
             }
             size_t len = clitic_stem(key, &readings[r], phrase);
             if (future_without_imperfect(key, &readings[r], phrase, len))
                 continue;
-            extend_phrase(lex, tokens, i, r, &readings[r], peels_letter(key, &readings[r], "ك"), phrase, len, &best);
+            extend_phrase(lex, tokens, i, r, &readings[r], peels_letter(key, &readings[r], "ك"),
+                          peels_letter(key, &readings[r], "س"), phrase, len, &best);
         }
         size_t best_tokens = best.tokens, best_reading = best.reading, best_count = best.count;
         const lexicon_entry *best_entries = best.entries;
