@@ -638,6 +638,20 @@ static void games_are_no_events(void **state)
     assert_int_equal(c.events.count, 1);
     assert_int_equal(c.events.items[0].dead, 5);
     release(&c);
+    /* clubs offer, ask and accuse one another too, and it is no politics */
+    const char *transfers[] = {
+        "وذكرت تقارير أن نادي ليفربول الإنجليزي مستعد لدفع 90 مليون يورو من أجل التعاقد مع مهاجم يوفنتوس.",
+        "وكان ريال مدريد قد طالب وكيل اللاعبين البرتغالي ببحث إمكانية التعاقد مع اللاعب قبل نهائي الدوري.",
+    };
+    for (size_t i = 0; i < sizeof transfers / sizeof *transfers; i++) {
+        code(&c, transfers[i], 20180712);
+        assert_int_equal(c.events.count, 0);
+        release(&c);
+    }
+    /* but a state's sanction told beside a cup is still one */
+    code(&c, "وقطعت السعودية والإمارات العلاقات مع قطر قبل أشهر من كأس العالم.", 20180903);
+    assert_true(count_of(&c, EVENT_SANCTION) >= 1);
+    release(&c);
 }
 
 /* Goals, minutes and milestones are no casualties; لقي alone is "met",

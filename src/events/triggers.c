@@ -284,11 +284,19 @@ bool tells_of_violence(const article *a)
     return false;
 }
 
-/* Meetings, attacks, snatches and threats: what a match is told in. */
+/* In a sentence about a game, meetings are matches, attacks, threats and
+ * snatches are play, and offers, requests, refusals, praise, help and
+ * criticism pass between clubs, players and coaches (not sanctions,
+ * expulsions or releases: "قطعت أربع دول عربية العلاقات مع قطر" beside the
+ * World Cup is still a sanction). */
 static bool is_played_in_a_game(const lexicon_match *m)
 {
-    return is_trigger_of(m, EVENT_CONSULT) || is_trigger_of(m, EVENT_ASSAULT) || is_trigger_of(m, EVENT_COERCE) ||
-           is_trigger_of(m, EVENT_THREATEN);
+    static const event_type played[] = {EVENT_CONSULT, EVENT_ASSAULT, EVENT_COERCE, EVENT_THREATEN, EVENT_AGREE,
+                                        EVENT_REQUEST, EVENT_ACCUSE,  EVENT_REJECT,  EVENT_SUPPORT, EVENT_AID};
+    for (size_t i = 0; i < sizeof played / sizeof *played; i++)
+        if (is_trigger_of(m, played[i]))
+            return true;
+    return false;
 }
 
 /* "وستلتقي البرتغال بإسبانيا على ملعب فيشت"، "خطف الفوز في الدقائق
