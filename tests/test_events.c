@@ -585,8 +585,9 @@ static void attacks_in_words_are_accusations(void **state)
     release(&c);
 }
 
-/* A threat of a kind (التهديد الإرهابي) is a danger talked about; a
- * threat that is someone's (تهديداتها) or a nationality's is made. */
+/* A threat of a kind (التهديد الإرهابي) is a danger talked about, and
+ * so is endangering (تهديد أمن السعودية); a threat that is someone's
+ * (تهديداتها) or a nationality's is made. */
 static void dangers_are_no_threats(void **state)
 {
     (void)state;
@@ -599,6 +600,16 @@ static void dangers_are_no_threats(void **state)
     for (size_t i = 0; i < c.events.count; i++)
         assert_int_not_equal(c.events.items[i].type, EVENT_THREATEN);
     release(&c);
+    /* what is endangered (أمن، حياة، الملاحة) is not someone threatened */
+    const char *endangering[] = {
+        "وقال التحالف إن إيران تزود الحوثيين بصواريخ بهدف تهديد أمن السعودية والأمن الإقليمي.",
+        "وقالت الهيئة إن هذا التصرف غير مبرر ويهدد سلامة الركاب وطاقم الطائرتين.",
+    };
+    for (size_t i = 0; i < sizeof endangering / sizeof *endangering; i++) {
+        code(&c, endangering[i], 20180525);
+        assert_int_equal(count_of(&c, EVENT_THREATEN), 0);
+        release(&c);
+    }
     expect_event("وهددت إيران الولايات المتحدة بإغلاق مضيق هرمز.", 20180705, EVENT_THREATEN, "IRN", "USA");
 }
 

@@ -211,6 +211,10 @@ static bool a_danger_posed(const article *a, const lexicon_match *m)
     if (after < a->tokens->count && key_in(a->tokens, after, &kinds_of_danger) && is_trigger_of(m, EVENT_THREATEN) &&
         !m->has_pronoun_suffix)
         return true;
+    /* "بهدف تهديد أمن السعودية"، "تهدد حياة المدنيين": what is endangered,
+     * not someone threatened */
+    if (after < a->tokens->count && key_in(a->tokens, after, &endangered) && is_trigger_of(m, EVENT_THREATEN))
+        return true;
     if (after + 1 < a->tokens->count && key_in(a->tokens, after, &relative_pronouns))
         after++;
     return after < a->tokens->count && key_in(a->tokens, after, &poses);
