@@ -267,9 +267,9 @@ bool is_a_disaster(const article *a, const sentence_view *s)
 
 /* Does the article name an attack anywhere (a killing, مقتل، is not yet
  * one), an armed group (rebels, insurgents: الحوثيين، داعش), or a weapon or
- * armed men (violence_words)?  Dead and injured
- * counted where it does not are no attack's: "صاعقة تسببت في مقتل 16
- * شخصا"، "خلل فني ... أسفر عن سقوطها ومقتل شخصين". */
+ * armed men (violence_words)?  Dead and injured counted where it does not
+ * are no attack's: "صاعقة تسببت في مقتل 16 شخصا"، "خلل فني ... أسفر عن
+ * سقوطها ومقتل شخصين". */
 bool tells_of_violence(const article *a)
 {
     const lexicon_matches *ms = &a->actors->matches;
