@@ -123,6 +123,13 @@ static void speakers_accuse_and_ask(void **state)
     const char *s = "وقالت وزارة الخارجية الإيرانية إن واشنطن تتحمل المسؤولية، متهمة إياها بتأجيج التوتر.";
     expect_event(s, 20190601, EVENT_ACCUSE, "IRN", "USA");
     expect_event("ودعا مجلس الأمن الطرفين إلى وقف فوري للقتال.", 20190601, EVENT_REQUEST, "IGO:UN", "-");
+    /* a feminine participle (داعية) asks the party after it; a preacher (الداعية) asks nothing */
+    expect_event("وأعربت وزارة الخارجية المصرية عن قلق عميق، داعية السلطات البريطانية إلى تقديم المسؤولين إلى العدالة.",
+                 20180319, EVENT_REQUEST, "EGY", "GBR");
+    coded c1;
+    code(&c1, "وطالبت أنقرة واشنطن بتسليم الداعية فتح الله غولن المقيم في الولايات المتحدة.", 20180726);
+    assert_int_equal(count_of(&c1, EVENT_REQUEST), 1);
+    release(&c1);
     /* a UN official unnamed ("مسؤول أممي") speaks for the UN, not for the story's state */
     expect_event("وفي كلمة أمام المجلس، حث مسؤول أممي بارز إسرائيل على الالتزام بالقوانين الإنسانية في غزة.", 20180331,
                  EVENT_REQUEST, "IGO:UN", "ISR");

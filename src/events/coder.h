@@ -136,6 +136,7 @@ size_t agent_after(const article *a, const sentence_view *s, size_t ti, size_t t
 size_t party_exposed_to(const article *a, const sentence_view *s, size_t ti);
 size_t whose_fire(const article *a, const sentence_view *s, size_t t_end);
 bool is_indefinite_accusative(const article *a, const lexicon_match *m);
+bool object_follows(const article *a, const lexicon_match *m);
 bool introduced_by_preposition(const article *a, const actor *x);
 bool located_with_fi(const article *a, const actor *x);
 bool names_its_victim(const article *a, size_t ti);

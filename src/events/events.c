@@ -312,7 +312,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
      * (a noun's genitive, a verb's subject) is its author, whoever reports it;
      * not after a participle ("وقال الحريري ... منتقدا إيران": its object) */
     bool own_author = subject != SIZE_MAX && a->actors->actors[subject].first_token == t_end &&
-                      !(pos != TRIGGER_VERB && is_indefinite_accusative(a, m));
+                      !(pos != TRIGGER_VERB && object_follows(a, m));
     /* ... and so is a finite verb's subject right before it ("قال مون إن
      * ترامب وكيم طلبا منه": they asked, not the one who reports it) */
     size_t subject_end = subject != SIZE_MAX ? actor_end_token(&a->actors->actors[subject]) : SIZE_MAX;

@@ -329,6 +329,18 @@ bool is_indefinite_accusative(const article *a, const lexicon_match *m)
     return m->token_count == 1 && !m->has_article && !m->has_pronoun_suffix && n >= 8 && memcmp(k + n - 2, "ا", 2) == 0;
 }
 
+/* "داعية الحكومة إلى"، "منددة بالهجوم": a participle, whose party after it
+ * is its object, as after the accusative (function_words.tsv participles:
+ * the feminine forms, which end like any noun). */
+bool object_follows(const article *a, const lexicon_match *m)
+{
+    if (is_indefinite_accusative(a, m))
+        return true;
+    size_t n;
+    const char *k = key_after_conjunction(a, m, &n);
+    return m->token_count == 1 && !m->has_article && is_one_of(&participles, k, n);
+}
+
 /* A word such as جوية، صاروخية، العسكرية: an adjective of relation (nisba),
  * which says what kind of act it is, not who did it. */
 static bool is_nisba_adjective(const article *a, size_t i)
@@ -422,7 +434,7 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
                 return k;
             if (x->first_token == t_end && !x->is_location && !x->is_adjective && !introduced_by_preposition(a, x) &&
                 !key_is(a->tokens, t_end, "بين") && !names_its_victim(a, ti) && may_use_force(x, type) &&
-                !(own_match && is_indefinite_accusative(a, own_match)) && !falls_on_genitive)
+                !(own_match && object_follows(a, own_match)) && !falls_on_genitive)
                 return k;
             break;
         }
