@@ -199,12 +199,31 @@ static bool reports_its_own_act(const article *a, const actor *speaker, size_t t
     return i == ti;
 }
 
+/* The party of the sentence that ends right before token end, or SIZE_MAX
+ * (found by halving: actors come in text order). */
+static size_t actor_ending_at(const article *a, const sentence_view *s, size_t end)
+{
+    size_t lo = s->first_actor, hi = s->end_actor;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->actors->actors[mid].first_token < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* lo: the first party starting at or after end; the one before may end there */
+    return lo > s->first_actor && actor_end_token(&a->actors->actors[lo - 1]) == end ? lo - 1 : SIZE_MAX;
+}
+
 /* Is the party counted among the dead or injured: a word of killing or
- * hurt before it in its sentence ("مقتل 50 عنصرا في حركة طالبان")? */
+ * hurt in the 24 words before it ("مقتل أكثر من 50 قياديا وعنصرا في
+ * حركة طالبان")?  Read backwards from the party, so that a sentence of a
+ * million words costs no more per party than a short one. */
 static bool counted_as_dead_or_injured(const article *a, const sentence_view *s, const actor *x)
 {
     const lexicon_matches *ms = &a->actors->matches;
-    for (size_t i = s->first_match; i < s->end_match && ms->items[i].first_token < x->first_token; i++)
+    size_t from = x->first_token > s->first + 24 ? x->first_token - 24 : s->first;
+    for (size_t i = first_match_from(a, s, x->first_token); i-- > s->first_match && ms->items[i].first_token >= from;)
         if (tells_of_dead_or_injured(&ms->items[i]))
             return true;
     return false;
@@ -221,16 +240,12 @@ static size_t party_hurt_in(const article *a, const sentence_view *s, size_t ti)
     size_t verb = ti - 1;
     if (!(m && m->has_preposition) && key_in(a->tokens, ti - 1, &in_or_by))
         verb--;
-    if (verb + 2 == ti && m && is_trigger_of(m, EVENT_ASSAULT))
-        for (size_t k = s->end_actor; k-- > s->first_actor;) {
-            const actor *x = &a->actors->actors[k];
-            if (actor_end_token(x) > verb + 1)
-                continue;
-            if (actor_end_token(x) == verb + 1 && !x->is_location && !introduced_by_preposition(a, x) &&
-                counted_as_dead_or_injured(a, s, x))
-                return k;
-            break;
-        }
+    if (verb + 2 == ti && m && is_trigger_of(m, EVENT_ASSAULT)) {
+        size_t k = actor_ending_at(a, s, verb + 1);
+        if (k != SIZE_MAX && !a->actors->actors[k].is_location && !introduced_by_preposition(a, &a->actors->actors[k]) &&
+            counted_as_dead_or_injured(a, s, &a->actors->actors[k]))
+            return k;
+    }
     if (verb < s->first + 1 || !names_its_victim(a, verb))
         return SIZE_MAX;
     for (size_t k = s->end_actor; k-- > s->first_actor;) {
@@ -370,7 +385,7 @@ size_t find_subject(const article *a, const sentence_view *s, size_t ti, size_t 
          * meeting or a protest it takes part; "دور روسيا في تسميم" is
          * hers) */
         bool hurt_in_it = false;
-        for (size_t j = actor_end_token(x); j < ti && !hurt_in_it && type == EVENT_ASSAULT; j++)
+        for (size_t j = actor_end_token(x); j < ti && j <= actor_end_token(x) + 2 && !hurt_in_it && type == EVENT_ASSAULT; j++)
             hurt_in_it = key_in(a->tokens, j, &in_or_by) && counted_as_dead_or_injured(a, s, x);
         if (actor_end_token(x) + 2 >= ti && x->first_token >= cs && names_a_party(x) && !x->is_location && !is_late(a, x) &&
             !hurt_in_it &&
