@@ -38,7 +38,7 @@ typedef struct {
     event_party last_place;         /* the place named last in the sentences before */
     event orphan;                   /* figures told with no attack to give them to, kept to be coded alone */
     bool has_orphan;
-    bool tells_of_violence;         /* it names an attack, a weapon or armed men somewhere */
+    int tells_of_violence;          /* it names an attack, a weapon or armed men: 1, 0, or -1 not yet read */
     event_list *out;
     /* What the current sentence holds for every trigger in it, read once per
      * sentence, not once per trigger (a sentence of 100,000 triggers would
@@ -112,7 +112,7 @@ const char *key_after_conjunction(const article *a, const lexicon_match *m, size
 size_t token_holding(const token_list *tokens, uint32_t at);
 bool declines_to_comment(const article *a, const sentence_view *s, const lexicon_match *m);
 bool is_a_disaster(const article *a, const sentence_view *s);
-bool tells_of_violence(const article *a);
+bool tells_of_violence(article *a);
 bool is_about_a_game(const article *a, const sentence_view *s);
 
 /* parties.c */

@@ -479,7 +479,7 @@ static void code_trigger(article *a, const sentence_view *s, uint32_t sentence_i
          * So are arrests counted with no one named to make them ("تم
          * اعتقال 3 من مسلحي داعش"). */
         bool deadly = e.type == EVENT_ASSAULT && (e.dead != NO_COUNT || e.injured != NO_COUNT) &&
-                      !has_asserted_assault(a) && !a->sentence_is_disaster && a->tells_of_violence;
+                      !has_asserted_assault(a) && !a->sentence_is_disaster && tells_of_violence(a);
         bool arrests = e.type == EVENT_COERCE && e.arrested != NO_COUNT;
         if (e.modality == MODALITY_ASSERTED && (deadly || arrests)) {
             memset(&e.actor, 0, sizeof e.actor);
@@ -545,7 +545,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     a.dates_of_sentence = a.casualties_of_sentence = SIZE_MAX;
     find_focus_country(&a);
     find_coalition_leader(&a);
-    a.tells_of_violence = tells_of_violence(&a);
+    a.tells_of_violence = -1;   /* read when first needed: rarely */
 
     size_t next_actor = 0, next_match = 0;
     const lexicon_matches *ms = &actors->matches;
@@ -606,7 +606,7 @@ void code_events(const lexicon *lex, const char *text, const token_list *tokens,
     /* figures no attack in the article took: an attack by an unnamed hand,
      * where the article tells of violence at all (not the dead of a
      * lightning strike or a plane crash) */
-    if (a.has_orphan && a.orphan.recipient.present && a.tells_of_violence) {
+    if (a.has_orphan && a.orphan.recipient.present && tells_of_violence(&a)) {
         event orphan = a.orphan;
         a.pending_dead = a.pending_injured = NO_COUNT;
         push_event(&a, &orphan);

@@ -213,7 +213,7 @@ static bool a_danger_posed(const article *a, const lexicon_match *m)
         return true;
     /* "بهدف تهديد أمن السعودية"، "تهدد حياة المدنيين": what is endangered,
      * not someone threatened */
-    if (after < a->tokens->count && key_in(a->tokens, after, &endangered) && is_trigger_of(m, EVENT_THREATEN))
+    if (after < a->tokens->count && is_trigger_of(m, EVENT_THREATEN) && key_in(a->tokens, after, &endangered))
         return true;
     if (after + 1 < a->tokens->count && key_in(a->tokens, after, &relative_pronouns))
         after++;
@@ -270,7 +270,7 @@ bool is_a_disaster(const article *a, const sentence_view *s)
  * armed men (violence_words)?  Dead and injured counted where it does not
  * are no attack's: "صاعقة تسببت في مقتل 16 شخصا"، "خلل فني ... أسفر عن
  * سقوطها ومقتل شخصين". */
-bool tells_of_violence(const article *a)
+static bool names_violence(const article *a)
 {
     const lexicon_matches *ms = &a->actors->matches;
     for (size_t i = 0; i < ms->count; i++) {
@@ -288,6 +288,15 @@ bool tells_of_violence(const article *a)
     return false;
 }
 
+/* Read once an article, and only when an attack by an unnamed hand is
+ * about to be coded (most articles never ask). */
+bool tells_of_violence(article *a)
+{
+    if (a->tells_of_violence < 0)
+        a->tells_of_violence = names_violence(a);
+    return a->tells_of_violence;
+}
+
 /* In a sentence about a game, meetings are matches, attacks, threats and
  * snatches are play, and offers, requests, refusals, praise, help and
  * criticism pass between clubs, players and coaches (not sanctions,
@@ -295,11 +304,17 @@ bool tells_of_violence(const article *a)
  * World Cup is still a sanction). */
 static bool is_played_in_a_game(const lexicon_match *m)
 {
-    static const event_type played[] = {EVENT_CONSULT, EVENT_ASSAULT, EVENT_COERCE, EVENT_THREATEN, EVENT_AGREE,
-                                        EVENT_REQUEST, EVENT_ACCUSE,  EVENT_REJECT,  EVENT_SUPPORT, EVENT_AID};
-    for (size_t i = 0; i < sizeof played / sizeof *played; i++)
-        if (is_trigger_of(m, played[i]))
+    for (uint32_t e = 0; e < m->entry_count; e++) {
+        if (m->entries[e].kind != LEX_TRIGGER)
+            continue;
+        switch ((event_type)m->entries[e].event_type) {
+        case EVENT_CONSULT: case EVENT_ASSAULT: case EVENT_COERCE: case EVENT_THREATEN: case EVENT_AGREE:
+        case EVENT_REQUEST: case EVENT_ACCUSE: case EVENT_REJECT: case EVENT_SUPPORT: case EVENT_AID:
             return true;
+        default:
+            break;
+        }
+    }
     return false;
 }
 
@@ -363,6 +378,12 @@ static bool has_hamza_alef(const char *text, size_t len)
  * completed within twelve words after it (تبادل الطرفان اللوم). */
 const lexicon_entry *usable_trigger(const article *a, const sentence_view *s, const lexicon_match *m)
 {
+    /* most matches are names, not triggers: nothing below can make one a trigger */
+    bool has_trigger = false;
+    for (uint32_t i = 0; i < m->entry_count && !has_trigger; i++)
+        has_trigger = m->entries[i].kind == LEX_TRIGGER;
+    if (!has_trigger)
+        return NULL;
     if (means_of_the_act_before(a, s, m) || a_danger_posed(a, m) || toll_of_the_attack_after(a, s, m))
         return NULL;
     if (a->sentence_is_disaster && (cue_of(m, CUE_DEAD) || cue_of(m, CUE_INJURED)))
