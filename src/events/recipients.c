@@ -175,13 +175,8 @@ size_t listed_before(const article *a, const sentence_view *s, size_t subject, s
     const actor *actors = a->actors->actors;
     size_t n = 0, next = subject;
     for (size_t k = subject; k-- > s->first_actor && n < max;) {
-        const actor *x = &actors[k], *after = &actors[next];
-        size_t end = actor_end_token(x);
-        const lexicon_match *own = match_at(a, after->first_token);
-        bool joined = (end == after->first_token && own && own->has_conjunction) ||
-                      (end + 1 == after->first_token &&
-                       (key_is(a->tokens, end, "و") || key_is(a->tokens, end, "،")));
-        if (!joined || !names_a_party(x) || x->is_location)
+        const actor *x = &actors[k];
+        if (!joined_after(a, actor_end_token(x), &actors[next]) || !names_a_party(x) || x->is_location)
             break;
         out[n++] = k;
         next = k;
