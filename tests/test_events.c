@@ -85,6 +85,32 @@ static void expect_event(const char *text, uint32_t date, event_type type, const
     release(&c);
 }
 
+/* Asserts the text codes no event at all, naming it and what it got if it does. */
+static void expect_no_events(const char *text, uint32_t date)
+{
+    coded c;
+    code(&c, text, date);
+    if (c.events.count != 0) {
+        for (size_t i = 0; i < c.events.count; i++)
+            print_message("  got %s %s %s\n", event_type_name((event_type)c.events.items[i].type),
+                          who(&c.events.items[i].actor), who(&c.events.items[i].recipient));
+        release(&c);
+        fail_msg("events where none belong in: %s", text);
+    }
+    release(&c);
+}
+
+/* Asserts the text codes no event of this type. */
+static void expect_none_of(const char *text, uint32_t date, event_type type)
+{
+    coded c;
+    code(&c, text, date);
+    size_t n = count_of(&c, type);
+    release(&c);
+    if (n != 0)
+        fail_msg("%zu %s where none belong in: %s", n, event_type_name(type), text);
+}
+
 static void verb_first_and_subject_first(void **state)
 {
     (void)state;
@@ -235,10 +261,8 @@ static void modality_from_cues_and_years(void **state)
         release(&d);
     }
     /* "بما يتوافق مع القانون" says how, it is no agreement */
-    coded c;
-    code(&c, "وقال المتحدث باسم التحالف إن الاستهداف تم تنفيذه بما يتوافق مع القانون الدولي.", 20180809);
-    assert_int_equal(count_of(&c, EVENT_AGREE), 0);
-    release(&c);
+    expect_none_of("وقال المتحدث باسم التحالف إن الاستهداف تم تنفيذه بما يتوافق مع القانون الدولي.",
+                   20180809, EVENT_AGREE);
     /* كما ("as, also") is not ك + ما ("not") */
     assert_int_equal(modality_of("كما التقى بوتين المستشار النمساوي سباستيان كورتز.", 20180606, EVENT_CONSULT),
                      MODALITY_ASSERTED);
@@ -437,13 +461,9 @@ static void no_comment_no_change_and_whose_figure(void **state)
     (void)state;
     coded c;
     /* declining to comment rejects no one, and the attack commented on is no new attack */
-    code(&c, "ورفضت الحكومة الإسرائيلية التعليق على الهجوم.", 20180414);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("ورفضت الحكومة الإسرائيلية التعليق على الهجوم.", 20180414);
     /* a bare إنذار is a weather warning, a false alarm or a yellow card; an ultimatum is issued */
-    code(&c, "وأصدرت الأرصاد الجوية البريطانية إنذارا برتقاليا من تساقط الثلوج.", 20180317);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وأصدرت الأرصاد الجوية البريطانية إنذارا برتقاليا من تساقط الثلوج.", 20180317);
     expect_event("ووجه الرئيس الأميركي إنذارا إلى إيران.", 20180317, EVENT_THREATEN, "USA", "IRN");
     /* "في حالة استنفار" is a state of alert, not "in case of" */
     code(&c, "وأشارت المصادر إلى أن ميليشيات الحوثي في حالة استنفار قصوى في صنعاء.", 20180507);
@@ -451,17 +471,11 @@ static void no_comment_no_change_and_whose_figure(void **state)
     assert_int_equal(c.events.items[0].type, EVENT_MOBILIZE);
     assert_int_equal(c.events.items[0].modality, MODALITY_ASSERTED);
     release(&c);
-    code(&c, "ورفضت وزارة الدفاع الأميركية الإدلاء بأي تعليق حول الوثيقة.", 20180623);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("ورفضت وزارة الدفاع الأميركية الإدلاء بأي تعليق حول الوثيقة.", 20180623);
     expect_event("ورفضت إيران الاتهامات الأمريكية.", 20180623, EVENT_REJECT, "IRN", "USA");
     /* words spelt as a trigger's form that are mostly another word */
-    code(&c, "وشركة روساتوم الروسية تواجه صعوبات، وفق بيان صادر عن الشركة، وتوقف العمل في المحطة.", 20180401);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "وقال إن المكان هنا أفضل للجنود الإسرائيليين.", 20180401);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وشركة روساتوم الروسية تواجه صعوبات، وفق بيان صادر عن الشركة، وتوقف العمل في المحطة.", 20180401);
+    expect_no_events("وقال إن المكان هنا أفضل للجنود الإسرائيليين.", 20180401);
     expect_event("وهنأ الرئيس الروسي نظيره الفرنسي بالفوز.", 20180715, EVENT_SUPPORT, "RUS", "FRA");
     /* a confrontation needs the other side: countering, facing and matches are none */
     code(&c, "وأقر الرئيس المصري قانون المجلس الأعلى لمواجهة الإرهاب، قبل مواجهة البرازيل وبلجيكا.", 20180401);
@@ -470,22 +484,16 @@ static void no_comment_no_change_and_whose_figure(void **state)
     release(&c);
     expect_event("واندلعت مواجهة عنيفة بين الجيش التركي والمسلحين الأكراد.", 20180401, EVENT_ASSAULT, "TUR", "TUR");
     /* قاضي is a judge; the OPCW in both spellings is an organisation, not a ban */
-    code(&c, "ومثل المتهم أمام قاضي التحقيق، ووصلت بعثة منظمة حظر الأسلحة الكيمياوية إلى دمشق.", 20180401);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("ومثل المتهم أمام قاضي التحقيق، ووصلت بعثة منظمة حظر الأسلحة الكيمياوية إلى دمشق.", 20180401);
     /* منح (granted) is mostly residence, prizes and penalties, not aid */
-    code(&c, "ومنح الحكم الإنجليزي ركلة جزاء لفرنسا.", 20180401);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("ومنح الحكم الإنجليزي ركلة جزاء لفرنسا.", 20180401);
     /* لأم ("for a mother") is not لام ("blamed"), though both fold to one key */
     code(&c, "وقدم الرئيس المصري التعازي لأم الشهيد ولأمه.", 20180401);
     for (size_t i = 0; i < c.events.count; i++)
         assert_int_not_equal(c.events.items[i].type, EVENT_ACCUSE);
     release(&c);
     /* يغير is "changes"; only the past أغار raids */
-    code(&c, "وقال إن حل القضية الفلسطينية سيغير خريطة المنطقة.", 20180401);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وقال إن حل القضية الفلسطينية سيغير خريطة المنطقة.", 20180401);
     expect_event("وأغارت طائرات إسرائيلية على غزة.", 20180401, EVENT_ASSAULT, "ISR", "PSE");
     /* the agency that relays a statement is not the one it is aimed at */
     code(&c, "ونقلت فرانس برس بيانا للمنظمة الدولية قالت فيه إن الهجمات العشوائية قد تشكل جريمة حرب.", 20180326);
@@ -524,12 +532,10 @@ static void disasters_are_not_attacks(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "قالت وسائل إعلام إن زلزالا بقوة 5.9 درجة هز غربي إيران مما أسفر عن إصابة 287 شخصا على الأقل.", 20180723);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "أرغم انفجار قوي عمال الإنقاذ على وقف البحث حول بركان فويغو في غواتيمالا، والذي أسفر عن 75 قتيلا.", 20180606);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("قالت وسائل إعلام إن زلزالا بقوة 5.9 درجة هز غربي إيران مما أسفر عن إصابة 287 شخصا على الأقل.",
+                     20180723);
+    expect_no_events("أرغم انفجار قوي عمال الإنقاذ على وقف البحث حول بركان فويغو في غواتيمالا، والذي أسفر عن 75 قتيلا.",
+                     20180606);
     /* an explosion with no volcano is still an attack by an unnamed hand */
     code(&c, "قتل 20 مدنيا في انفجار سيارة مفخخة في بغداد.", 20180606);
     assert_int_equal(c.events.count, 1);
@@ -539,13 +545,9 @@ static void disasters_are_not_attacks(void **state)
     expect_event("وقتل 12 من الحوثيين في غارات لمقاتلات التحالف العربي ضمن عملية عاصفة الحزم في صعدة.", 20180606,
                  EVENT_ASSAULT, "SAU", "YEM");
     /* a road accident and a disease hurt and kill, nobody attacks */
-    code(&c, "أسفر حادث مرور على الطريق الرابطة بين القيروان وبوحجلة عن إصابة 15 مواطنة.", 20161105);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "وتشير بيانات منظمة الصحة العالمية إلى أن 216 مليون شخص أصيبوا العام الماضي بالملاريا في أفريقيا.",
-         20180504);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("أسفر حادث مرور على الطريق الرابطة بين القيروان وبوحجلة عن إصابة 15 مواطنة.", 20161105);
+    expect_no_events("وتشير بيانات منظمة الصحة العالمية إلى أن 216 مليون شخص أصيبوا العام الماضي بالملاريا في أفريقيا.",
+                     20180504);
 }
 
 /* Dead and injured told with no attack word make an attack by an unnamed
@@ -555,12 +557,8 @@ static void deaths_without_violence_are_not_attacks(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "قال مسؤول إن صاعقة تسببت في مقتل 16 شخصا وإصابة العشرات في كنيسة جنوب رواندا.", 20180311);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "لقي عشرة أشخاص مصرعهم وأصيب 41 آخرون في انقلاب حافلة تقل طلابا جنوب سيناء.", 20170204);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("قال مسؤول إن صاعقة تسببت في مقتل 16 شخصا وإصابة العشرات في كنيسة جنوب رواندا.", 20180311);
+    expect_no_events("لقي عشرة أشخاص مصرعهم وأصيب 41 آخرون في انقلاب حافلة تقل طلابا جنوب سيناء.", 20170204);
     /* the same figures where a weapon, clashes or an armed group is named */
     const char *violent[] = {
         "قال مسؤول إن 16 شخصا قتلوا في جنوب رواندا. وعثر المحققون على شظايا قذيفة في المكان.",
@@ -613,9 +611,7 @@ static void dangers_are_no_threats(void **state)
         "وقالت الهيئة إن هذا التصرف غير مبرر ويهدد سلامة الركاب وطاقم الطائرتين.",
     };
     for (size_t i = 0; i < sizeof endangering / sizeof *endangering; i++) {
-        code(&c, endangering[i], 20180525);
-        assert_int_equal(count_of(&c, EVENT_THREATEN), 0);
-        release(&c);
+        expect_none_of(endangering[i], 20180525, EVENT_THREATEN);
     }
     expect_event("وهددت إيران الولايات المتحدة بإغلاق مضيق هرمز.", 20180705, EVENT_THREATEN, "IRN", "USA");
 }
@@ -631,9 +627,7 @@ static void requests_of_a_state_and_of_no_one(void **state)
     for (size_t i = 0; i < c.events.count; i++)
         assert_int_not_equal(c.events.items[i].type, EVENT_REQUEST);
     release(&c);
-    code(&c, "ولم ترد السفارة الإيرانية على طلب للتعليق.", 20180615);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("ولم ترد السفارة الإيرانية على طلب للتعليق.", 20180615);
     /* asking for no interference is still a request */
     expect_event("وطلبت روسيا من الولايات المتحدة عدم التدخل في شؤونها.", 20180615, EVENT_REQUEST, "RUS", "USA");
 }
@@ -644,12 +638,9 @@ static void games_are_no_events(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "وستلتقي البرتغال بإسبانيا على ملعب فيشت في المباراة الأولى.", 20180615);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "يستضيف ملعب سان بطرسبورغ مساء الثلاثاء مواجهة مثيرة بين المنتخب الفرنسي ونظيره البلجيكي.", 20180710);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وستلتقي البرتغال بإسبانيا على ملعب فيشت في المباراة الأولى.", 20180615);
+    expect_no_events("يستضيف ملعب سان بطرسبورغ مساء الثلاثاء مواجهة مثيرة بين المنتخب الفرنسي ونظيره البلجيكي.",
+                     20180710);
     expect_event("والتقى الرئيس الفرنسي نظيره الروسي في موسكو قبل المباراة النهائية للمونديال.", 20180715,
                  EVENT_CONSULT, "FRA", "RUS");
     code(&c, "وقتل 5 أشخاص في أعمال شغب عقب مباراة لكرة القدم في القاهرة.", 20180615);
@@ -662,9 +653,7 @@ static void games_are_no_events(void **state)
         "وكان ريال مدريد قد طالب وكيل اللاعبين البرتغالي ببحث إمكانية التعاقد مع اللاعب قبل نهائي الدوري.",
     };
     for (size_t i = 0; i < sizeof transfers / sizeof *transfers; i++) {
-        code(&c, transfers[i], 20180712);
-        assert_int_equal(c.events.count, 0);
-        release(&c);
+        expect_no_events(transfers[i], 20180712);
     }
     /* but a state's sanction told beside a cup is still one */
     code(&c, "وقطعت السعودية والإمارات العلاقات مع قطر قبل أشهر من كأس العالم.", 20180903);
@@ -678,15 +667,9 @@ static void scores_and_minutes_are_no_casualties(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "وقادت حصيلة رائعة من 43 هدفا في 50 مباراة الفريق إلى اللقب.", 20180511);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "استمرت سيطرة ليفربول حتى الدقيقة 25، حين أصيب النجم المصري محمد صلاح.", 20180526);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "ففي باريس، وأمام 48360 متفرجا، لقي الريال خسارته الأخيرة في المباراة.", 20180503);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وقادت حصيلة رائعة من 43 هدفا في 50 مباراة الفريق إلى اللقب.", 20180511);
+    expect_no_events("استمرت سيطرة ليفربول حتى الدقيقة 25، حين أصيب النجم المصري محمد صلاح.", 20180526);
+    expect_no_events("ففي باريس، وأمام 48360 متفرجا، لقي الريال خسارته الأخيرة في المباراة.", 20180503);
     code(&c, "وشنت القوات الإسرائيلية هجوما على غزة. ومنذ ذلك اليوم، لقي 110 فلسطينيين مصرعهم برصاص الجيش.", 20180518);
     const event *e = find(&c, EVENT_ASSAULT, "ISR", "PSE");
     assert_non_null(e);
@@ -700,15 +683,9 @@ static void a_death_alone_is_no_attack(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "وأكد رئيس الحكومة في ولاية كيرالا بالهند وفاة 164 شخصا.", 20180817);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "توفي 5 أميركيين في الولايات المتحدة حتى يوم الجمعة.", 20180602);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
-    code(&c, "وكانت هي من أذاع وفاة كيم ايل سونغ مؤسس كوريا الشمالية.", 20180611);
-    assert_int_equal(c.events.count, 0);
-    release(&c);
+    expect_no_events("وأكد رئيس الحكومة في ولاية كيرالا بالهند وفاة 164 شخصا.", 20180817);
+    expect_no_events("توفي 5 أميركيين في الولايات المتحدة حتى يوم الجمعة.", 20180602);
+    expect_no_events("وكانت هي من أذاع وفاة كيم ايل سونغ مؤسس كوريا الشمالية.", 20180611);
     /* the killing words still make an attack by an unnamed hand, in a
      * story of violence (deaths_without_violence_are_not_attacks) */
     code(&c, "قتل 20 مدنيا في صعدة حيث تدور الحرب.", 20180606);
@@ -1159,9 +1136,7 @@ static void the_envoys_nationality(void **state)
         "ويقضي الاتفاق بتقليص الأنشطة النووية الإيرانية مقابل تخفيف العقوبات الاقتصادية التي فرضها الغرب.",
     };
     for (size_t i = 0; i < sizeof eased / sizeof *eased; i++) {
-        code(&c, eased[i], 20180511);
-        assert_int_equal(count_of(&c, EVENT_SANCTION), 0);
-        release(&c);
+        expect_none_of(eased[i], 20180511, EVENT_SANCTION);
     }
 }
 
@@ -1171,9 +1146,8 @@ static void defendants_counted(void **state)
 {
     (void)state;
     coded c;
-    code(&c, "قررت محكمة عسكرية مصرية إحالة أوراق 36 متهما في قضية تفجير الكنائس إلى المفتي.", 20180410);
-    assert_int_equal(count_of(&c, EVENT_ACCUSE), 0);
-    release(&c);
+    expect_none_of("قررت محكمة عسكرية مصرية إحالة أوراق 36 متهما في قضية تفجير الكنائس إلى المفتي.",
+                   20180410, EVENT_ACCUSE);
     expect_event("واتهمت موسكو لندن بتسميم الجاسوس السابق.", 20180410, EVENT_ACCUSE, "RUS", "GBR");
     /* nor are students: counted (15 ألف طالب) or with the article (الطالب) */
     const char *students[] = {
@@ -1181,9 +1155,7 @@ static void defendants_counted(void **state)
         "وقالت الشرطة إن الطالب البريطاني أجرى مقابلات مع مسؤولين في الإمارات.",
     };
     for (size_t i = 0; i < sizeof students / sizeof *students; i++) {
-        code(&c, students[i], 20180806);
-        assert_int_equal(count_of(&c, EVENT_REQUEST), 0);
-        release(&c);
+        expect_none_of(students[i], 20180806, EVENT_REQUEST);
     }
     /* a year before طالب is no count: the report demanded */
     code(&c, "وفي تقرير عام 2017 طالب وزير الداخلية الفرنسي النيابة العامة بتوسيع التحقيق.", 20180603);
@@ -1208,13 +1180,10 @@ static void raids_that_targeted(void **state)
 static void aims_and_measures_are_no_force(void **state)
 {
     (void)state;
-    coded c;
-    code(&c, "وبدأ وزير الخارجية المصري جولة أفريقية تشمل جنوب السودان وكينيا تستهدف تعزيز التعاون الثنائي.", 20180312);
-    assert_int_equal(count_of(&c, EVENT_ASSAULT), 0);
-    release(&c);
-    code(&c, "وكان مجلس الأمن الدولي قد فرض في 2014 عقوبات استهدفت الرئيس اليمني السابق.", 20161128);
-    assert_int_equal(count_of(&c, EVENT_ASSAULT), 0);
-    release(&c);
+    expect_none_of("وبدأ وزير الخارجية المصري جولة أفريقية تشمل جنوب السودان وكينيا تستهدف تعزيز التعاون الثنائي.",
+                   20180312, EVENT_ASSAULT);
+    expect_none_of("وكان مجلس الأمن الدولي قد فرض في 2014 عقوبات استهدفت الرئيس اليمني السابق.",
+                   20161128, EVENT_ASSAULT);
     expect_event("وقالت مصادر إن طائرات التحالف بقيادة السعودية استهدفت مواقع الحوثيين في صعدة.", 20180502, EVENT_ASSAULT,
                  "SAU", "YEM");
 }
